@@ -1,0 +1,38 @@
+# newsgraph: `make demo` and `make test` each set themselves up on a machine with only python3.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DB ?= demo.db
+DEMO_OUT ?= demo-out
+
+.PHONY: setup demo test test-fast bench evaluate clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	@touch $(STAMP)
+
+demo: setup
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/newsgraph run examples --db $(DEMO_DB) --no-progress
+	@$(BIN)/newsgraph export --db $(DEMO_DB) --format jsonl $(DEMO_OUT)
+	@$(BIN)/newsgraph articles --db $(DEMO_DB)
+	@echo "Database: $(DEMO_DB)   Exports: $(DEMO_OUT)/   Try: $(BIN)/newsgraph articles --db $(DEMO_DB) --search Thessaloniki"
+
+test: setup
+	$(BIN)/python -m pytest -q -n 2
+
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not slow"
+
+bench: setup
+	$(BIN)/python bench/ingest_clean.py
+
+evaluate: setup
+	../shared/tools/evaluate seeds extraction dates
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_OUT)

@@ -1,0 +1,139 @@
+"""The commands. Each one parses its options, calls the library, and prints."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import Optional
+
+import click
+
+from .. import pipeline
+from ..config import Options, load_options
+from ..export import FORMATS, export as export_store
+from ..export.jsonl import article_record
+from ..store import ArticleQuery, open_store
+from .progress import progress_reporter
+
+_db = click.option("--db", "db", metavar="FILE", default=None,
+                   help="Database file (default: store.path in the config, newsgraph.db).")
+_config = click.option("--config", "config_file", metavar="FILE", default=None,
+                       type=click.Path(dir_okay=False),
+                       help="A TOML file whose keys override the packaged defaults.")
+
+
+def _options(config_file: Optional[str]) -> Options:
+    return load_options(config_file)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsgraph")
+def cli() -> None:
+    """newsgraph: turn news articles into a sourced knowledge graph.
+
+    Read articles with `run`, look at them with `articles`, and write them out
+    with `export`. Every command has its own --help.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_db
+@_config
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when stderr is a terminal).")
+def run(paths: tuple[str, ...], db: Optional[str], config_file: Optional[str],
+        progress: Optional[bool]) -> None:
+    """Run the pipeline on PATHS (files, folders, or - for standard input).
+
+    Reads .txt, .html/.htm, .jsonl, .xml/.rss/.atom feeds and .warc archives,
+    each optionally gzipped, and adds what it finds to the database. Running it
+    again on the same inputs changes nothing. Bad inputs are reported one line
+    each; the run goes on and exits with status 1 at the end.
+    """
+    options = _options(config_file)
+    show = options.run.progress and sys.stderr.isatty() if progress is None else progress
+    with open_store(options.store, db) as store, progress_reporter(show) as advance:
+        report = pipeline.run(
+            paths, options, store,
+            on_problem=lambda p: click.echo(f"newsgraph: {p}", err=True),
+            on_progress=advance,
+        )
+        total = store.count_articles()
+        where = getattr(store, "path", db or options.store.path)
+    click.echo(f"{report.summary()}. The database {where} holds {total} articles.", err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@_db
+@_config
+@click.option("--outlet", help="Only articles of this outlet (case-insensitive).")
+@click.option("--since", metavar="YYYY-MM-DD", help="Published on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Published on or before this day.")
+@click.option("--search", "-s", metavar="QUERY", help="Full-text search (SQLite FTS5 syntax).")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
+              show_default=True, help="Output format.")
+def articles(db, config_file, outlet, since, until, search, limit, fmt) -> None:
+    """List stored articles, filtered by outlet, date range or full text."""
+    options = _options(config_file)
+    query = ArticleQuery(outlet=outlet, since=since, until=until, search=search, limit=limit)
+    with open_store(options.store, db) as store:
+        records = [article_record(a) for a in store.iter_articles(query)]
+    if fmt == "jsonl":
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        columns = ["id", "published", "outlet", "title", "dateline", "inputs", "words"]
+        writer.writerow(columns)
+        for r in records:
+            writer.writerow([r["id"], r["published"] or "", r["outlet"] or "", r["title"] or "",
+                             r["dateline"] or "", ";".join(r["inputs"]), len(r["text"].split())])
+    else:
+        _table(records)
+
+
+def _table(records: list[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for column in ("id", "published", "outlet", "title / first words", "words"):
+        table.add_column(column, overflow="fold")
+    for r in records:
+        heading = r["title"] or " ".join(r["text"].split()[:10]) + " ..."
+        table.add_row(r["id"], r["published"] or "-", r["outlet"] or "-", heading,
+                      str(len(r["text"].split())))
+    Console().print(table)
+    click.echo(f"{len(records)} articles", err=True)
+
+
+@cli.command()
+@_db
+@_config
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="jsonl",
+              show_default=True, help="Export format.")
+@click.argument("outdir", type=click.Path(file_okay=False))
+def export(db, config_file, fmt, outdir) -> None:
+    """Write the database to OUTDIR: articles, entities, events, quotes, stories."""
+    options = _options(config_file)
+    with open_store(options.store, db) as store:
+        counts = export_store(store, fmt, outdir)
+    click.echo(", ".join(f"{n} {name}" for name, n in counts.items()) + f" written to {outdir}",
+               err=True)
+
+
+@cli.command()
+@_db
+@_config
+def problems(db, config_file) -> None:
+    """List the inputs that could not be read in earlier runs, with the cause."""
+    options = _options(config_file)
+    with open_store(options.store, db) as store:
+        items = store.problems()
+    for item in items:
+        click.echo(str(item))
+    click.echo(f"{len(items)} problems", err=True)

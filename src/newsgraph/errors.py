@@ -1,0 +1,55 @@
+"""Error and warning codes.
+
+Every message the user sees carries a code and says what to do about it, so
+that a log line can be looked up and acted on without reading a traceback.
+"""
+from __future__ import annotations
+
+CODES: dict[str, str] = {
+    # ingest: the input could not be read
+    "E101": "no such file or folder; check the path",
+    "E102": "the file is empty; nothing to ingest",
+    "E103": "the content looks binary, not text; pass text, HTML, JSONL, feeds or WARC",
+    "E104": "the bytes could not be decoded as text in any known encoding; convert the file to UTF-8",
+    "E105": "the compressed stream is truncated or corrupt; re-download or re-create the file",
+    "E106": "the input is larger than ingest.max_article_bytes; raise the limit in a config file or split the input",
+    "E107": "a JSONL line is not a JSON object with a 'text' or 'html' field; fix or drop that line",
+    "E108": "the feed could not be parsed as RSS or Atom; check that it is a complete XML feed",
+    "E109": "the WARC archive is malformed; check that it is a complete WARC file",
+    "E110": "the file could not be read; check its permissions",
+    "E111": "unsupported file type; use .txt, .html, .htm, .jsonl, .xml, .rss, .atom, .warc (optionally .gz)",
+    # clean: the input was read but held no article
+    "E201": "no article text was found in the input; it may be a page without a story (index, login, error page)",
+    "E202": "cleaning failed on this input; report it with the input attached",
+    # config
+    "E301": "the configuration is invalid; fix the named key in your config file",
+    "E302": "the configuration file could not be read; check the path and TOML syntax",
+    # store
+    "E401": "the database was written by a newer newsgraph; upgrade newsgraph to open it",
+    "E402": "the file is not a newsgraph database; pass another --db path",
+    "E403": "the full-text query is not valid FTS5 syntax; quote phrases and avoid stray operators",
+    # warnings
+    "W101": "the input's encoding was guessed; check the text if characters look wrong",
+}
+
+
+class NewsgraphError(Exception):
+    """An error meant for the user: a code, the thing it concerns, and the cause."""
+
+    def __init__(self, code: str, subject: str, detail: str = ""):
+        self.code = code
+        self.subject = subject
+        self.detail = detail
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        hint = CODES.get(self.code, "")
+        cause = f"{self.detail}; {hint}" if self.detail else hint
+        return f"{self.code} {self.subject}: {cause}"
+
+
+def describe(code: str, detail: str = "") -> str:
+    """The one-line explanation for ``code``, with an optional specific cause first."""
+    hint = CODES.get(code, "")
+    return f"{detail}; {hint}" if detail else hint

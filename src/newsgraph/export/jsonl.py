@@ -1,0 +1,49 @@
+"""JSON Lines export: the five files of the measurement contract."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Iterable
+
+from ..records import Article
+from ..store import Store
+
+FILES = ("articles", "entities", "events", "quotes", "stories")
+
+
+def article_record(article: Article) -> dict:
+    return {
+        "id": article.id,
+        "inputs": article.inputs,
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": article.published,
+        "dateline": article.dateline,
+        "text": article.text,
+        "story_id": article.story_id,
+        "url": article.url,
+        "format": article.format,
+        "retrieved": article.retrieved,
+    }
+
+
+def _write(path: Path, records: Iterable[dict]) -> int:
+    # Written beside the target and renamed, so a reader never sees half a file.
+    tmp = path.with_suffix(path.suffix + ".part")
+    count = 0
+    with open(tmp, "w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    os.replace(tmp, path)
+    return count
+
+
+def write_jsonl(store: Store, outdir: Path) -> dict[str, int]:
+    outdir.mkdir(parents=True, exist_ok=True)
+    counts = {"articles": _write(outdir / "articles.jsonl", map(article_record, store.iter_articles()))}
+    # The later stages fill these; the files exist so that readers find all five.
+    for name in FILES[1:]:
+        counts[name] = _write(outdir / f"{name}.jsonl", ())
+    return counts

@@ -1,0 +1,92 @@
+"""The driver: ingest -> clean -> store, batch by batch, each batch one transaction.
+
+Later stages (nlp, resolve, events, fuse) plug in here. A run killed at any
+point leaves the database as it was after the last committed batch; the next
+run skips the inputs already stored and finishes the rest.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Callable, Iterable, Iterator, Optional, TypeVar
+
+from .clean import clean_document, recurring_lines
+from .config import Options
+from .errors import describe
+from .ingest import ingest
+from .records import Article, InputProblem, RawDocument
+from .store import Store
+
+T = TypeVar("T")
+
+
+@dataclass
+class RunReport:
+    documents: int = 0  # documents read from the inputs
+    skipped: int = 0  # already stored by an earlier run
+    new_articles: int = 0
+    duplicates: int = 0
+    problems: list[InputProblem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.problems)
+
+    def summary(self) -> str:
+        return (f"{self.documents} documents read: {self.new_articles} new articles, "
+                f"{self.duplicates} already known from another input, {self.skipped} unchanged "
+                f"since an earlier run, {len(self.problems)} problems")
+
+
+def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def run(paths: Iterable[str], options: Options, store: Store,
+        on_problem: Optional[Callable[[InputProblem], None]] = None,
+        on_progress: Optional[Callable[[int], None]] = None) -> RunReport:
+    """Read ``paths``, clean every article and add it to ``store``."""
+    report = RunReport()
+    for batch in _batched(ingest(paths, options.ingest), options.store.batch_size):
+        docs = [item for item in batch if isinstance(item, RawDocument)]
+        problems = [item for item in batch if isinstance(item, InputProblem)]
+        report.documents += len(docs)
+        seen = store.seen_inputs((d.input_id, d.raw_hash) for d in docs)
+        fresh = [d for d in docs if (d.input_id, d.raw_hash) not in seen]
+        report.skipped += len(docs) - len(fresh)
+        articles = _clean_batch(fresh, options, problems)
+        result = store.write_batch(articles, problems)
+        report.new_articles += result.new_articles
+        report.duplicates += result.duplicates
+        report.problems.extend(problems)
+        if on_problem:
+            for item in problems:
+                on_problem(item)
+        if on_progress:
+            on_progress(len(batch))
+    return report
+
+
+def _clean_batch(docs: list[RawDocument], options: Options,
+                 problems: list[InputProblem]) -> list[Article]:
+    recurring = recurring_lines(docs, options.clean)
+    by_id: dict[str, Article] = {}
+    for doc in docs:
+        try:
+            result = clean_document(doc, options.clean, recurring.get(doc.group or "", frozenset()))
+        except Exception as exc:  # one hostile input must not stop the run
+            result = InputProblem(doc.input_id, "E202", describe("E202", type(exc).__name__))
+        if isinstance(result, InputProblem):
+            problems.append(result)
+        elif result.id in by_id:
+            # The same article twice in one batch: one record, every input listed.
+            kept = by_id[result.id]
+            kept.inputs.extend(i for i in result.inputs if i not in kept.inputs)
+            for name in ("outlet", "title", "published", "dateline", "url"):
+                if getattr(kept, name) is None:
+                    setattr(kept, name, getattr(result, name))
+        else:
+            by_id[result.id] = result
+    return list(by_id.values())

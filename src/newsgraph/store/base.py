@@ -1,0 +1,53 @@
+"""The storage interface. Everything outside ``store`` speaks records, never SQL."""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Optional
+
+from ..records import Article, InputProblem
+
+
+@dataclass(frozen=True)
+class ArticleQuery:
+    outlet: Optional[str] = None
+    since: Optional[str] = None  # YYYY-MM-DD, inclusive
+    until: Optional[str] = None  # YYYY-MM-DD, inclusive
+    search: Optional[str] = None  # full-text query (FTS5 syntax)
+    limit: Optional[int] = None
+
+
+@dataclass
+class BatchResult:
+    new_articles: int = 0
+    duplicates: int = 0  # articles already stored, reached again through another input
+    problems: int = 0
+    new_ids: list[str] = field(default_factory=list)
+
+
+class Store(ABC):
+    """What the pipeline needs from a database."""
+
+    @abstractmethod
+    def seen_inputs(self, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Which (input id, raw content hash) pairs were already stored."""
+
+    @abstractmethod
+    def write_batch(self, articles: list[Article], problems: list[InputProblem]) -> BatchResult:
+        """Store a batch atomically: all of it or nothing."""
+
+    @abstractmethod
+    def iter_articles(self, query: ArticleQuery = ArticleQuery()) -> Iterator[Article]:
+        """Stored articles matching ``query``, oldest first."""
+
+    @abstractmethod
+    def count_articles(self) -> int: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,56 @@
+"""Explicit schema migrations: step N takes a database from version N-1 to N."""
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: articles, the inputs that gave them, problems, full-text search
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        outlet TEXT,
+        title TEXT,
+        published TEXT,
+        dateline TEXT,
+        text TEXT NOT NULL,
+        url TEXT,
+        format TEXT,
+        retrieved TEXT,
+        offset_map TEXT NOT NULL DEFAULT '[]',
+        removed TEXT NOT NULL DEFAULT '[]',
+        story_id TEXT,
+        added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE inputs (
+        input_id TEXT NOT NULL,
+        raw_hash TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        PRIMARY KEY (input_id, raw_hash)
+    );
+    CREATE INDEX inputs_article ON inputs(article_id);
+    CREATE TABLE problems (
+        input_id TEXT NOT NULL,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        seen_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        PRIMARY KEY (input_id, code)
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,172 @@
+"""The embedded SQLite store: WAL, one transaction per batch, explicit migrations."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import NewsgraphError
+from ..records import Article, InputProblem
+from .base import ArticleQuery, BatchResult, Store
+from .migrations import MIGRATIONS, SCHEMA_VERSION
+
+APPLICATION_ID = 0x4E475248  # "NGRH": marks a file as a newsgraph database
+_COLUMNS = "id, outlet, title, published, dateline, text, url, format, retrieved, offset_map, removed, story_id"
+
+
+class SQLiteStore(Store):
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.DatabaseError as exc:
+            raise NewsgraphError("E402", self.path, str(exc)) from None
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    # ---- schema
+    def _migrate(self) -> None:
+        conn = self.conn
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if app_id not in (0, APPLICATION_ID) or (app_id == 0 and has_tables):
+            raise NewsgraphError("E402", self.path, "it holds tables of another program")
+        if version > SCHEMA_VERSION:
+            raise NewsgraphError("E401", self.path, f"schema version {version} > {SCHEMA_VERSION}")
+        for step in range(version, SCHEMA_VERSION):
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                for statement in _statements(MIGRATIONS[step]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version={step + 1}")
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # ---- writing
+    def seen_inputs(self, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        seen = set()
+        for input_id, raw_hash in keys:
+            row = self.conn.execute(
+                "SELECT 1 FROM inputs WHERE input_id=? AND raw_hash=?", (input_id, raw_hash)).fetchone()
+            if row:
+                seen.add((input_id, raw_hash))
+        return seen
+
+    def write_batch(self, articles: list[Article], problems: list[InputProblem]) -> BatchResult:
+        result = BatchResult()
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for article in articles:
+                if self._insert_article(article):
+                    result.new_articles += 1
+                    result.new_ids.append(article.id)
+                else:
+                    result.duplicates += 1
+                for input_id in article.inputs:
+                    conn.execute(
+                        "INSERT OR IGNORE INTO inputs(input_id, raw_hash, article_id) VALUES (?,?,?)",
+                        (input_id, article.raw_hash, article.id))
+            for item in problems:
+                conn.execute(
+                    "INSERT OR REPLACE INTO problems(input_id, code, message) VALUES (?,?,?)",
+                    (item.source, item.code, item.message))
+                result.problems += 1
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return result
+
+    def _insert_article(self, a: Article) -> bool:
+        cursor = self.conn.execute(
+            f"INSERT OR IGNORE INTO articles({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (a.id, a.outlet, a.title, a.published, a.dateline, a.text, a.url, a.format, a.retrieved,
+             json.dumps(a.offset_map, separators=(",", ":")), json.dumps(a.removed), a.story_id))
+        if cursor.rowcount:
+            return True
+        # The same article through another input: fill what the first copy lacked.
+        self.conn.execute(
+            "UPDATE articles SET outlet=COALESCE(outlet, ?), title=COALESCE(title, ?),"
+            " published=COALESCE(published, ?), dateline=COALESCE(dateline, ?), url=COALESCE(url, ?)"
+            " WHERE id=?",
+            (a.outlet, a.title, a.published, a.dateline, a.url, a.id))
+        return False
+
+    # ---- reading
+    def iter_articles(self, query: ArticleQuery = ArticleQuery()) -> Iterator[Article]:
+        where, params = [], []
+        if query.outlet:
+            where.append("a.outlet = ? COLLATE NOCASE")
+            params.append(query.outlet)
+        if query.since:
+            where.append("a.published >= ?")
+            params.append(query.since)
+        if query.until:
+            where.append("a.published <= ?")
+            params.append(query.until)
+        if query.search:
+            where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(query.search)
+        sql = f"SELECT {', '.join('a.' + c for c in _COLUMNS.split(', '))} FROM articles a"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.rowid"
+        if query.limit:
+            sql += f" LIMIT {int(query.limit)}"
+        try:
+            rows = self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise NewsgraphError("E403", "--search", str(exc)) from None
+        for row in rows:
+            yield self._article(row)
+
+    def _article(self, row) -> Article:
+        inputs = [r[0] for r in self.conn.execute(
+            "SELECT input_id FROM inputs WHERE article_id=? ORDER BY rowid", (row[0],))]
+        # An input id seen with several contents (an edited file) is listed once.
+        inputs = list(dict.fromkeys(inputs))
+        return Article(
+            id=row[0], inputs=inputs, outlet=row[1], title=row[2], published=row[3], dateline=row[4],
+            text=row[5], url=row[6], format=row[7] or "text", retrieved=row[8],
+            offset_map=[tuple(p) for p in json.loads(row[9])], removed=json.loads(row[10]),
+            story_id=row[11])
+
+    def count_articles(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def problems(self) -> list[InputProblem]:
+        return [InputProblem(*row) for row in self.conn.execute(
+            "SELECT input_id, code, message FROM problems ORDER BY seen_at, input_id")]
+
+    def integrity_ok(self) -> bool:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
