@@ -56,10 +56,10 @@ def run(paths: Iterable[str], options: Options, store: Store,
         seen = store.seen_inputs((d.input_id, d.raw_hash) for d in docs)
         fresh = [d for d in docs if (d.input_id, d.raw_hash) not in seen]
         report.skipped += len(docs) - len(fresh)
-        articles = _clean_batch(fresh, options, problems)
+        articles, merged = _clean_batch(fresh, options, problems)
         result = store.write_batch(articles, problems)
         report.new_articles += result.new_articles
-        report.duplicates += result.duplicates
+        report.duplicates += result.duplicates + merged
         report.problems.extend(problems)
         if on_problem:
             for item in problems:
@@ -70,9 +70,11 @@ def run(paths: Iterable[str], options: Options, store: Store,
 
 
 def _clean_batch(docs: list[RawDocument], options: Options,
-                 problems: list[InputProblem]) -> list[Article]:
+                 problems: list[InputProblem]) -> tuple[list[Article], int]:
+    """Clean a batch; the same article twice in it becomes one record listing both inputs."""
     recurring = recurring_lines(docs, options.clean)
     by_id: dict[str, Article] = {}
+    merged = 0
     for doc in docs:
         try:
             result = clean_document(doc, options.clean, recurring.get(doc.group or "", frozenset()))
@@ -81,12 +83,12 @@ def _clean_batch(docs: list[RawDocument], options: Options,
         if isinstance(result, InputProblem):
             problems.append(result)
         elif result.id in by_id:
-            # The same article twice in one batch: one record, every input listed.
             kept = by_id[result.id]
+            merged += 1
             kept.inputs.extend(i for i in result.inputs if i not in kept.inputs)
             for name in ("outlet", "title", "published", "dateline", "url"):
                 if getattr(kept, name) is None:
                     setattr(kept, name, getattr(result, name))
         else:
             by_id[result.id] = result
-    return list(by_id.values())
+    return list(by_id.values()), merged

@@ -47,12 +47,12 @@ def _clean_text(doc: RawDocument, raw: str, options: CleanOptions, outlets: Outl
                 is_page: bool = False) -> Union[Article, InputProblem]:
     lines = split_lines(raw)
     found = rules.Findings()
-    rules.strip_footers(raw, lines, found)
     rules.strip_nav_tail(raw, lines, found, options.tail_min_lines, options.tail_max_line_words,
                          need_heading=is_page)
+    rules.strip_footers(raw, lines, found)
     rules.strip_header(raw, lines, found, find_headline=not is_page)
-    rules.strip_dateline(raw, lines, found, outlets)
     rules.strip_site_labels(raw, lines, found, outlets)
+    rules.strip_dateline(raw, lines, found, outlets)
     rules.strip_recurring(lines, recurring)
     text, offset_map = compose(raw, lines)
     if not text.strip():

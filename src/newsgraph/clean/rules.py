@@ -133,6 +133,27 @@ _LABELLED_DATE = re.compile(
 _ID_LINE = re.compile(
     r"^\s*(?:story|news|article|content|post|item)?\s*(?:code|id|no\.?|number)\s*:?\s*#?\s*\d{3,}\s*$", re.I)
 _HEADLINE_MAX_WORDS = 25
+_BYLINE = re.compile(
+    r"^(?:By|From)\s+(?P<names>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|,|de|van|von|al-\w+))*?)"
+    r"(?:\s*[,|]\s*(?P<outlet>[A-Z][^,|]{1,50}))?\s*$")
+OUTLET_CRUMB = 5
+
+
+def _header_crumbs(text: str, found: Findings) -> bool:
+    """Header lines such as "12 March 2025 | Northgate Herald" or "Outlet | Athens bureau"."""
+    parts = [p.strip() for p in re.split(r"\s+[|•·]\s+", text)]
+    if len(parts) < 2 or any(len(p.split()) > 6 for p in parts):
+        return False
+    named = []
+    for part in parts:
+        day = date_only_line(part)
+        if day:
+            found.published = found.published or day
+        elif not re.search(r"\b(?:bureau|desk|section|news|world|politics|business|sport|opinion)\b$", part, re.I):
+            named.append(part)
+    if named:
+        found.outlets.append((OUTLET_CRUMB, named[0]))
+    return True
 
 
 def strip_header(raw: str, lines: list[Line], found: Findings, find_headline: bool = True,
@@ -156,6 +177,14 @@ def strip_header(raw: str, lines: list[Line], found: Findings, find_headline: bo
         elif _ID_LINE.match(text):
             line.drop("story-code")
             found.removed.append("story-code")
+        elif (byline := _BYLINE.match(text)) and len(text.split()) <= 12:
+            if byline["outlet"]:
+                found.outlets.append((OUTLET_CRUMB, byline["outlet"].strip()))
+            line.drop("byline")
+            found.removed.append("byline")
+        elif _header_crumbs(text, found):
+            line.drop("header")
+            found.removed.append("header")
         else:
             seen.setdefault(text, []).append(line)
     for text, copies in seen.items():

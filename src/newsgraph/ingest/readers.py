@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import json
+import re
 import time
 import zlib
 from typing import IO, Iterator, Optional, Union
@@ -152,7 +153,7 @@ def read_feed(stream: IO[bytes], subject: str, opts: IngestOptions) -> Iterator[
         yield problem(subject, "E108", cause.splitlines()[0][:200] if cause else "no entries")
         return
     feed = parsed.get("feed") or {}
-    outlet = _str_or_none(feed.get("title"))
+    outlet = _feed_outlet(_str_or_none(feed.get("title")))
     for index, entry in enumerate(entries, 1):
         body = _entry_body(entry)
         link = _str_or_none(entry.get("link"))
@@ -163,6 +164,14 @@ def read_feed(stream: IO[bytes], subject: str, opts: IngestOptions) -> Iterator[
         yield _doc(input_id, "html", body, url=link, title=_str_or_none(entry.get("title")),
                    published=_struct_date(entry.get("published_parsed") or entry.get("updated_parsed")),
                    outlet=outlet, group=outlet or _host(link) or subject)
+
+
+def _feed_outlet(title: Optional[str]) -> Optional[str]:
+    """"Coastline Daily - World" or "Valley Wire | Latest": the outlet is the first part."""
+    if not title:
+        return None
+    head = re.split(r"\s+[-–—|:]\s+", title, maxsplit=1)[0].strip()
+    return head or title
 
 
 def _entry_body(entry) -> Optional[str]:
