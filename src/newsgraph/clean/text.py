@@ -21,7 +21,7 @@ class Line:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        return all(c.isspace() or c in _INVISIBLE for c in self.text)
 
     def drop(self, why: str) -> None:
         self.dropped = True
@@ -91,7 +91,8 @@ def compose(raw: str, lines: list[Line]) -> tuple[str, list[tuple[int, int]]]:
 
 def _fold_line(raw: str, start: int, end: int, builder: _Builder) -> None:
     segment = raw[start:end]
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", segment)]
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", segment)
+             if any(c not in _INVISIBLE for c in m.group())]
     for index, (w_start, w_end) in enumerate(words):
         if index:
             prev_end = words[index - 1][1]
