@@ -148,6 +148,8 @@ def read_feed(stream: IO[bytes], subject: str, opts: IngestOptions) -> Iterator[
         yield problem(subject, "E108", type(exc).__name__)
         return
     entries = parsed.get("entries") or []
+    if parsed.get("bozo") and not any(_entry_body(e) for e in entries):
+        entries = []
     if not entries:
         cause = str(parsed.get("bozo_exception") or "no entries")
         yield problem(subject, "E108", cause.splitlines()[0][:200] if cause else "no entries")
@@ -195,9 +197,10 @@ def read_warc(stream: IO[bytes], subject: str, opts: IngestOptions) -> Iterator[
     """WARC (gzipped or not), streamed record by record: HTML responses only."""
     from warcio.archiveiterator import ArchiveIterator
 
-    count = 0
+    count = records = 0
     try:
         for record in ArchiveIterator(stream, arc2warc=True):
+            records += 1
             if record.rec_type != "response":
                 continue
             item = _warc_record(record, subject, opts)
@@ -205,10 +208,16 @@ def read_warc(stream: IO[bytes], subject: str, opts: IngestOptions) -> Iterator[
                 count += 1
                 yield item
     except Exception as exc:  # warcio raises plain Exceptions for bad records
-        code = "E105" if isinstance(exc, _STREAM_ERRORS) else "E109"
-        yield problem(subject, code, (str(exc) or type(exc).__name__).splitlines()[0][:200])
+        if isinstance(exc, _STREAM_ERRORS):
+            yield problem(subject, "E105", str(exc) or type(exc).__name__)
+        elif type(exc).__name__ == "ArchiveLoadFailed":
+            yield problem(subject, "E109", str(exc).splitlines()[0][:200])
+        else:
+            yield problem(subject, "E109", f"a record is incomplete or corrupt ({type(exc).__name__})")
         return
-    if count == 0:
+    if records == 0:
+        yield problem(subject, "E109", "no WARC record found")
+    elif count == 0:
         yield problem(subject, "E201", "the archive holds no HTML response record")
 
 
