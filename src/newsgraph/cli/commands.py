@@ -100,14 +100,22 @@ def _table(records: list[dict]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(show_lines=False)
-    for column in ("id", "published", "outlet", "title / first words", "words"):
-        table.add_column(column, overflow="fold")
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=150)  # piped output: wide rows rather than wrapped cells
+    table = Table(show_lines=False, pad_edge=False)
+    table.add_column("id", no_wrap=True, min_width=16)
+    table.add_column("published", no_wrap=True, min_width=10)
+    table.add_column("outlet", no_wrap=True, max_width=22, overflow="ellipsis")
+    table.add_column("dateline", no_wrap=True, max_width=14, overflow="ellipsis")
+    table.add_column("title (or first words)", no_wrap=True, overflow="ellipsis", max_width=64)
+    table.add_column("words", justify="right")
+    table.add_column("inputs", justify="right")
     for r in records:
-        heading = r["title"] or " ".join(r["text"].split()[:10]) + " ..."
-        table.add_row(r["id"], r["published"] or "-", r["outlet"] or "-", heading,
-                      str(len(r["text"].split())))
-    Console().print(table)
+        heading = r["title"] or " ".join(r["text"].split()[:12]) + " ..."
+        table.add_row(r["id"], r["published"] or "-", r["outlet"] or "-", r["dateline"] or "-",
+                      heading, str(len(r["text"].split())), str(len(r["inputs"])))
+    console.print(table)
     click.echo(f"{len(records)} articles", err=True)
 
 
