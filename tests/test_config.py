@@ -39,3 +39,4 @@ def test_unreadable_config(tmp_path):
     with pytest.raises(NewsgraphError) as err:
         load_options(cfg)
     assert err.value.code == "E302"
+

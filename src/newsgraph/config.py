@@ -47,6 +47,7 @@ class StoreOptions(_Section):
 
 class RunOptions(_Section):
     progress: bool
+    workers: int = Field(ge=0)
 
 
 class Options(_Section):

@@ -11,7 +11,8 @@ from itertools import islice
 from typing import Callable, Iterable, Iterator, Optional, TypeVar
 
 from .clean import clean_document, recurring_lines
-from .config import Options
+from .config import CleanOptions, Options
+from .engine import Engine, make_engine
 from .errors import describe
 from .ingest import ingest
 from .records import Article, InputProblem, RawDocument
@@ -49,37 +50,53 @@ def run(paths: Iterable[str], options: Options, store: Store,
         on_progress: Optional[Callable[[int], None]] = None) -> RunReport:
     """Read ``paths``, clean every article and add it to ``store``."""
     report = RunReport()
-    for batch in _batched(ingest(paths, options.ingest), options.store.batch_size):
-        docs = [item for item in batch if isinstance(item, RawDocument)]
-        problems = [item for item in batch if isinstance(item, InputProblem)]
-        report.documents += len(docs)
-        seen = store.seen_inputs((d.input_id, d.raw_hash) for d in docs)
-        fresh = [d for d in docs if (d.input_id, d.raw_hash) not in seen]
-        report.skipped += len(docs) - len(fresh)
-        articles, merged = _clean_batch(fresh, options, problems)
-        result = store.write_batch(articles, problems)
-        report.new_articles += result.new_articles
-        report.duplicates += result.duplicates + merged
-        report.problems.extend(problems)
-        if on_problem:
-            for item in problems:
-                on_problem(item)
-        if on_progress:
-            on_progress(len(batch))
+    with make_engine(options.run) as engine:
+        for batch in _batched(ingest(paths, options.ingest), options.store.batch_size):
+            _run_batch(batch, options, store, engine, report, on_problem)
+            if on_progress:
+                on_progress(len(batch))
     return report
 
 
-def _clean_batch(docs: list[RawDocument], options: Options,
-                 problems: list[InputProblem]) -> tuple[list[Article], int]:
+def _run_batch(batch: list, options: Options, store: Store, engine: Engine, report: RunReport,
+               on_problem: Optional[Callable[[InputProblem], None]]) -> None:
+    """Clean and store one batch in one transaction."""
+    docs = [item for item in batch if isinstance(item, RawDocument)]
+    problems = [item for item in batch if isinstance(item, InputProblem)]
+    report.documents += len(docs)
+    seen = store.seen_inputs((d.input_id, d.raw_hash) for d in docs)
+    fresh = [d for d in docs if (d.input_id, d.raw_hash) not in seen]
+    report.skipped += len(docs) - len(fresh)
+    articles, merged = _clean_batch(fresh, options, problems, engine)
+    result = store.write_batch(articles, problems)
+    report.new_articles += result.new_articles
+    report.duplicates += result.duplicates + merged
+    report.problems.extend(problems)
+    if on_problem:
+        for item in problems:
+            on_problem(item)
+
+
+def _clean_one(doc: RawDocument, options: CleanOptions, recurring: frozenset[str]):
+    try:
+        return clean_document(doc, options, recurring)
+    except Exception as exc:  # one hostile input must not stop the run
+        return InputProblem(doc.input_id, "E202", describe("E202", type(exc).__name__))
+
+
+def _clean_pair(pair: tuple[RawDocument, frozenset[str]], options: CleanOptions):
+    return _clean_one(pair[0], options, pair[1])
+
+
+def _clean_batch(docs: list[RawDocument], options: Options, problems: list[InputProblem],
+                 engine: Engine) -> tuple[list[Article], int]:
     """Clean a batch; the same article twice in it becomes one record listing both inputs."""
     recurring = recurring_lines(docs, options.clean)
+    results = engine.map(_clean_pair, [(doc, recurring.get(doc.group or "", frozenset())) for doc in docs],
+                         options.clean)
     by_id: dict[str, Article] = {}
     merged = 0
-    for doc in docs:
-        try:
-            result = clean_document(doc, options.clean, recurring.get(doc.group or "", frozenset()))
-        except Exception as exc:  # one hostile input must not stop the run
-            result = InputProblem(doc.input_id, "E202", describe("E202", type(exc).__name__))
+    for result in results:
         if isinstance(result, InputProblem):
             problems.append(result)
         elif result.id in by_id:
