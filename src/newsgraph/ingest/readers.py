@@ -98,7 +98,7 @@ def _skip_rest_of_line(stream: IO[bytes]) -> None:
 def _jsonl_record(line: bytes, where: str, subject: str) -> Optional[Item]:
     try:
         obj = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         return problem(where, "E107", f"not valid JSON ({type(exc).__name__})")
     if not isinstance(obj, dict):
         return problem(where, "E107", "not a JSON object")
