@@ -103,6 +103,7 @@ def _clean_batch(docs: list[RawDocument], options: Options, problems: list[Input
             kept = by_id[result.id]
             merged += 1
             kept.inputs.extend(i for i in result.inputs if i not in kept.inputs)
+            kept.sources.extend(result.sources)
             for name in ("outlet", "title", "published", "dateline", "url"):
                 if getattr(kept, name) is None:
                     setattr(kept, name, getattr(result, name))

@@ -57,6 +57,9 @@ class Article:
     removed: list[str] = field(default_factory=list)  # kinds of boilerplate taken out
     raw_hash: str = ""
     story_id: Optional[str] = None
+    # (input id, raw content hash) of every input that gave this article in this run:
+    # what lets the next run skip each of them.
+    sources: list[tuple[str, str]] = field(default_factory=list)
 
     def raw_offset(self, clean_offset: int) -> int:
         """Offset in the raw input of the character at ``clean_offset`` in ``text``."""

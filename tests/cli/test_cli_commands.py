@@ -87,3 +87,16 @@ def test_stdin_and_errors_are_one_line(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["run", str(tmp_path / "missing.txt"), "--db", str(db)])
     assert "E101" in capsys.readouterr().err
+
+
+def test_rerun_skips_every_input_of_a_merged_article(tmp_path, harbour_dump):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(harbour_dump, encoding="utf-8")
+    (folder / "b.txt").write_text(harbour_dump.replace("Harbour", "Harbour"), encoding="utf-8")
+    (folder / "c.jsonl").write_text(json.dumps({"id": "c1", "text": harbour_dump}) + "\n")
+    db = tmp_path / "n.db"
+    first = _run("run", str(folder), "--db", str(db))
+    assert "1 new articles, 2 already known" in first.stderr
+    again = _run("run", str(folder), "--db", str(db))
+    assert "3 unchanged since an earlier run" in again.stderr

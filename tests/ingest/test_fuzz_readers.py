@@ -17,10 +17,16 @@ Inputs are of two kinds:
   declarations, NUL bytes and very long lines.
 
 Every test runs derandomized (a fixed seed per test, no example database) so
-a CI failure reproduces locally.  Known bugs in ``src/`` are pinned by the
-``xfail`` regression tests at the end of the file; the fuzz strategies do not
-generate those specific triggers, so the fuzz tests stay meaningful (green
-means "nothing else found") instead of being xfailed wholesale.
+a CI failure reproduces locally.
+
+Known bugs in ``src/`` are pinned by ``xfail(strict=False)`` regression tests
+at the end of the file, with their minimal inputs.  The fuzz tests are not
+xfailed wholesale (that would hide every other finding): the charset-name
+trigger is simply not generated, and the two bugs the mutations hit all the
+time (a corrupt first gzip block, a body-less HTML page in clean) are
+tolerated only in their exact form by ``run_stream``/``run_clean`` and shown
+as Hypothesis events (``--hypothesis-show-statistics``).  Remove those
+allowances when the bugs are fixed.
 """
 from __future__ import annotations
 
@@ -32,10 +38,11 @@ import io
 import json
 import pkgutil
 import re
+import traceback
 import zlib
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.clean import clean_document
@@ -62,7 +69,7 @@ _COMMON = dict(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 FUZZ = settings(max_examples=10_000, **_COMMON)
-CLEAN_FUZZ = settings(max_examples=2_000, **_COMMON)
+CLEAN_FUZZ = settings(max_examples=5_000, **_COMMON)
 
 
 # --------------------------------------------------------------------------
@@ -216,38 +223,52 @@ ALL_SEEDS = [seed for group in SEEDS.values() for seed in group]
 
 # Real-world charset names (and a few nonsense ones) for re-encoding and for
 # rewriting declarations.  The Python-only codec "undefined" is deliberately
-# absent: it is a known bug, pinned by test_declared_undefined_codec below.
+# absent: it is a known bug, pinned by test_declared_charset_any_python_codec.
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-be",
              "latin-1", "cp1252", "cp1251", "koi8-r", "shift_jis", "euc-jp", "gb2312", "big5",
              "iso-2022-jp", "utf-7", "mac-roman", "cp437", "ascii"]
 DECLARED = ENCODINGS + ["x-no-such-charset", "", "utf-8\"", "unicode_escape", "rot13",
                         "base64", "hex", "zlib", "idna", "punycode", "uu", "utf-99"]
-# Chunks for the "very long line" mutation.  JSON brackets are deliberately
-# absent: deep nesting is a known bug, pinned by test_jsonl_deep_nesting below.
+# Chunks for the "very long line" mutation (JSON openers give deep nesting).
 FILLERS = [b"a", b" ", b"word ", b"\xe2\x80\x94", b"\xc3\xa9", b"\t", b"&amp;", b"<b>",
-           b"\xff", b"\x00", b"\\u00e9", b"==", b"\r"]
+           b"\xff", b"\x00", b"\\u00e9", b"==", b"\r", b"[", b'{"a":', b"<div>"]
 _DECL = re.compile(rb"""(charset\s*=\s*["']?|encoding\s*=\s*["'])([A-Za-z0-9_.:-]*)""", re.I)
 
 
+# Strategies are built once here, not inside the mutators: building a fresh
+# st.integers(0, len(data)) on every draw costs more than running most readers.
+_U16 = st.integers(0, 0xFFFF)
+_BYTE = st.integers(1, 255)
+_SMALL = st.integers(1, 8)
+_SNIPPET = st.binary(min_size=1, max_size=32)
+_ANY_SEED = st.sampled_from(ALL_SEEDS)
+_GZIP_HOW = st.sampled_from(["whole", "truncate", "flip", "twice"])
+_ENCODING = st.sampled_from(ENCODINGS)
+_DECLARED = st.sampled_from(DECLARED)
+_FILLER = st.sampled_from(FILLERS)
+_COUNT = st.integers(1, 4)
+
+
 def _pos(draw, data: bytes) -> int:
-    return draw(st.integers(0, len(data)))
+    """A position in ``data`` (0..len)."""
+    return draw(_U16) % (len(data) + 1)
 
 
 def _flip(draw, data: bytes) -> bytes:
     if not data:
         return data
-    i = draw(st.integers(0, len(data) - 1))
-    return data[:i] + bytes([data[i] ^ draw(st.integers(1, 255))]) + data[i + 1:]
+    i = draw(_U16) % len(data)
+    return data[:i] + bytes([data[i] ^ draw(_BYTE)]) + data[i + 1:]
 
 
 def _insert(draw, data: bytes) -> bytes:
     i = _pos(draw, data)
-    return data[:i] + draw(st.binary(min_size=1, max_size=32)) + data[i:]
+    return data[:i] + draw(_SNIPPET) + data[i:]
 
 
 def _delete(draw, data: bytes) -> bytes:
     i = _pos(draw, data)
-    return data[:i] + data[i + draw(st.integers(1, 256)):]
+    return data[:i] + data[i + 1 + draw(_U16) % 256:]
 
 
 def _truncate(draw, data: bytes) -> bytes:
@@ -255,60 +276,67 @@ def _truncate(draw, data: bytes) -> bytes:
 
 
 def _splice(draw, data: bytes) -> bytes:
-    other = draw(st.sampled_from(ALL_SEEDS))
+    other = draw(_ANY_SEED)
     return data[:_pos(draw, data)] + other[_pos(draw, other):]
 
 
 def _duplicate(draw, data: bytes) -> bytes:
     i = _pos(draw, data)
-    j = min(len(data), i + draw(st.integers(1, 512)))
-    return data[:j] + data[i:j] * draw(st.integers(1, 4)) + data[j:]
+    j = min(len(data), i + 1 + draw(_U16) % 512)
+    return data[:j] + data[i:j] * (draw(_COUNT)) + data[j:]
 
 
 def _gzip_truncate(draw, data: bytes) -> bytes:
     packed = gzip.compress(data, mtime=0)
-    how = draw(st.sampled_from(["whole", "truncate", "flip", "twice"]))
+    how = draw(_GZIP_HOW)
     if how == "truncate":
         return packed[:_pos(draw, packed)]
     if how == "flip":
         return _flip(draw, packed)
-    if how == "twice":
+    if how == "twice":  # a second, truncated gzip member
         return packed + packed[:_pos(draw, packed)]
     return packed
 
 
 def _reencode(draw, data: bytes) -> bytes:
     text = data.decode("utf-8", "replace")
-    return text.encode(draw(st.sampled_from(ENCODINGS)), "replace")
+    return text.encode(draw(_ENCODING), "replace")
 
 
 def _redeclare(draw, data: bytes) -> bytes:
-    name = draw(st.sampled_from(DECLARED)).encode("ascii")
-    return _DECL.sub(lambda m: m.group(1) + name, data, count=draw(st.integers(0, 2)))
+    name = draw(_DECLARED).encode("ascii")
+    count = draw(_U16) % 3  # 0 means every declaration
+    return _DECL.sub(lambda m: m.group(1) + name, data, count=count)
 
 
 def _nul(draw, data: bytes) -> bytes:
     i = _pos(draw, data)
-    return data[:i] + b"\x00" * draw(st.integers(1, 8)) + data[i:]
+    return data[:i] + b"\x00" * draw(_SMALL) + data[i:]
 
 
 def _long_line(draw, data: bytes) -> bytes:
     i = _pos(draw, data)
-    chunk = draw(st.sampled_from(FILLERS))
-    return data[:i] + chunk * (draw(st.integers(200, 4000)) // len(chunk)) + data[i:]
+    chunk = draw(_FILLER)
+    return data[:i] + chunk * ((200 + draw(_U16) % 3800) // len(chunk)) + data[i:]
 
 
 MUTATIONS = [_flip, _insert, _delete, _truncate, _splice, _duplicate, _gzip_truncate,
              _reencode, _redeclare, _nul, _long_line]
+_MUTATION = st.sampled_from(MUTATIONS)
 
 
-@st.composite
-def mutated(draw, seeds: list[bytes]) -> bytes:
+def mutated(seeds: list[bytes]) -> st.SearchStrategy[bytes]:
     """One of ``seeds`` after one to four random mutations."""
-    data = draw(st.sampled_from(seeds))
-    for _ in range(draw(st.integers(1, 4))):
-        data = draw(st.sampled_from(MUTATIONS))(draw, data)
-    return data
+    seed = st.sampled_from(seeds)
+
+    @st.composite
+    def _mutated(draw) -> bytes:
+        data = draw(seed)
+        for _ in range(draw(_COUNT)):
+            data = draw(_MUTATION)(draw, data)
+        return data
+
+    return _mutated()
 
 
 RANDOM_BYTES = st.binary(max_size=2048)
@@ -320,7 +348,8 @@ RANDOM_TEXT = st.text(max_size=600).map(lambda s: s.encode("utf-8", "surrogatepa
 def inputs_for(*formats: str) -> st.SearchStrategy[bytes]:
     """Random bytes/text, mutated seeds of ``formats``, and mutated seeds of any format."""
     own = [seed for fmt in formats for seed in SEEDS[fmt]]
-    return st.one_of(RANDOM_BYTES, RANDOM_TEXT, mutated(own), mutated(own), mutated(ALL_SEEDS))
+    own_mutated = mutated(own)
+    return st.one_of(RANDOM_BYTES, RANDOM_TEXT, own_mutated, own_mutated, mutated(ALL_SEEDS))
 
 
 ANY_INPUT = inputs_for(*FORMATS)
@@ -350,6 +379,10 @@ def check_items(items: list) -> list[RawDocument]:
         assert isinstance(item.input_id, str) and item.input_id, item
         assert item.raw_hash == content_hash(item.content)
         docs.append(item)
+    # Shown by --hypothesis-show-statistics: how deep the inputs get.
+    event("yielded a RawDocument" if docs else "yielded only InputProblems")
+    for code in sorted({i.code for i in items if isinstance(i, InputProblem)}):
+        event(f"problem {code}")
     return docs
 
 
@@ -368,11 +401,23 @@ def test_read_single_never_raises(data: bytes, fmt: str) -> None:
 
     Plain-text and HTML files are the bulk of a corpus and come in every
     encoding; decoding (BOMs, declared charsets, detection, binary refusal) is
-    where a stray byte would otherwise kill a whole ingest run.
+    where a stray byte would otherwise kill a whole ingest run.  The same
+    bytes also go through decode_bytes directly: it may raise only
+    NewsgraphError E102/E103/E104, since that is all its callers catch.
     """
     items = list(read_single(io.BytesIO(data), "fuzz.txt", fmt, INGEST, "g"))
     check_items(items)
     assert len(items) == 1
+    # decode_bytes, on which read_single (and read_warc) rely, must agree: it
+    # returns the same text, or raises only the NewsgraphError the reader reported.
+    try:
+        text, guessed = decode_bytes(data, "fuzz.txt")
+    except NewsgraphError as exc:
+        assert exc.code in ("E102", "E103", "E104"), exc
+        assert isinstance(items[0], InputProblem) and items[0].code == exc.code
+    else:
+        assert isinstance(guessed, bool) and text.strip()
+        assert isinstance(items[0], RawDocument) and items[0].content == text
 
 
 @FUZZ
@@ -411,40 +456,16 @@ def test_read_warc_never_raises(data: bytes) -> None:
     check_items(list(read_warc(stream_of(data), "fuzz.warc", INGEST)))
 
 
-@FUZZ
-@given(data=ANY_INPUT)
-def test_decode_bytes_contract(data: bytes) -> None:
-    """decode_bytes returns non-empty text or raises only NewsgraphError E102/E103/E104.
-
-    Every single-article reader and the WARC reader rely on this: they catch
-    NewsgraphError and nothing else, so any other exception would escape.
-    """
-    try:
-        text, guessed = decode_bytes(data, "fuzz")
-    except NewsgraphError as exc:
-        assert exc.code in ("E102", "E103", "E104"), exc
-        assert exc.message.splitlines() == [exc.message]
-    else:
-        assert isinstance(text, str) and text.strip()
-        assert isinstance(guessed, bool)
-
-
-@FUZZ
-@given(data=st.one_of(ANY_INPUT, st.binary(max_size=64)))
-def test_sniff_format_is_total(data: bytes) -> None:
-    """sniff_format names one of the five formats for any head, and is deterministic.
-
-    Standard input and odd file names are routed by it alone; an exception
-    or an unknown name here would send the stream nowhere.
-    """
-    fmt = sniff_format(data[:4096])
-    assert fmt in FORMATS
-    assert sniff_format(data[:4096]) == fmt
-
-
 # --------------------------------------------------------------------------
 # The public path: gzip detection, sniffing, dispatch.
 # --------------------------------------------------------------------------
+
+GZIP_MAGIC = b"\x1f\x8b"
+# Minimal trigger of a known bug in sources._read_stream: a gzip header whose
+# first deflate block is invalid (here: block type 3).  See
+# test_read_stream_corrupt_first_gzip_block below.
+BAD_FIRST_GZIP_BLOCK = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x00\xff"
+
 
 def _maybe_gzip(data: bytes, how: str) -> bytes:
     if how == "gzip":
@@ -455,6 +476,29 @@ def _maybe_gzip(data: bytes, how: str) -> bytes:
     return data
 
 
+def run_stream(data: bytes, fmt, *, tolerate_known_bug: bool = True):
+    """Everything _read_stream yields for ``data``, or None when the known bug fired.
+
+    KNOWN BUG (pinned by test_read_stream_corrupt_first_gzip_block): when a
+    stream starts with the gzip magic and its first deflate block is corrupt,
+    the ``stream.peek`` that sniffs the decompressed head raises zlib.error,
+    which _read_stream does not catch.  The fuzz tests tolerate exactly that
+    case (gzip magic, non-WARC format, nothing yielded yet) and count it as a
+    Hypothesis event, so every other escaping exception still fails them.
+    """
+    items: list = []
+    try:
+        for item in _read_stream(stream_of(data), "fuzz", fmt, INGEST, group="g"):
+            items.append(item)
+    except zlib.error:
+        if (not tolerate_known_bug or items or fmt == "warc"
+                or not data.startswith(GZIP_MAGIC)):
+            raise
+        event("known bug: zlib.error escaped the first gzip peek in _read_stream")
+        return None
+    return items
+
+
 @FUZZ
 @given(data=ANY_INPUT, how=st.sampled_from(["plain", "plain", "gzip", "gzip-truncated"]))
 def test_read_stream_sniffed_never_raises(data: bytes, how: str) -> None:
@@ -462,10 +506,15 @@ def test_read_stream_sniffed_never_raises(data: bytes, how: str) -> None:
 
     This is what ``newsgraph ingest -`` does: detect gzip, sniff the format
     from the first bytes, dispatch.  Mis-sniffing is allowed; crashing is not.
+    sniff_format itself must name one of the five formats for any head, or
+    the stream would be sent nowhere.
     """
-    items = list(_read_stream(stream_of(_maybe_gzip(data, how)), "fuzz", None, INGEST, group="g"))
-    check_items(items)
-    assert items, "a stream always yields at least one record"
+    data = _maybe_gzip(data, how)
+    assert sniff_format(data[:4096]) in FORMATS
+    items = run_stream(data, None)
+    if items is not None:
+        check_items(items)
+        assert items, "a stream always yields at least one record"
 
 
 @FUZZ
@@ -478,14 +527,43 @@ def test_read_stream_explicit_format_never_raises(data: bytes, fmt: str, how: st
     gzip of something else, ``.jsonl.gz`` truncated), so each reader must
     cope with every other format's bytes, compressed or not.
     """
-    items = list(_read_stream(stream_of(_maybe_gzip(data, how)), "fuzz", fmt, INGEST, group="g"))
-    check_items(items)
-    assert items, "a stream always yields at least one record"
+    items = run_stream(_maybe_gzip(data, how), fmt)
+    if items is not None:
+        check_items(items)
+        assert items, "a stream always yields at least one record"
 
 
 # --------------------------------------------------------------------------
 # Clean stage on whatever the readers yield.
 # --------------------------------------------------------------------------
+
+# Minimal trigger of a known bug in clean/html.fragment_text: a "page" that
+# lxml takes for a full document (it starts with <html or <!doctype) but that
+# has no <body>.  See test_clean_html_without_body below.
+HTML_WITHOUT_BODY = RawDocument(input_id="fuzz", format="html", content="<html>",
+                                raw_hash=content_hash("<html>"))
+
+
+def run_clean(doc: RawDocument, *, tolerate_known_bug: bool = True):
+    """clean_document(doc), or None when the known lxml bug fired.
+
+    KNOWN BUG (pinned by test_clean_html_without_body): when trafilatura finds
+    no text, fragment_text calls lxml.html.fragment_fromstring, whose
+    ``assert len(bodies) == 1`` raises AssertionError for a document-looking
+    input without a body; fragment_text catches only ParserError/ValueError.
+    Only that exact failure (raised from lxml's fragments_fromstring) is
+    tolerated and counted as a Hypothesis event.
+    """
+    try:
+        return clean_document(doc, CLEAN)
+    except AssertionError as exc:
+        last = traceback.extract_tb(exc.__traceback__)[-1]
+        if not (tolerate_known_bug and last.name == "fragments_fromstring"
+                and "bodies" in str(exc)):
+            raise
+        event("known bug: AssertionError from lxml fragments_fromstring in fragment_text")
+        return None
+
 
 @CLEAN_FUZZ
 @given(data=ANY_INPUT, fmt=st.sampled_from((None,) + FORMATS),
@@ -498,10 +576,12 @@ def test_clean_document_never_raises(data: bytes, fmt, how: str) -> None:
     escapes, huge lines) must be handled by trafilatura/lxml and the
     boilerplate rules without raising.  Fewer examples: HTML extraction is slow.
     """
-    items = list(_read_stream(stream_of(_maybe_gzip(data, how)), "fuzz", fmt, INGEST, group="g"))
-    for doc in check_items(items):
-        result = clean_document(doc, CLEAN)
+    for doc in check_items(run_stream(_maybe_gzip(data, how), fmt) or []):
+        result = run_clean(doc)
+        if result is None:
+            continue
         assert isinstance(result, (Article, InputProblem)), repr(result)
+        event(f"clean -> {type(result).__name__}")
         if isinstance(result, InputProblem):
             check_problem(result)
         else:
@@ -556,18 +636,52 @@ def test_declared_charset_any_python_codec(codec: str, template: bytes) -> None:
     check_items(list(read_single(io.BytesIO(data), "page.html", "html", INGEST, None)))
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "bug: readers._jsonl_record catches (UnicodeDecodeError, ValueError) around json.loads, "
-    "but deeply nested JSON raises RecursionError, which escapes read_jsonl"))
-@settings(max_examples=50, **_COMMON)
-@given(depth=st.integers(1_000, 3_000), opener=st.sampled_from([b"[", b'{"a":', b'[{"t":']))
+@pytest.mark.parametrize("depth", [1_000, 100_000])
+@pytest.mark.parametrize("opener", [b"[", b'{"a":', b'[{"t":'])
 def test_jsonl_deep_nesting(depth: int, opener: bytes) -> None:
     """A JSONL line of deeply nested arrays/objects becomes an E107 problem, not a crash.
 
-    Depth is cheap to produce (``[`` * 1000 is 1 KB) and a single such line
-    in a dump must not abort reading the other lines.
+    Depth is cheap to produce ("[" * 1000 is 1 KB) and a single such line in
+    a dump must not abort reading the other lines.  (Regression guard: json.loads
+    raises RecursionError here, not ValueError.)  Not a Hypothesis test on
+    purpose: Hypothesis raises the recursion limit while it runs a test, which
+    would hide a bug that shows at Python's default limit of 1000.
     """
     data = JSONL_SEED + opener * depth + b"\n" + JSONL_SEED
     items = list(read_jsonl(io.BytesIO(data), "deep.jsonl", INGEST))
     check_items(items)
     assert sum(isinstance(i, RawDocument) for i in items) == 6
+    assert [i.code for i in items if isinstance(i, InputProblem)] == ["E107"]
+
+
+@pytest.mark.xfail(strict=False, reason=(
+    "bug: sources._read_stream catches only (EOFError, OSError) around the GzipFile.peek "
+    "that sniffs the decompressed head; a corrupt first deflate block raises zlib.error"))
+@pytest.mark.parametrize("fmt", [None, "text", "html", "jsonl", "feed"])
+def test_read_stream_corrupt_first_gzip_block(fmt) -> None:
+    """A gzip stream whose first deflate block is corrupt is an E105 problem, not a crash.
+
+    Corrupt downloads are common; the readers already map zlib.error to E105
+    later in a stream, but the head peek in _read_stream does not.
+    """
+    items = run_stream(BAD_FIRST_GZIP_BLOCK, fmt, tolerate_known_bug=False)
+    check_items(items)
+    assert [i.code for i in items] == ["E105"]
+
+
+@pytest.mark.xfail(strict=False, reason=(
+    "bug: clean/html.fragment_text catches (ParserError, ValueError) around "
+    "lxml.html.fragment_fromstring, which raises AssertionError('too many bodies: []') for "
+    "'<html>' and other document-like input without a body; clean_document then raises"))
+@pytest.mark.parametrize("content", ["<html>", "<html><head>", "<!DOCTYPE><head",
+                                     "<!doctype html><head><title>x</title>"])
+def test_clean_html_without_body(content: str) -> None:
+    """An HTML page with no body and no text is an E201 problem, not an exception.
+
+    read_single accepts these bytes as an HTML document, so clean_document
+    must answer with an Article or an InputProblem for them.
+    """
+    doc = RawDocument(input_id="page.html", format="html", content=content,
+                      raw_hash=content_hash(content))
+    result = run_clean(doc, tolerate_known_bug=False)
+    assert isinstance(result, InputProblem) and result.code == "E201"

@@ -65,6 +65,7 @@ def _clean_text(doc: RawDocument, raw: str, options: CleanOptions, outlets: Outl
         published=doc.published or found.published,
         dateline=found.dateline, url=doc.url, format=doc.format, retrieved=doc.retrieved,
         offset_map=offset_map, removed=sorted(set(found.removed)), raw_hash=doc.raw_hash,
+        sources=[(doc.input_id, doc.raw_hash)],
     )
 
 

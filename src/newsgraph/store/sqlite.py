@@ -75,10 +75,10 @@ class SQLiteStore(Store):
                     result.new_ids.append(article.id)
                 else:
                     result.duplicates += 1
-                for input_id in article.inputs:
-                    conn.execute(
-                        "INSERT OR IGNORE INTO inputs(input_id, raw_hash, article_id) VALUES (?,?,?)",
-                        (input_id, article.raw_hash, article.id))
+                sources = article.sources or [(i, article.raw_hash) for i in article.inputs]
+                conn.executemany(
+                    "INSERT OR IGNORE INTO inputs(input_id, raw_hash, article_id) VALUES (?,?,?)",
+                    [(input_id, raw_hash, article.id) for input_id, raw_hash in sources])
             for item in problems:
                 conn.execute(
                     "INSERT OR REPLACE INTO problems(input_id, code, message) VALUES (?,?,?)",
