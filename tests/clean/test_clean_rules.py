@@ -94,3 +94,20 @@ def test_empty_page_is_a_problem(options):
                             options.clean)
     assert not isinstance(result, Article)
     assert result.code == "E201"
+
+
+def test_agency_after_comma_and_copyright_line(options):
+    text = ("Tehran, IRNA -- Iran's foreign minister met his Omani counterpart on Monday in Muscat.\n\n"
+            "The two discussed trade, officials said.\n\n© 2021 Harbour Gazette")
+    a = _clean(text, options)
+    assert a.dateline == "Tehran"
+    assert a.text.startswith("Iran's foreign minister")
+    assert a.text.endswith("officials said.")
+    assert a.outlet == "Harbour Gazette"  # the footer names the outlet; the tag names the agency
+
+
+def test_tag_lines_close_a_tail(options):
+    text = ("AMMAN - Jordan reopened its border crossing on Tuesday after a week, officials said.\n\n"
+            "Trucks queued for hours.\n\nTags: Jordan, Borders, Trade\nShare this")
+    a = _clean(text, options)
+    assert a.text.endswith("Trucks queued for hours.")

@@ -46,11 +46,14 @@ _COPYRIGHT = re.compile(
     r"(?:Copyright|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<outlet>[A-Z][^\n.©]{1,60}?)"
     r"[.,]?\s*All\s+rights\s+reserved\b[^\n]*$", re.I)
 _RIGHTS = re.compile(r"^\s*All\s+rights\s+reserved\b[^\n]*$", re.I)
+_COPYRIGHT_LINE = re.compile(
+    r"^\s*(?:Copyright\s*)?(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)\s*,?\s*"
+    r"(?P<outlet>[A-Z][^\n.©|]{1,60}?)\s*\.?\s*$", re.I)
 
 
 def strip_footers(raw: str, lines: list[Line], found: Findings, scan: int = 4) -> None:
     for line in _kept(lines)[-scan:]:
-        for pattern in (_LICENCE, _COPYRIGHT, _RIGHTS):
+        for pattern in (_LICENCE, _COPYRIGHT, _RIGHTS, _COPYRIGHT_LINE):
             match = pattern.search(line.text)
             if not match:
                 continue
@@ -70,7 +73,8 @@ _NAV_HEADING = re.compile(
     r"(?:\s+(?:stories|news|articles|posts|reads?|videos?|links|content|from\s+.+|in\s+.+|on\s+.+))?$"
     r"|^(?:comments?|leave\s+a\s+(?:comment|reply)|share(?:\s+this(?:\s+\w+)?)?|tags?|topics?|read\s+more|"
     r"see\s+also|also\s+read|you\s+may\s+also\s+like|you\s+might\s+also\s+like|advertisement|"
-    r"follow\s+us(?:\s+on\s+.+)?|subscribe(?:\s+.+)?|newsletter|print|email)\s*:?$",
+    r"follow\s+us(?:\s+on\s+.+)?|subscribe(?:\s+.+)?|newsletter|print|email)\s*:?$"
+    r"|^(?:tags?|topics?|keywords|filed\s+under)\s*:\s*\S[^.!?]*$",
     re.I)
 _SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*$""")
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
@@ -225,7 +229,7 @@ def _lone_headline(lines: list[Line], found: Findings) -> None:
 # ---- datelines: "TEHRAN -", "Tehran (IP) -", "WASHINGTON, May 17 (Reuters) -"
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,3}?)"
-    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2})|,\s*(?P<agency>[A-Z]{2,8}(?=\s*[-–—])))?"
     r"\s*(?:\((?P<tag>[^()\n]{1,30})\))?\s*(?P<dash>[-–—]{1,2}|:)\s+(?=\S)")
 
 
@@ -237,7 +241,7 @@ def strip_dateline(raw: str, lines: list[Line], found: Findings, outlets: Outlet
     match = _DATELINE.match(line.text)
     if not match:
         return
-    place, tag, dash = match["place"], match["tag"], match["dash"]
+    place, tag, dash = match["place"], match["tag"] or match["agency"], match["dash"]
     letters = [c for c in place if c.isalpha()]
     shouting = len(letters) >= 3 and all(c.isupper() for c in letters)
     if dash == ":" and not (shouting or tag):
