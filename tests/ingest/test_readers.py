@@ -1,6 +1,5 @@
 """Each reader on small inputs written here, and on the project's sample corpus."""
 import gzip
-import io
 import json
 from pathlib import Path
 

@@ -9,7 +9,6 @@ lines of its group are passed in.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from typing import Optional, Union
 from urllib.parse import urlsplit

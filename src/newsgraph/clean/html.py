@@ -1,11 +1,14 @@
 """Main text and metadata of HTML pages and fragments, through trafilatura."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
 from ..config import CleanOptions
 from ..ingest.dates import normalize_date
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -45,15 +48,19 @@ def fragment_text(html: str) -> str:
     import lxml.html
     from lxml.etree import ParserError
 
+    # lxml keeps control characters it parsed but refuses them when a tree is
+    # edited, and a "fragment" may look like a whole document: strip them first,
+    # and treat any parser complaint as "no text".
+    html = _CONTROL.sub(" ", html)
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except (ParserError, ValueError):
+        for bad in root.xpath("//script|//style|//noscript"):
+            bad.drop_tree()
+        for block in root.xpath("//p|//div|//br|//li|//h1|//h2|//h3|//h4|//h5|//h6|//blockquote|//tr"):
+            block.tail = "\n" + (block.tail or "")
+        return root.text_content()
+    except (ParserError, ValueError, AssertionError, TypeError):
         return ""
-    for bad in root.xpath("//script|//style|//noscript"):
-        bad.drop_tree()
-    for block in root.xpath("//p|//div|//br|//li|//h1|//h2|//h3|//h4|//h5|//h6|//blockquote|//tr"):
-        block.tail = "\n" + (block.tail or "")
-    return root.text_content()
 
 
 def _clean(value: Optional[str]) -> Optional[str]:

@@ -10,7 +10,8 @@ import click
 
 from .. import pipeline
 from ..config import Options, load_options
-from ..export import FORMATS, export as export_store
+from ..export import FORMATS
+from ..export import export as export_store
 from ..export.jsonl import article_record
 from ..store import ArticleQuery, open_store
 from .progress import progress_reporter

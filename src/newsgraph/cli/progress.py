@@ -10,7 +10,13 @@ def progress_reporter(show: bool) -> Iterator[Callable[[int], None]]:
     if not show:
         yield lambda n: None
         return
-    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     with Progress(SpinnerColumn(), TextColumn("reading articles"), MofNCompleteColumn(),
                   TimeElapsedColumn(), transient=True) as bar:

@@ -60,14 +60,14 @@ def decode_bytes(data: bytes, subject: str) -> tuple[str, bool]:
     if declared and declared not in ("utf-8", "utf_8"):
         try:
             return _checked(data.decode(declared), subject), False
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):  # "undefined" raises a bare UnicodeError
             pass
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise NewsgraphError("E104", subject, "no encoding fits its bytes")
     try:
         text = data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         raise NewsgraphError("E104", subject, f"the bytes do not decode as {best.encoding}") from None
     return _checked(text, subject), True
 

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 from ..config import IngestOptions
 from ..errors import NewsgraphError, describe
 from ..records import InputProblem, RawDocument
-from .decode import decode_bytes
 from .dates import normalize_date
+from .decode import decode_bytes
 
 Item = Union[RawDocument, InputProblem]
 _STREAM_ERRORS = (EOFError, zlib.error, OSError)

@@ -5,6 +5,7 @@ import gzip
 import io
 import os
 import sys
+import zlib
 from pathlib import Path
 from typing import IO, Iterator, Optional
 
@@ -93,7 +94,7 @@ def _read_stream(raw: IO[bytes], subject: str, fmt: Optional[str], opts: IngestO
         stream = gzip.GzipFile(fileobj=stream, mode="rb")
         try:
             head = stream.peek(4096)[:4096]
-        except (EOFError, OSError) as exc:
+        except (EOFError, OSError, zlib.error) as exc:
             yield problem(subject, "E105", str(exc) or type(exc).__name__)
             return
     if fmt is None:
