@@ -359,7 +359,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     from newsgraph.records import RawDocument
     from newsgraph.store import open_store
 
-    options = load_options(overrides={"run": {"progress": False}})
+    options = load_options(overrides={"run": {"progress": False, "workers": 1}})
     wall = time.perf_counter()
 
     with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp:
@@ -397,11 +397,14 @@ def main(argv: Optional[list[str]] = None) -> int:
 
         reports = {}
 
-        def pipeline(key: str) -> Callable[[Stage], None]:
+        pool_options = load_options(overrides={"run": {"progress": False, "workers": 0}})
+        pool_db = str(root / "bench-pool.db")
+
+        def pipeline(key: str, opts=options, db=db_path) -> Callable[[Stage], None]:
             def body(stage: Stage) -> None:
-                store = open_store(options.store, db_path)
+                store = open_store(opts.store, db)
                 try:
-                    report = run(paths, options, store)
+                    report = run(paths, opts, store)
                 finally:
                     store.close()
                 reports[key] = report
@@ -413,10 +416,11 @@ def main(argv: Optional[list[str]] = None) -> int:
         read = measure("read+decode", read_only)
         traf = measure("trafilatura alone (HTML)", trafilatura_only, timed_by_body=True)
         pipe = measure("pipeline (ingest+clean+store)", pipeline("first"))
+        pool = measure(f"pipeline, {os.cpu_count()} worker processes", pipeline("pool", pool_options, pool_db))
         rerun = measure("re-run, same db (skip path)", pipeline("again"))
         db_mb = sum(os.path.getsize(p) for p in (db_path, db_path + "-wal") if os.path.exists(p)) / 2**20
 
-    stages = [read, traf, pipe, rerun]
+    stages = [read, traf, pipe, pool, rerun]
     peak_total = _peak_rss_mb()
 
     def ratio(stage: Stage) -> Optional[float]:
@@ -451,7 +455,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     r_read, r_traf = ratio(read), ratio(traf)
     print(f"BENCH ingest_clean articles={pipe.docs} pipeline_articles_per_s={pipe.rate:.1f} "
           f"peak_rss_mb={peak_total:.0f} ratio_vs_read={(r_read or 0):.2f} "
-          f"ratio_vs_trafilatura={(r_traf or 0):.2f}")
+          f"ratio_vs_trafilatura={(r_traf or 0):.2f} pool_articles_per_s={pool.rate:.1f}")
 
     if args.json:
         figures = {
