@@ -11,11 +11,11 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from typing import Optional, Union
-from urllib.parse import urlsplit
 
 from ..config import CleanOptions
 from ..errors import describe
 from ..records import Article, InputProblem, RawDocument
+from ..urls import host_of
 from . import rules
 from .html import extract_page
 from .outlets import OutletTable, load_outlets
@@ -81,21 +81,11 @@ def _clean_html(doc: RawDocument, options: CleanOptions,
     article.url = url
     article.published = doc.published or page.published or article.published
     if not doc.outlet:
-        host = _host(url)
-        article.outlet = (outlets.by_host(host) or (outlets.canonical(page.sitename) if page.sitename else None)
+        host = host_of(url)
+        article.outlet = (outlets.byhost_of(host) or (outlets.canonical(page.sitename) if page.sitename else None)
                           or article.outlet or host)
     # Offsets of a page map into the extracted main text, not into the markup.
     return article
-
-
-def _host(url: Optional[str]) -> Optional[str]:
-    if not url:
-        return None
-    try:
-        host = urlsplit(url).hostname
-    except ValueError:
-        return None
-    return host.removeprefix("www.") if host else None
 
 
 __all__ = ["clean_document", "article_id", "recurring_lines"]

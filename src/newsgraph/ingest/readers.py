@@ -13,11 +13,11 @@ import re
 import time
 import zlib
 from typing import IO, Iterator, Optional, Union
-from urllib.parse import urlsplit
 
 from ..config import IngestOptions
 from ..errors import NewsgraphError, describe
 from ..records import InputProblem, RawDocument
+from ..urls import host_of
 from .dates import normalize_date
 from .decode import decode_bytes
 
@@ -113,21 +113,11 @@ def _jsonl_record(line: bytes, where: str, subject: str) -> Optional[Item]:
     outlet = _str_or_none(obj.get("outlet"))
     return _doc(input_id, fmt, body, url=url, title=_str_or_none(obj.get("title")),
                 published=normalize_date(_str_or_none(obj.get("published"))), outlet=outlet,
-                group=outlet or _host(url) or subject)
+                group=outlet or host_of(url) or subject)
 
 
 def _str_or_none(value) -> Optional[str]:
     return value.strip() or None if isinstance(value, str) else None
-
-
-def _host(url: Optional[str]) -> Optional[str]:
-    if not url:
-        return None
-    try:
-        host = urlsplit(url).hostname
-    except ValueError:
-        return None
-    return host.removeprefix("www.") if host else None
 
 
 def read_feed(stream: IO[bytes], subject: str, opts: IngestOptions) -> Iterator[Item]:
@@ -165,7 +155,7 @@ def read_feed(stream: IO[bytes], subject: str, opts: IngestOptions) -> Iterator[
             continue
         yield _doc(input_id, "html", body, url=link, title=_str_or_none(entry.get("title")),
                    published=_struct_date(entry.get("published_parsed") or entry.get("updated_parsed")),
-                   outlet=outlet, group=outlet or _host(link) or subject)
+                   outlet=outlet, group=outlet or host_of(link) or subject)
 
 
 def _feed_outlet(title: Optional[str]) -> Optional[str]:
@@ -241,4 +231,4 @@ def _warc_record(record, subject: str, opts: IngestOptions) -> Optional[Item]:
         return problem(where, exc.code, exc.detail)
     return _doc(where, "html", text, url=url,
                 retrieved=normalize_date(record.rec_headers.get_header("WARC-Date")),
-                group=_host(url) or subject)
+                group=host_of(url) or subject)
