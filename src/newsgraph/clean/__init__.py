@@ -82,7 +82,7 @@ def _clean_html(doc: RawDocument, options: CleanOptions,
     article.published = doc.published or page.published or article.published
     if not doc.outlet:
         host = host_of(url)
-        article.outlet = (outlets.byhost_of(host) or (outlets.canonical(page.sitename) if page.sitename else None)
+        article.outlet = (outlets.by_host(host) or (outlets.canonical(page.sitename) if page.sitename else None)
                           or article.outlet or host)
     # Offsets of a page map into the extracted main text, not into the markup.
     return article
