@@ -50,9 +50,16 @@ class RunOptions(_Section):
     workers: int = Field(ge=0)
 
 
+class NLPOptions(_Section):
+    model: str
+    batch_size: int = Field(ge=1)
+    actor_files: tuple[str, ...]
+
+
 class Options(_Section):
     ingest: IngestOptions
     clean: CleanOptions
+    nlp: NLPOptions
     store: StoreOptions
     run: RunOptions
 

@@ -28,6 +28,9 @@ CODES: dict[str, str] = {
     "E401": "the database was written by a newer newsgraph; upgrade newsgraph to open it",
     "E402": "the file is not a newsgraph database; pass another --db path",
     "E403": "the full-text query is not valid FTS5 syntax; quote phrases and avoid stray operators",
+    # knowledge base and NLP
+    "E501": "the actor dictionary could not be read; check its format (TABARI/PETRARCH .actors/.agents or newsgraph JSON)",
+    "E601": "the spaCy pipeline could not be loaded; install it (make setup) or name an installed one in [nlp] model",
     # warnings
     "W101": "the input's encoding was guessed; check the text if characters look wrong",
 }

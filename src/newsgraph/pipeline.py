@@ -12,8 +12,10 @@ from typing import Callable, Iterable, Iterator, Optional, TypeVar
 
 from .clean import clean_document, recurring_lines
 from .config import CleanOptions, Options
+from .analyze import analyze_articles
 from .engine import Engine, make_engine
 from .errors import describe
+from .fuse import EntityRegistry
 from .ingest import ingest
 from .records import Article, InputProblem, RawDocument
 from .store import Store
@@ -50,16 +52,27 @@ def run(paths: Iterable[str], options: Options, store: Store,
         on_progress: Optional[Callable[[int], None]] = None) -> RunReport:
     """Read ``paths``, clean every article and add it to ``store``."""
     report = RunReport()
+    registry = EntityRegistry(store.iter_entities(with_mentions=False))
     with make_engine(options.run) as engine:
         for batch in _batched(ingest(paths, options.ingest), options.store.batch_size):
-            _run_batch(batch, options, store, engine, report, on_problem)
+            _run_batch(batch, options, store, engine, registry, report, on_problem)
             if on_progress:
                 on_progress(len(batch))
+        # Articles stored before the nlp stages existed, or by a run of an older schema.
+        while stale := store.unanalyzed_articles(options.store.batch_size):
+            store.write_batch([], [], *_analyze(stale, options, engine, registry))
     return report
 
 
-def _run_batch(batch: list, options: Options, store: Store, engine: Engine, report: RunReport,
-               on_problem: Optional[Callable[[InputProblem], None]]) -> None:
+def _analyze(articles: list[Article], options: Options, engine: Engine, registry: EntityRegistry):
+    """Analyses of ``articles`` with their global entity ids, and the entities to store."""
+    analyses = engine.map_chunks(analyze_articles, articles, options)
+    pairs = [(a, {e.key: registry.assign(e) for e in a.entities}) for a in analyses]
+    return pairs, registry.take_changed()
+
+
+def _run_batch(batch: list, options: Options, store: Store, engine: Engine, registry: EntityRegistry,
+               report: RunReport, on_problem: Optional[Callable[[InputProblem], None]]) -> None:
     """Clean and store one batch in one transaction."""
     docs = [item for item in batch if isinstance(item, RawDocument)]
     problems = [item for item in batch if isinstance(item, InputProblem)]
@@ -68,7 +81,9 @@ def _run_batch(batch: list, options: Options, store: Store, engine: Engine, repo
     fresh = [d for d in docs if (d.input_id, d.raw_hash) not in seen]
     report.skipped += len(docs) - len(fresh)
     articles, merged = _clean_batch(fresh, options, problems, engine)
-    result = store.write_batch(articles, problems)
+    known = store.known_articles(a.id for a in articles)
+    analyses, entities = _analyze([a for a in articles if a.id not in known], options, engine, registry)
+    result = store.write_batch(articles, problems, analyses, entities)
     report.new_articles += result.new_articles
     report.duplicates += result.duplicates + merged
     report.problems.extend(problems)

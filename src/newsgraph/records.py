@@ -73,3 +73,80 @@ class Article:
             else:
                 hi = mid - 1
         return best[1] + (clean_offset - best[0])
+
+
+@dataclass
+class Mention:
+    """One mention of an entity in an article's clean text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "name" | "role" | "pronoun"
+    type: str  # PERSON, ORG, GPE, LOC, FAC, NORP, ...
+    key: str = ""  # the article-local cluster this mention belongs to
+
+
+@dataclass
+class LocalEntity:
+    """An entity as one article knows it: its mentions and what they tell."""
+
+    key: str  # article-local id, e.g. "e3"
+    name: str  # the fullest name the article gives
+    type: str
+    country: Optional[str] = None  # ISO 3166 alpha-3
+    sector: Optional[str] = None  # CAMEO role code: GOV, MIL, REB, ...
+    actor_id: Optional[str] = None  # knowledge-base actor, when it is one
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class QuoteSpan:
+    """A quote in an article's clean text, with its cue and speaker."""
+
+    start: int
+    end: int
+    text: str  # without the quotation marks
+    kind: str  # "direct" | "indirect" | "partial"
+    cue: Optional[str] = None  # the reporting verb
+    cue_start: Optional[int] = None
+    speaker_text: Optional[str] = None
+    speaker_start: Optional[int] = None
+    speaker_end: Optional[int] = None
+    speaker_key: Optional[str] = None  # LocalEntity.key, once resolved
+
+
+@dataclass
+class TimeExpression:
+    """A temporal expression and the date it resolves to against the publication date."""
+
+    start: int
+    end: int
+    text: str
+    date: Optional[str] = None  # YYYY-MM-DD (first day of the period for coarser precision)
+    precision: Optional[str] = None  # "day" | "week" | "month" | "year"
+    weekday: Optional[int] = None  # 0 = Monday, when the expression names one
+
+
+@dataclass
+class ArticleAnalysis:
+    """What the nlp and resolve stages found in one article."""
+
+    article_id: str
+    entities: list[LocalEntity] = field(default_factory=list)
+    quotes: list[QuoteSpan] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+
+
+@dataclass
+class GlobalEntity:
+    """One canonical entity across all articles: what fuse assigns local entities to."""
+
+    id: str
+    name: str
+    type: str
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    actor_id: Optional[str] = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)  # filled when read back for export

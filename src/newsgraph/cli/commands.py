@@ -12,7 +12,7 @@ from .. import pipeline
 from ..config import Options, load_options
 from ..export import FORMATS
 from ..export import export as export_store
-from ..export.jsonl import article_record
+from ..export.jsonl import article_record, entity_record
 from ..store import ArticleQuery, open_store
 from .progress import progress_reporter
 
@@ -146,3 +146,74 @@ def problems(db, config_file) -> None:
     for item in items:
         click.echo(str(item))
     click.echo(f"{len(items)} problems", err=True)
+
+
+def _emit(records: list[dict], fmt: str, columns: list[str]) -> None:
+    if fmt == "jsonl":
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
+        return
+    writer = csv.writer(sys.stdout, delimiter="\t" if fmt == "table" else ",")
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow(["" if record.get(c) is None else record.get(c) for c in columns])
+
+
+@cli.command()
+@_db
+@_config
+@click.option("--type", "entity_type", help="Only entities of this type (PERSON, ORG, GPE, ...).")
+@click.option("--country", help="Only entities of this country (ISO 3166 alpha-3).")
+@click.option("--name", help="Only entities whose name or an alias contains this (case-insensitive).")
+@click.option("--min-mentions", type=click.IntRange(min=0), default=0, help="At least this many mentions.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
+              show_default=True, help="Output format (table is tab-separated).")
+def entities(db, config_file, entity_type, country, name, min_mentions, fmt) -> None:
+    """List canonical entities with their aliases and how often they are mentioned."""
+    options = _options(config_file)
+    with open_store(options.store, db) as store:
+        found = list(store.iter_entities())
+    records = []
+    for e in found:
+        if entity_type and e.type != entity_type.upper():
+            continue
+        if country and (e.country or "") != country.upper():
+            continue
+        if name and not any(name.casefold() in n.casefold() for n in [e.name, *e.aliases]):
+            continue
+        if len(e.mentions) < min_mentions:
+            continue
+        record = entity_record(e)
+        if fmt != "jsonl":
+            record = {**record, "aliases": "; ".join(e.aliases), "mentions": len(e.mentions),
+                      "articles": len({m["article_id"] for m in e.mentions})}
+        records.append(record)
+    _emit(records, fmt, ["id", "name", "type", "country", "sector", "mentions", "articles", "aliases"])
+    click.echo(f"{len(records)} entities", err=True)
+
+
+@cli.command()
+@_db
+@_config
+@click.option("--speaker", help="Only quotes whose speaker (entity name or text) contains this.")
+@click.option("--article", "article_id", help="Only quotes of this article id.")
+@click.option("--kind", type=click.Choice(["direct", "indirect", "partial"]), help="Only this kind.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
+              show_default=True, help="Output format (table is tab-separated).")
+def quotes(db, config_file, speaker, article_id, kind, fmt) -> None:
+    """List quotes with their speakers and reporting verbs."""
+    options = _options(config_file)
+    with open_store(options.store, db) as store:
+        names = {e.id: e.name for e in store.iter_entities(with_mentions=False)}
+        found = list(store.iter_quotes())
+    records = []
+    for q in found:
+        who = q["speaker"] or {}
+        who_name = names.get(who.get("entity_id")) or who.get("text") or ""
+        if speaker and speaker.casefold() not in who_name.casefold():
+            continue
+        if (article_id and q["article_id"] != article_id) or (kind and q["kind"] != kind):
+            continue
+        records.append(q if fmt == "jsonl" else {**q, "speaker": who_name})
+    _emit(records, fmt, ["article_id", "kind", "speaker", "cue", "text"])
+    click.echo(f"{len(records)} quotes", err=True)

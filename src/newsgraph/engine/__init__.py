@@ -33,6 +33,19 @@ class Engine:
         chunk = max(1, len(items) // (self.workers * 4))
         return list(self._pool.map(fn, items, *([a] * len(items) for a in args), chunksize=chunk))
 
+    def map_chunks(self, fn: Callable[..., list[R]], items: Sequence[A], *args) -> list[R]:
+        """``fn`` over contiguous chunks of ``items`` (one per worker), results flattened in order."""
+        if not items:
+            return []
+        if self.workers <= 1 or len(items) < 2:
+            return fn(list(items), *args)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers)
+        size = -(-len(items) // self.workers)
+        chunks = [list(items[i:i + size]) for i in range(0, len(items), size)]
+        futures = [self._pool.submit(fn, chunk, *args) for chunk in chunks]
+        return [result for future in futures for result in future.result()]
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)

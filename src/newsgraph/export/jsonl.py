@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Iterable
 
-from ..records import Article
+from ..records import Article, GlobalEntity
 from ..store import Store
 
 FILES = ("articles", "entities", "events", "quotes", "stories")
@@ -28,6 +28,12 @@ def article_record(article: Article) -> dict:
     }
 
 
+def entity_record(entity: GlobalEntity) -> dict:
+    return {"id": entity.id, "name": entity.name, "type": entity.type, "country": entity.country,
+            "sector": entity.sector, "aliases": entity.aliases, "actor_id": entity.actor_id,
+            "mentions": entity.mentions}
+
+
 def _write(path: Path, records: Iterable[dict]) -> int:
     # Written beside the target and renamed, so a reader never sees half a file.
     tmp = path.with_suffix(path.suffix + ".part")
@@ -43,7 +49,9 @@ def _write(path: Path, records: Iterable[dict]) -> int:
 def write_jsonl(store: Store, outdir: Path) -> dict[str, int]:
     outdir.mkdir(parents=True, exist_ok=True)
     counts = {"articles": _write(outdir / "articles.jsonl", map(article_record, store.iter_articles()))}
+    counts["entities"] = _write(outdir / "entities.jsonl", map(entity_record, store.iter_entities()))
+    counts["quotes"] = _write(outdir / "quotes.jsonl", store.iter_quotes())
     # The later stages fill these; the files exist so that readers find all five.
-    for name in FILES[1:]:
+    for name in ("events", "stories"):
         counts[name] = _write(outdir / f"{name}.jsonl", ())
     return counts

@@ -5,7 +5,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
-from ..records import Article, InputProblem
+from ..records import Article, ArticleAnalysis, GlobalEntity, InputProblem
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,27 @@ class Store(ABC):
         """Which (input id, raw content hash) pairs were already stored."""
 
     @abstractmethod
-    def write_batch(self, articles: list[Article], problems: list[InputProblem]) -> BatchResult:
-        """Store a batch atomically: all of it or nothing."""
+    def write_batch(self, articles: list[Article], problems: list[InputProblem],
+                    analyses: Iterable[tuple[ArticleAnalysis, dict[str, str]]] = (),
+                    entities: Iterable[GlobalEntity] = ()) -> BatchResult:
+        """Store a batch atomically, with the analyses of its articles: all of it or nothing.
+
+        Each analysis comes with the map from its local entity keys to global entity ids.
+        """
+
+    @abstractmethod
+    def known_articles(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are stored already."""
+
+    @abstractmethod
+    def unanalyzed_articles(self, limit: int) -> list[Article]:
+        """Stored articles the nlp stages have not seen yet (e.g. from an older schema)."""
+
+    @abstractmethod
+    def iter_entities(self, with_mentions: bool = True) -> Iterator[GlobalEntity]: ...
+
+    @abstractmethod
+    def iter_quotes(self) -> Iterator[dict]: ...
 
     @abstractmethod
     def iter_articles(self, query: ArticleQuery = ArticleQuery()) -> Iterator[Article]:

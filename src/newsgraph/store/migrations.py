@@ -51,6 +51,57 @@ MIGRATIONS: list[str] = [
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
     """,
+    # 2: what the nlp and resolve stages find: entities, their mentions, quotes, times
+    """
+    ALTER TABLE articles ADD COLUMN analyzed INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        country TEXT,
+        sector TEXT,
+        actor_id TEXT
+    );
+    CREATE INDEX entities_type ON entities(type);
+    CREATE TABLE entity_aliases (
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        alias TEXT NOT NULL,
+        PRIMARY KEY (entity_id, alias)
+    );
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        PRIMARY KEY (article_id, start, end, entity_id)
+    );
+    CREATE INDEX mentions_entity ON mentions(entity_id);
+    CREATE TABLE quotes (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        cue TEXT,
+        speaker_entity_id TEXT,
+        speaker_text TEXT,
+        group_id TEXT
+    );
+    CREATE INDEX quotes_article ON quotes(article_id);
+    CREATE TABLE times (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        date TEXT,
+        precision TEXT,
+        weekday INTEGER,
+        PRIMARY KEY (article_id, start, end)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import NewsgraphError
-from ..records import Article, InputProblem
+from ..records import Article, ArticleAnalysis, GlobalEntity, InputProblem
+from . import analysis as _analysis
 from .base import ArticleQuery, BatchResult, Store
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
@@ -64,7 +65,9 @@ class SQLiteStore(Store):
                 seen.add((input_id, raw_hash))
         return seen
 
-    def write_batch(self, articles: list[Article], problems: list[InputProblem]) -> BatchResult:
+    def write_batch(self, articles: list[Article], problems: list[InputProblem],
+                    analyses: Iterable[tuple[ArticleAnalysis, dict[str, str]]] = (),
+                    entities: Iterable[GlobalEntity] = ()) -> BatchResult:
         result = BatchResult()
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
@@ -79,6 +82,9 @@ class SQLiteStore(Store):
                 conn.executemany(
                     "INSERT OR IGNORE INTO inputs(input_id, raw_hash, article_id) VALUES (?,?,?)",
                     [(input_id, raw_hash, article.id) for input_id, raw_hash in sources])
+            _analysis.write_entities(conn, list(entities))
+            for item, ids in analyses:
+                _analysis.write_analysis(conn, item, ids)
             for item in problems:
                 conn.execute(
                     "INSERT OR REPLACE INTO problems(input_id, code, message) VALUES (?,?,?)",
@@ -143,6 +149,26 @@ class SQLiteStore(Store):
             text=row[5], url=row[6], format=row[7] or "text", retrieved=row[8],
             offset_map=[tuple(p) for p in json.loads(row[9])], removed=json.loads(row[10]),
             story_id=row[11])
+
+    def known_articles(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        known = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            known.update(r[0] for r in self.conn.execute(
+                f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return known
+
+    def unanalyzed_articles(self, limit: int) -> list[Article]:
+        rows = self.conn.execute(f"SELECT {_COLUMNS} FROM articles WHERE analyzed=0 ORDER BY rowid LIMIT ?",
+                                 (limit,)).fetchall()
+        return [self._article(row) for row in rows]
+
+    def iter_entities(self, with_mentions: bool = True) -> Iterator[GlobalEntity]:
+        return _analysis.iter_entities(self.conn, with_mentions)
+
+    def iter_quotes(self) -> Iterator[dict]:
+        return _analysis.iter_quotes(self.conn)
 
     def count_articles(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]

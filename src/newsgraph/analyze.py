@@ -1,0 +1,38 @@
+"""The per-article NLP work of a batch: parse with spaCy, then resolve.
+
+This is what an engine ships to a worker: a pure function of (articles,
+options). Each worker process loads the spaCy pipeline and the knowledge
+base once and keeps them for every later batch.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .config import Options
+from .records import Article, ArticleAnalysis
+
+_ORG_WORDS = ("ministry", "council", "organization", "organisation", "movement", "agency", "party",
+              "front", "army", "corps", "union", "committee", "assembly", "league", "jihad", "brigades",
+              "bureau", "office", "government", "parliament", "court", "police", "forces", "news")
+
+
+@lru_cache(maxsize=2)
+def _resources(options: Options):
+    from .kb import load_kb
+    from .nlp import load_pipeline
+    from .nlp.quotes import load_reporting_verbs
+
+    kb = load_kb(tuple(options.nlp.actor_files))
+    surnames = sorted({a.name.split()[-1].casefold() for a in kb.actors()
+                       if a.type == "PERSON" and len(a.name.split()) > 1 and len(a.name.split()[-1]) > 3})
+    nlp = load_pipeline(options.nlp, tuple(surnames), _ORG_WORDS)
+    return nlp, kb, load_reporting_verbs()
+
+
+def analyze_articles(articles: list[Article], options: Options) -> list[ArticleAnalysis]:
+    """Entities, quotes and times of each article, in order."""
+    from .resolve import resolve_article
+
+    nlp, kb, verbs = _resources(options)
+    docs = nlp.pipe((a.text for a in articles), batch_size=options.nlp.batch_size)
+    return [resolve_article(article, doc, kb, verbs) for article, doc in zip(articles, docs)]

@@ -1,0 +1,118 @@
+"""Across articles: local entities to canonical entities, spelling variants unified.
+
+The registry starts from what the store holds and grows with each batch, so
+a run can be resumed and an entity keeps its id. Matching, strongest first:
+the same knowledge-base actor; the same normalised name; for people, a short
+form or transliteration variant of a known full name (Velayati/Velyati,
+al-Nakhala/al-Nakhalah/Nakhaleh) whose first names do not disagree; for
+organisations, an acronym or a longer form of a known name.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Iterable, Optional
+
+from ..records import GlobalEntity, LocalEntity
+from ..resolve.names import acronym_of, core_tokens, is_short_form, norm, similar_words
+
+_PLACES = {"GPE", "LOC", "FAC"}
+
+
+def _kind(entity_type: str) -> str:
+    return "PLACE" if entity_type in _PLACES else entity_type
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+class EntityRegistry:
+    def __init__(self, known: Iterable[GlobalEntity] = ()):
+        self.entities: dict[str, GlobalEntity] = {}
+        self.by_norm: dict[tuple[str, str], str] = {}
+        self.by_actor: dict[str, str] = {}
+        self.by_surname: dict[tuple[str, str], set[str]] = {}
+        self.changed: dict[str, GlobalEntity] = {}
+        for entity in known:
+            self._index(entity)
+
+    def _index(self, entity: GlobalEntity) -> None:
+        self.entities[entity.id] = entity
+        kind = _kind(entity.type)
+        if entity.actor_id:
+            self.by_actor[entity.actor_id] = entity.id
+        for name in [entity.name, *entity.aliases]:
+            self.by_norm.setdefault((kind, norm(name)), entity.id)
+            core = core_tokens(name)
+            if core:
+                self.by_surname.setdefault((kind, core[-1][:3]), set()).add(entity.id)
+            if kind == "ORG":
+                initials = _initials(name)
+                if len(initials) >= 2:
+                    self.by_norm.setdefault((kind, "acronym:" + initials), entity.id)
+
+    def assign(self, local: LocalEntity) -> str:
+        """The global id for ``local``; new entities and new aliases are remembered."""
+        names = [m.text for m in local.mentions if m.kind == "name"] or [local.name]
+        entity_id = self._match(local, names)
+        if entity_id is None:
+            seed = f"{_kind(local.type)}:{local.actor_id or norm(local.name)}"
+            entity_id = "n" + hashlib.sha1(seed.encode()).hexdigest()[:15]
+            entity = GlobalEntity(entity_id, local.name, local.type, local.country, local.sector,
+                                  local.actor_id, [])
+        else:
+            entity = self.entities[entity_id]
+            entity.country = entity.country or local.country
+            entity.sector = entity.sector or local.sector
+        for name in names + [local.name]:
+            if name not in entity.aliases:
+                entity.aliases.append(name)
+        self._index(entity)
+        self.changed[entity_id] = entity
+        return entity_id
+
+    def _match(self, local: LocalEntity, names: list[str]) -> Optional[str]:
+        kind = _kind(local.type)
+        if local.actor_id and local.actor_id in self.by_actor:
+            return self.by_actor[local.actor_id]
+        for name in [local.name, *names]:
+            found = self.by_norm.get((kind, norm(name)))
+            if found:
+                return found
+            if kind == "ORG" and name.isupper() and 2 <= len(name) <= 6:
+                found = self.by_norm.get((kind, "acronym:" + name))
+                if found:
+                    return found
+        if kind not in ("PERSON", "ORG"):
+            return None
+        full = max(names, key=lambda n: len(core_tokens(n)))
+        core = core_tokens(full)
+        if not core:
+            return None
+        for candidate_id in sorted(self.by_surname.get((kind, core[-1][:3]), ())):
+            candidate = self.entities[candidate_id]
+            if self._same(kind, full, [candidate.name, *candidate.aliases]):
+                return candidate_id
+        return None
+
+    @staticmethod
+    def _same(kind: str, name: str, known: list[str]) -> bool:
+        for other in known:
+            if kind == "PERSON":
+                a, b = core_tokens(name), core_tokens(other)
+                if not a or not b or not similar_words(a[-1], b[-1]):
+                    continue
+                # Both full names: first names must agree too (Ali Khamenei is not Ali Akbar Velayati).
+                if len(a) > 1 and len(b) > 1:
+                    if similar_words(a[0], b[0]) and (is_short_form(name, other) or is_short_form(other, name)
+                                                      or len(a) == len(b)):
+                        return True
+                elif is_short_form(name, other) or is_short_form(other, name):
+                    return True
+            elif acronym_of(name, other) or acronym_of(other, name):
+                return True
+        return False
+
+    def take_changed(self) -> list[GlobalEntity]:
+        changed, self.changed = list(self.changed.values()), {}
+        return changed

@@ -1,0 +1,40 @@
+"""Stage 3, nlp: the spaCy pipeline over clean article texts.
+
+Public entry: :func:`load_pipeline`. The model is named in the options
+(``nlp.model``), so an installed official model can take the place of the
+default mirror; only the components newsgraph uses are enabled, and
+newsgraph's own components are added by name after them.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..config import NLPOptions
+from ..errors import NewsgraphError
+
+PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(options: NLPOptions, person_words: tuple[str, ...] = (),
+                  org_words: tuple[str, ...] = ()):
+    """The spaCy Language for ``options``; loaded once per process and reused."""
+    import spacy
+
+    from . import components  # noqa: F401  registers the newsgraph components
+
+    try:
+        nlp = spacy.load(options.model, exclude=[p for p in ("senter",) if p])
+    except (OSError, ImportError) as exc:
+        raise NewsgraphError("E601", options.model, str(exc).splitlines()[0]) from None
+    keep = set(PIPES)
+    for name in list(nlp.pipe_names):
+        if name not in keep:
+            nlp.disable_pipe(name)
+    nlp.add_pipe("newsgraph_entity_fixes", after="ner",
+                 config={"person_words": list(person_words), "org_words": list(org_words)})
+    nlp.max_length = max(nlp.max_length, 3_000_000)
+    return nlp
+
+
+__all__ = ["load_pipeline", "PIPES"]

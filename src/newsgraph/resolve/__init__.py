@@ -1,0 +1,158 @@
+"""Stage 4, resolve: mentions, entities, quotes and times of one parsed article.
+
+Public entry: :func:`resolve_article`, a pure function of the article, its
+spaCy Doc, the actor knowledge base and the reporting verbs.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+from ..records import Article, ArticleAnalysis, LocalEntity, QuoteSpan
+from .local import Cluster, LocalResolver
+from .names import norm
+from .timex import find_times
+
+
+def resolve_article(article: Article, doc, kb, verbs: frozenset[str]) -> ArticleAnalysis:
+    from ..nlp.quotes import extract_quotes
+
+    resolver = LocalResolver(doc, kb.country_of_word)
+    resolver.add_names()
+
+    home = _home_country(article, doc, kb)
+
+    def holder_of(phrase: str, country: Optional[str], res: LocalResolver) -> Optional[Cluster]:
+        actor = kb.holder_of(phrase, country, article.published)
+        if actor is None and country is None and home:
+            # "the Leader" in a Tehran paper is Iran's; a bare title takes the article's country.
+            actor = kb.holder_of(phrase, home, article.published)
+            if actor is None and phrase.lower().split()[-1] == "leader":
+                actor = kb.holder_of("supreme leader", home, article.published)
+        if actor is None:
+            return None
+        for cluster in res.clusters:
+            if any(_actor_of(kb, n) is actor for n in cluster.names):
+                return cluster
+        cluster = Cluster(f"e{len(res.clusters) + 1}", "PERSON")
+        cluster.countries.append(actor.country) if actor.country else None
+        res.clusters.append(cluster)
+        cluster.kb_actor = actor  # type: ignore[attr-defined]
+        return cluster
+
+    _parent_organisations(resolver, kb)
+    resolver.add_roles(holder_of)
+    quotes = extract_quotes(doc, verbs)
+    resolver.quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+    resolver.add_pronouns()
+    previous: Optional[QuoteSpan] = None
+    for quote in quotes:
+        _attach_speaker(quote, resolver, previous, doc)
+        if quote.speaker_text and quote.speaker_text.lower() not in _INHERITING:
+            previous = quote
+    date_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    times = find_times(article.text, article.published, date_spans)
+    entities = [_entity(cluster, kb) for cluster in resolver.clusters if cluster.mentions]
+    return ArticleAnalysis(article.id, entities, quotes, times)
+
+
+# Speakers that stand for the source of the statement quoted just before them.
+_INHERITING = {"it", "the statement", "the report", "the communique", "the letter", "the declaration"}
+
+
+def _attach_speaker(quote: QuoteSpan, resolver: LocalResolver, previous: Optional[QuoteSpan], doc) -> None:
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return
+    text = (quote.speaker_text or "").lower()
+    if text in _INHERITING and previous is not None:
+        # "the lawmakers said in a statement ... It added, ...": the statement's authors speak.
+        quote.speaker_text, quote.speaker_start, quote.speaker_end = (
+            previous.speaker_text, previous.speaker_start, previous.speaker_end)
+        quote.speaker_key = previous.speaker_key
+        return
+    for span in resolver.role_spans:
+        if span.start_char <= quote.speaker_start < span.end_char:
+            # The speaker is a role: name it in full ("Secretary-General of the ...").
+            quote.speaker_text = span.text
+            quote.speaker_start, quote.speaker_end = span.start_char, span.end_char
+            break
+    cluster = resolver.cluster_at(quote.speaker_start, quote.speaker_end)
+    if cluster is None and text in ("he", "she", "his", "her"):
+        cluster = resolver.antecedent(quote.speaker_start)
+    if cluster is not None:
+        quote.speaker_key = cluster.key
+
+
+def _home_country(article: Article, doc, kb) -> Optional[str]:
+    """The country an article is written from: its dateline, else the one it names most."""
+    if article.dateline:
+        code = kb.country_of_word(article.dateline)
+        if code:
+            return code
+    counts = Counter(code for ent in doc.ents if ent.label_ in ("GPE", "NORP")
+                     for code in [kb.country_of_word(ent.text)] if code)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+_ORGANS = {"political", "military", "bureau", "wing", "council", "office", "brigades", "command",
+           "committee", "leadership", "spokesman", "media", "press", "department"}
+
+
+def _parent_organisations(resolver: LocalResolver, kb) -> None:
+    """"Hamas Political Bureau" also mentions Hamas: the organisation an organ belongs to."""
+    from ..records import Mention
+
+    for cluster in list(resolver.clusters):
+        if cluster.type != "ORG":
+            continue
+        for mention in list(cluster.mentions):
+            words = mention.text.split()
+            for cut in range(len(words) - 1, 0, -1):
+                head, rest = " ".join(words[:cut]), words[cut:]
+                if not all(w.lower().strip("'’s") in _ORGANS for w in rest):
+                    continue
+                actors = [a for a in kb.find(head) if a.type == "ORG"]
+                if actors:
+                    parent = Mention(mention.start, mention.start + len(head), head, "name", "ORG")
+                    target = resolver.cluster_for_mention(parent)
+                    parent.key = target.key
+                    target.mentions.append(parent)
+                    break
+
+
+def _actor_of(kb, name: str):
+    found = kb.find(name)
+    return found[0] if len(found) == 1 else None
+
+
+def _entity(cluster: Cluster, kb) -> LocalEntity:
+    actor = getattr(cluster, "kb_actor", None)
+    if actor is None:
+        for name in sorted(cluster.names, key=lambda n: -len(n)):
+            actor = _actor_of(kb, name)
+            if actor is not None:
+                break
+    name = actor.name if actor is not None else _display_name(cluster)
+    country = actor.country if actor is not None else None
+    if country is None and cluster.countries:
+        country = Counter(cluster.countries).most_common(1)[0][0]
+    if country is None and cluster.type in ("GPE", "NORP"):
+        country = kb.country_of_word(name)
+    sector = actor.sector if actor is not None else None
+    if sector is None and cluster.role_words:
+        sector = kb.sector_of_role(" ".join(sorted(cluster.role_words)))
+    entity_type = cluster.type
+    return LocalEntity(key=cluster.key, name=name, type=entity_type, country=country, sector=sector,
+                       actor_id=actor.id if actor is not None else None, mentions=list(cluster.mentions))
+
+
+def _display_name(cluster: Cluster) -> str:
+    best = cluster.best_name
+    words = best.split()
+    # Honorifics stay in mentions, not in the canonical name.
+    while len(words) > 1 and norm(words[0]) == "":
+        words = words[1:]
+    return " ".join(words)
+
+
+__all__ = ["resolve_article"]

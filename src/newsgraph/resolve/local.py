@@ -1,0 +1,255 @@
+"""Within one article: names, short forms, role mentions and pronouns to entities.
+
+No coreference package works offline here, so these are rules on the
+dependency parse: a short form joins the full name it shortens; a title
+before a name, or an apposition after it, teaches the entity its role; a
+later role mention ("the Iranian president", "his Turkish counterpart")
+goes to the entity whose role and country it names; a personal pronoun
+goes to the person most recently mentioned as a subject.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..records import Mention
+from .names import acronym_of, is_short_form, norm
+
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+ROLE_HEADS = frozenset(
+    "president minister secretary-general secretary diplomat emir king leader chief spokesman "
+    "spokeswoman spokesperson counterpart premier envoy ambassador commander head chairman speaker "
+    "adviser advisor governor mayor general director prime".split())
+# A role word may stand for another: a country's chief diplomat is its foreign minister.
+ROLE_SYNONYMS = {"diplomat": {"minister", "diplomat"}, "premier": {"prime", "minister", "premier"},
+                 "advisor": {"adviser", "advisor"}, "spokeswoman": {"spokesman", "spokesperson"},
+                 "spokesperson": {"spokesman", "spokesperson"}}
+PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_DETERMINERS = ("the ", "a ", "an ", "his ", "her ", "its ", "their ")
+
+
+@dataclass
+class Cluster:
+    key: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    role_words: set[str] = field(default_factory=set)
+    role_phrases: set[str] = field(default_factory=set)
+    countries: list[str] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        return [m.text for m in self.mentions if m.kind == "name"]
+
+    @property
+    def best_name(self) -> str:
+        names = self.names or [m.text for m in self.mentions]
+        return max(names, key=lambda n: (len(norm(n).split()), len(n)))
+
+
+class LocalResolver:
+    """Clusters the mentions of one parsed article. ``country_of`` maps words to ISO codes."""
+
+    def __init__(self, doc, country_of):
+        self.doc = doc
+        self.country_of = country_of
+        self.clusters: list[Cluster] = []
+        self.by_token: dict[int, Cluster] = {}
+        self.role_spans: list = []  # every role phrase seen, resolved or not
+        # Quoted passages: people named inside a quote are not the antecedents of
+        # the pronoun that attributes it ("..., he added").
+        self.quoted: list[tuple[int, int]] = []
+
+    # ---- names
+    def add_names(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ not in ENTITY_LABELS:
+                continue
+            mention = Mention(ent.start_char, ent.end_char, ent.text, "name", ent.label_)
+            cluster = self._cluster_for(mention)
+            mention.key = cluster.key
+            cluster.mentions.append(mention)
+            for i in range(ent.start, ent.end):
+                self.by_token[i] = cluster
+            if ent.label_ == "PERSON":
+                self._learn_title(ent, cluster)
+
+    def cluster_for_mention(self, mention: Mention) -> Cluster:
+        return self._cluster_for(mention)
+
+    def _cluster_for(self, mention: Mention) -> Cluster:
+        key = norm(mention.text)
+        for cluster in reversed(self.clusters):
+            if not _compatible(cluster.type, mention.type):
+                continue
+            for name in cluster.names:
+                if norm(name) == key or _same_name(mention.text, name, mention.type):
+                    return cluster
+        cluster = Cluster(f"e{len(self.clusters) + 1}", mention.type)
+        self.clusters.append(cluster)
+        return cluster
+
+    def _learn_title(self, ent, cluster: Cluster) -> None:
+        """"Iranian President Hassan Rouhani", "Ismail Haniyeh, the chief of ..."."""
+        doc = self.doc
+        start = ent.start
+        while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod", "punct") \
+                and doc[start - 1].head.i >= start - 1 and doc[start - 1].text not in (",", '"', "“"):
+            start -= 1
+        if start < ent.start:
+            self._add_role(cluster, doc[start:ent.start], as_mention=False)
+        # The title may also run from a determiner across "of ..." up to the name.
+        root = ent.root
+        for child in root.children:
+            if child.dep_ == "appos" and child.i > ent.end - 1 and child.lemma_.lower() in ROLE_HEADS:
+                span = role_span(doc, child.left_edge.i, child)
+                self._add_role(cluster, span, as_mention=True)
+
+    def _add_role(self, cluster: Cluster, span, as_mention: bool) -> None:
+        words = {t.lemma_.lower() for t in span if t.is_alpha}
+        cluster.role_words |= words
+        cluster.role_phrases.add(_strip_det(span.text))
+        for token in span:
+            code = self.country_of(token.text)
+            if code:
+                cluster.countries.append(code)
+        if as_mention:
+            self._mention(cluster, span.start_char, span.end_char, span.text, "role", span)
+
+    def _mention(self, cluster: Cluster, start: int, end: int, text: str, kind: str, span=None) -> None:
+        mention = Mention(start, end, text, kind, cluster.type, cluster.key)
+        cluster.mentions.append(mention)
+        if span is not None:
+            for token in span:
+                self.by_token.setdefault(token.i, cluster)
+
+    # ---- role mentions
+    def add_roles(self, holder_of=None) -> None:
+        for chunk in self.doc.noun_chunks:
+            head = chunk.root
+            if head.lemma_.lower() not in ROLE_HEADS or head.i in self.by_token:
+                continue
+            if any(self.by_token.get(t.i) and self.by_token[t.i].type == "PERSON" for t in chunk):
+                continue
+            span = role_span(self.doc, chunk.start, head)
+            self.role_spans.append(span)
+            cluster = self._role_target(span, head, holder_of)
+            if cluster is not None:
+                self._mention(cluster, span.start_char, span.end_char, span.text, "role", span)
+
+    def _role_target(self, span, head, holder_of) -> Optional[Cluster]:
+        phrase = _strip_det(span.text)
+        for cluster in self.clusters:
+            if cluster.type == "PERSON" and phrase.lower() in {p.lower() for p in cluster.role_phrases}:
+                return cluster
+        countries = [c for c in (self.country_of(t.text) for t in span if t.i != head.i) if c]
+        wanted = ROLE_SYNONYMS.get(head.lemma_.lower(), {head.lemma_.lower()})
+        counterpart = head.lemma_.lower() == "counterpart"
+        best = None
+        for cluster in self.clusters:
+            if cluster.type != "PERSON":
+                continue
+            if countries and not set(countries) & set(cluster.countries):
+                continue
+            if counterpart:
+                if not countries:
+                    continue
+            elif not wanted & cluster.role_words:
+                continue
+            if not cluster.role_words and not counterpart:
+                continue
+            if cluster.mentions and cluster.mentions[0].start < span.start_char:
+                best = cluster
+        if best is None and holder_of is not None:
+            best = holder_of(phrase, countries[0] if countries else None, self)
+        return best
+
+    # ---- pronouns
+    def add_pronouns(self) -> None:
+        for token in self.doc:
+            if token.lower_ not in PERSONAL or token.pos_ != "PRON":
+                continue
+            cluster = self.antecedent(token.idx)
+            if cluster is not None:
+                self._mention(cluster, token.idx, token.idx + len(token.text), token.text, "pronoun",
+                              self.doc[token.i:token.i + 1])
+
+    def antecedent(self, char: int) -> Optional[Cluster]:
+        """The person most recently mentioned before ``char``, subjects preferred."""
+        best, best_subject = None, None
+        for cluster in self.clusters:
+            if cluster.type != "PERSON":
+                continue
+            for m in cluster.mentions:
+                if m.start >= char or m.kind == "pronoun" or any(a <= m.start < b for a, b in self.quoted):
+                    continue
+                if best is None or m.start > best[0]:
+                    best = (m.start, cluster)
+                token = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if token is not None and token.root.dep_ in ("nsubj", "nsubjpass") and \
+                        (best_subject is None or m.start > best_subject[0]):
+                    best_subject = (m.start, cluster)
+        if best_subject and self._same_or_previous_sentences(best_subject[0], char):
+            return best_subject[1]
+        return best[1] if best else None
+
+    def _same_or_previous_sentences(self, start: int, char: int, window: int = 3) -> bool:
+        sents = [s for s in self.doc.sents if s.start_char <= char]
+        recent = sents[-window:]
+        return bool(recent) and start >= recent[0].start_char
+
+    def cluster_at(self, start: int, end: int) -> Optional[Cluster]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        # The head of the speaker phrase decides: in "Secretary-General of the World
+        # Islamic Awakening" the organisation is not the speaker.
+        root = span.root
+        for token in [root, *(t for t in span if t.head.i == root.i and t.dep_ in ("compound", "appos",
+                                                                                  "flat", "amod"))]:
+            if token.i in self.by_token:
+                return self.by_token[token.i]
+        return None
+
+
+def role_span(doc, start: int, head):
+    """A role phrase: its words up to the head, and an "of ..." complement after it.
+
+    "the Secretary-General of the Palestinian Islamic Jihad Movement", but not
+    the "in a telephone call with ..." that follows it.
+    """
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            end = child.right_edge.i + 1
+            break
+    while start < head.i and doc[start].dep_ == "punct":
+        start += 1
+    return doc[start:end]
+
+
+def _compatible(a: str, b: str) -> bool:
+    places = {"GPE", "LOC", "FAC"}
+    return a == b or (a in places and b in places)
+
+
+def _same_name(a: str, b: str, label: str) -> bool:
+    if label == "PERSON":
+        return is_short_form(a, b) or is_short_form(b, a)
+    if label == "ORG":
+        return acronym_of(a, b) or acronym_of(b, a) or _prefix_name(a, b)
+    return False
+
+
+def _prefix_name(a: str, b: str) -> bool:
+    """"Palestinian Islamic Jihad" and "Palestinian Islamic Jihad Movement"."""
+    x, y = sorted((norm(a), norm(b)), key=len)
+    return len(x.split()) >= 2 and y.startswith(x + " ")
+
+
+def _strip_det(text: str) -> str:
+    lower = text.lower()
+    for det in _DETERMINERS:
+        if lower.startswith(det):
+            return text[len(det):]
+    return text

@@ -1,0 +1,30 @@
+"""Transliteration variants and short forms of names, on names of public figures."""
+import pytest
+
+from newsgraph.resolve.names import acronym_of, core_tokens, is_short_form, norm, similar_words
+
+
+@pytest.mark.parametrize("a, b", [("Velayati", "Velyati"), ("Nakhala", "Nakhalah"), ("Nakhalah", "Nakhaleh"),
+                                  ("Ziad", "Ziyad"), ("Erdogan", "Erdoğan")])
+def test_spelling_variants_are_similar(a, b):
+    assert similar_words(norm(a), norm(b))
+
+
+@pytest.mark.parametrize("a, b", [("Khamenei", "Velayati"), ("Haniyeh", "Hamas"), ("Ali", "Akbar")])
+def test_different_words_are_not(a, b):
+    assert not similar_words(norm(a), norm(b))
+
+
+def test_short_forms_and_honorifics():
+    assert is_short_form("Velayati", "Ali Akbar Velayati")
+    assert is_short_form("Al-Nakhaleh", "Ziyad al-Nakhalah")
+    assert is_short_form("Ayatollah Khamenei", "Ayatollah Seyyed Ali Khamenei")
+    assert is_short_form("Tamim bin Hamad Al Thani", "Sheikh Tamim bin Hamad bin Khalifa al-Thani")
+    assert not is_short_form("Ali Khamenei", "Ali Akbar Velayati")
+    assert core_tokens("Sheikh Tamim bin Hamad Al Thani") == ["tamim", "hamad", "thani"]
+
+
+def test_acronyms():
+    assert acronym_of("PIJ", "Palestinian Islamic Jihad")
+    assert acronym_of("OIC", "Organization of Islamic Cooperation")
+    assert not acronym_of("UN", "Palestinian Islamic Jihad")
