@@ -18,10 +18,9 @@ PAIRS = ("''", "``")  # two-character marks of typewriter text (one mark for bot
 # what may sit right before an opening mark / right after a closing one
 _LEFT_OPEN = "([{\u2014\u2013-/"
 _RIGHT_CLOSE = ".,;:!?)]}\u2026\u2014\u2013-"
-SUBJ = ("nsubj", "nsubjpass", "csubj")
 RELATIVE = {"who", "that", "which", "whom", "whose"}
 # deps of a speaker's head left out of the speaker span
-_SPEAKER_DROP = {"relcl", "acl", "advcl", "punct", "prep_verb", "cc_trailing"}
+_SPEAKER_DROP = {"relcl", "acl", "advcl", "punct"}
 _NAMED = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 
 
@@ -42,7 +41,8 @@ def is_mark(text: str, i: int) -> bool:
                                    (i > 0 and text[i - 1:i + 1] in PAIRS))
 
 
-def mark_token(tok) -> bool:
+def mark_token(tok: Token) -> bool:
+    """The token is or holds a double quotation mark."""
     return any(ch in MARKS for ch in tok.text) or tok.text in PAIRS or tok.text == "`"
 
 
@@ -231,6 +231,13 @@ def subject_of(verb: Token, verbs: frozenset[str]) -> Token | None:
             return passive[0]
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return v.head
+        if v.dep_ == "conj" and v.head.lemma_.lower() not in verbs:
+            # 'X pointed out that A and said B' parsed with 'said' joined to A:
+            # the reporting verb above A is the one 'said' goes with
+            up = next((a for a in v.head.ancestors if a.lemma_.lower() in verbs and a.pos_ == "VERB"), None)
+            if up is not None and v.head.dep_ == "ccomp":
+                v = up
+                continue
         if v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "dep") and v.head is not v:
             v = v.head
             continue
@@ -242,8 +249,10 @@ def _dateline(tok: Token) -> bool:
     """'WASHINGTON —' / 'TEHRAN (IP) -' parsed as a subject."""
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return tok.text.isupper() and len(tok.text) > 2 and nxt is not None and \
-        nxt.text in ("\u2014", "\u2013", "-", "--", "(", ",", ":")
+    if nxt is None or nxt.text not in ("\u2014", "\u2013", "-", "--", "(", ",", ":"):
+        return False
+    line_start = tok.i == 0 or "\n" in doc[tok.i - 1].text
+    return (tok.text.isupper() and len(tok.text) > 2) or (line_start and nxt.text != ",")
 
 
 def speaker_bounds(head: Token) -> tuple[int, int]:

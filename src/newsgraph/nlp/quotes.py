@@ -3,20 +3,28 @@
 ``extract_quotes(doc, verbs)`` reads one parsed article (spaCy ``Doc`` with
 parser and NER) and returns :class:`~newsgraph.records.QuoteSpan` records:
 
-* **direct**: the text between a pair of quotation marks that stands as
-  speech on its own (it opens a sentence or follows ``said:`` / ``said,`` / a
-  reporting verb, and it ends the sentence or hands over to ``," X said``). The
-  span leaves the marks out; it may run over several sentences and paragraphs.
+* **direct**: the text between a pair of quotation marks (straight, curly,
+  guillemets, typewriter ``''``) that stands as speech on its own: it opens a
+  sentence or follows ``said:`` / ``said,`` / a reporting verb, and it ends the
+  sentence or hands over to ``," X said``. The span leaves the outer marks out.
+  It may run over sentences and over paragraphs (newswire: a paragraph that goes
+  on with a quote has no closing mark and the next one reopens it); a quote
+  split by its own frame (``"A," he said. "B."``) is one quote whose span holds
+  the frame. A paragraph after ``X added:`` with no marks is a block quotation.
 * **partial**: a quoted phrase inside reported speech (``X said "legitimate
   resistance" is the only way``). The span is the reported clause; a quoted
-  word with no reporting verb above it is a scare quote and yields nothing.
+  word with no reporting verb above it is a scare quote and yields nothing, and
+  so is a quoted title ("Face the Nation").
 * **indirect**: the complement clause of a reporting verb that has a subject
-  (``X said (that) ...``), and the clause an ``according to X`` is attached to.
+  (``X said (that) ...``, ``X urged Y to ...``, ``..., X said.``), and the clause
+  an ``according to X`` is attached to.
 
 The cue is the reporting verb as written (or "according to"); the speaker is
 the subject of the cue with its compounds and modifiers, a passive's agent, the
-subject of the main clause for a participle cue (``..., saying: "..."``), or
-the object of "according to". ``speaker_key`` is left to resolution.
+subject of the main clause for a participle cue (``..., saying: "..."``), the
+object of "according to", a transcript label (``WALLACE: ...``) or the name
+after a dash (``"..." \u2015 Name``). A direct quote with no frame takes the
+speaker of the attribution just before it. ``speaker_key`` is left to resolution.
 """
 from __future__ import annotations
 
@@ -42,6 +50,7 @@ _HAND_OVER = ",?!\u2014\u2013"  # '"...," X said': the frame follows the quote
 # verbs whose reported content may be an object and an infinitive: "urged X to ..."
 DIRECTIVE = frozenset({"urge", "ask", "call", "tell", "warn", "encourage", "invite", "advise", "appeal",
                        "request", "demand", "vow", "pledge", "promise", "threaten", "implore", "plead"})
+_FRAME_ONLY = frozenset({"continue", "go"})  # 'he continued: "..."', never 'he continued that ...'
 _DASHES = ("\u2015", "\u2014", "\u2013", "-", "--")
 _KIND_RANK = {"direct": 0, "partial": 1, "indirect": 2}
 
@@ -121,7 +130,7 @@ def _direct_quote(doc: Doc, seg: Segment, verbs: frozenset[str]) -> QuoteSpan:
         if found is not None:
             break
     label = LABEL.match(text, a)
-    if label is not None:  # a transcript line: 'WALLACE: ...' names its speaker
+    if label is not None and label.end() < b:  # a transcript line: 'WALLACE: ...' names its speaker
         q = QuoteSpan(start=label.end(), end=b, text=text[label.end():b], kind="direct",
                       speaker_text=label.group(1), speaker_start=a, speaker_end=a + len(label.group(1)))
         return q
@@ -174,7 +183,7 @@ def _cue_after(doc: Doc, seg: Segment, verbs: frozenset[str]):
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             if nxt is not None and (nxt.text == ":" or mark_token(nxt)):
                 return None  # it introduces the next quote
-            return (t.text, t.idx, subject_of(t, verbs))
+            return (_verb_text(t), t.idx, subject_of(t, verbs))
     return None
 
 
@@ -198,7 +207,7 @@ def _cue_ending_at(doc: Doc, i: int, verbs: frozenset[str]):
         return None
     p = doc[i]
     if p.pos_ == "VERB" and not crossed:
-        return (p.text, p.idx, subject_of(p, verbs))
+        return (_verb_text(p), p.idx, subject_of(p, verbs))
     if p.text not in (":", ",", "\u2014", "\u2013", "-") or (crossed and p.text != ":"):
         return None
     fallback = None
@@ -208,9 +217,9 @@ def _cue_ending_at(doc: Doc, i: int, verbs: frozenset[str]):
             break
         if t.pos_ == "VERB":
             if t.lemma_.lower() in verbs:
-                return (t.text, t.idx, subject_of(t, verbs))
+                return (_verb_text(t), t.idx, subject_of(t, verbs))
             if fallback is None and p.text == ":":
-                fallback = (t.text, t.idx, subject_of(t, verbs))
+                fallback = (_verb_text(t), t.idx, subject_of(t, verbs))
     return fallback
 
 
@@ -245,8 +254,16 @@ def _cue_from_parse(doc: Doc, seg: Segment, verbs: frozenset[str]):
         h = t.head
         if (h.i < span.start or h.i >= span.end) and h.pos_ == "VERB" and h.lemma_.lower() in verbs and \
                 "\n" not in doc.text[min(h.idx, seg.start):max(h.idx, seg.end)]:
-            return (h.text, h.idx, subject_of(h, verbs))
+            return (_verb_text(h), h.idx, subject_of(h, verbs))
     return None
+
+
+def _verb_text(v: Token) -> str:
+    """The cue as written, with an adjacent particle: 'pointed out'."""
+    nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
+    if nxt is not None and nxt.dep_ == "prt" and nxt.head is v:
+        return v.doc[v.i:v.i + 2].text
+    return v.text
 
 
 def _set_cue(q: QuoteSpan, cue: str | None, cue_start: int | None, head: Token | None) -> None:
@@ -271,7 +288,7 @@ def _indirect_quotes(doc: Doc, verbs: frozenset[str], blocked: set[int], direct:
         if v.lower_ == "according" and v.i + 1 < len(doc) and doc[v.i + 1].lower_ == "to":
             out += _according(doc, v, blocked, direct)
             continue
-        if v.pos_ != "VERB" or v.lemma_.lower() not in verbs:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in verbs or v.lemma_.lower() in _FRAME_ONLY:
             continue
         subj = subject_of(v, verbs)
         if subj is None and not _expletive_passive(v):
@@ -287,7 +304,7 @@ def _indirect_quotes(doc: Doc, verbs: frozenset[str], blocked: set[int], direct:
                 continue
             q = _clause_quote(doc, rng, direct, v.idx)
             if q is not None:
-                _set_cue(q, v.text, v.idx, subj)
+                _set_cue(q, _verb_text(v), v.idx, subj)
                 out.append(q)
         if v.dep_ in ("parataxis", "ccomp") and subj is not None and v.left_edge.i > 0 and \
                 "," in (doc[v.left_edge.i].text, doc[v.left_edge.i - 1].text) and not any(c.dep_ == "ccomp" for c in v.children):
@@ -295,7 +312,7 @@ def _indirect_quotes(doc: Doc, verbs: frozenset[str], blocked: set[int], direct:
             rng = (head.left_edge.i, v.left_edge.i) if head.i < v.i else (head.left_edge.i, head.right_edge.i + 1)
             q = _clause_quote(doc, rng, direct, v.idx)
             if q is not None and head.i not in blocked:
-                _set_cue(q, v.text, v.idx, subj)
+                _set_cue(q, _verb_text(v), v.idx, subj)
                 out.append(q)
     return out
 
@@ -377,7 +394,7 @@ def _mark_partials(doc: Doc, verbs: frozenset[str], blocked: set[int], embedded:
                 q = _clause_quote(doc, (a, b), [], node.idx)
                 if q is not None:
                     q.kind = "partial"
-                    _set_cue(q, node.text, node.idx, subject_of(node, verbs))
+                    _set_cue(q, _verb_text(node), node.idx, subject_of(node, verbs))
                     out.append(q)
                 break
             child, node = node, node.head
