@@ -1,0 +1,84 @@
+"""Short forms, roles and pronouns within one article, on sentences written for these tests."""
+import pytest
+
+from newsgraph.analyze import analyze_articles
+from newsgraph.config import load_options
+from newsgraph.records import Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    options = load_options(overrides={"run": {"workers": 1}})
+
+    def run(text, published="2021-05-20", dateline=None):
+        article = Article(id="t1", inputs=["t"], text=text, published=published, dateline=dateline)
+        (analysis,) = analyze_articles([article], options)
+        return analysis
+
+    return run
+
+
+def _entity_of(analysis, mention_text):
+    for entity in analysis.entities:
+        if any(m.text == mention_text for m in entity.mentions):
+            return entity
+    raise AssertionError(f"no entity has the mention {mention_text!r}")
+
+
+def test_short_form_and_honorific_join_the_full_name(analyze):
+    a = analyze("Ayatollah Ali Khamenei met Ali Akbar Velayati on Sunday. Velayati later told reporters "
+                "that Ayatollah Khamenei was in good health.")
+    assert _entity_of(a, "Velayati") is _entity_of(a, "Ali Akbar Velayati")
+    assert _entity_of(a, "Ayatollah Khamenei") is _entity_of(a, "Ayatollah Ali Khamenei")
+    assert _entity_of(a, "Velayati") is not _entity_of(a, "Ayatollah Khamenei")
+
+
+def test_title_before_a_name_resolves_a_later_role(analyze):
+    a = analyze("Iranian President Hassan Rouhani spoke with Turkish Foreign Minister Mevlut Cavusoglu on "
+                "Monday. The Iranian president said the talks went well.")
+    rouhani = _entity_of(a, "Hassan Rouhani")
+    assert any(m.kind == "role" and m.text == "The Iranian president" for m in rouhani.mentions)
+    assert rouhani.country == "IRN"
+    assert _entity_of(a, "Mevlut Cavusoglu").country == "TUR"
+
+
+def test_counterpart_takes_the_named_country(analyze):
+    a = analyze("Foreign Minister Mohammad Javad Zarif met Turkish Foreign Minister Mevlut Cavusoglu in "
+                "Ankara. Zarif later briefed his Turkish counterpart on the talks.")
+    cavusoglu = _entity_of(a, "Mevlut Cavusoglu")
+    assert any(m.kind == "role" and "counterpart" in m.text for m in cavusoglu.mentions)
+
+
+def test_role_alone_is_resolved_from_the_knowledge_base(analyze):
+    a = analyze("The Emir of Qatar welcomed the agreement on Tuesday, officials said.", published="2021-05-18")
+    emir = _entity_of(a, "The Emir of Qatar")
+    assert emir.name == "Tamim bin Hamad Al Thani" and emir.country == "QAT"
+
+
+def test_pronoun_speaker_is_the_last_subject_not_a_name_inside_the_quote(analyze):
+    a = analyze("Ismail Haniyeh spoke by phone on Sunday. \u201cWe thank Ali Khamenei and the people of "
+                "Iran,\u201d he added.")
+    (quote,) = [q for q in a.quotes if q.text.startswith("We thank")]
+    haniyeh = _entity_of(a, "Ismail Haniyeh")
+    assert quote.speaker_key == haniyeh.key
+
+
+def test_statement_speaks_for_its_authors(analyze):
+    a = analyze("\u201cThe siege must end now,\u201d the lawmakers said in a statement. "
+                "It added, \u201cThe world cannot stay silent.\u201d")
+    second = [q for q in a.quotes if q.text.startswith("The world")][0]
+    assert second.speaker_text == "the lawmakers"
+
+
+def test_organ_of_an_organisation_mentions_the_organisation(analyze):
+    a = analyze("Hamas Political Bureau Chief Ismail Haniyeh thanked Iran on Sunday.")
+    hamas = _entity_of(a, "Hamas")
+    assert hamas.type == "ORG" and hamas.actor_id == "hamas"
+
+
+def test_times_are_resolved_against_publication(analyze):
+    a = analyze("The two ministers spoke on Sunday afternoon.", published="2021-05-17")
+    (time,) = a.times
+    assert (time.date, time.precision) == ("2021-05-16", "day")
