@@ -31,6 +31,7 @@ test-fast: setup
 
 bench: setup
 	$(BIN)/python bench/ingest_clean.py
+	$(BIN)/python bench/nlp_stages.py
 
 evaluate: setup
 	../shared/tools/evaluate seeds extraction dates

@@ -359,7 +359,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     from newsgraph.records import RawDocument
     from newsgraph.store import open_store
 
-    options = load_options(overrides={"run": {"progress": False, "workers": 1}})
+    # Ingest and clean only: bench/nlp_stages.py measures the NLP stages.
+    options = load_options(overrides={"run": {"progress": False, "workers": 1}, "nlp": {"enabled": False}})
     wall = time.perf_counter()
 
     with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp:
@@ -397,7 +398,8 @@ def main(argv: Optional[list[str]] = None) -> int:
 
         reports = {}
 
-        pool_options = load_options(overrides={"run": {"progress": False, "workers": 0}})
+        pool_options = load_options(overrides={"run": {"progress": False, "workers": 0},
+                                               "nlp": {"enabled": False}})
         pool_db = str(root / "bench-pool.db")
 
         def pipeline(key: str, opts=options, db=db_path) -> Callable[[Stage], None]:

@@ -51,6 +51,7 @@ class RunOptions(_Section):
 
 
 class NLPOptions(_Section):
+    enabled: bool
     model: str
     batch_size: int = Field(ge=1)
     actor_files: tuple[str, ...]

@@ -59,13 +59,15 @@ def run(paths: Iterable[str], options: Options, store: Store,
             if on_progress:
                 on_progress(len(batch))
         # Articles stored before the nlp stages existed, or by a run of an older schema.
-        while stale := store.unanalyzed_articles(options.store.batch_size):
+        while options.nlp.enabled and (stale := store.unanalyzed_articles(options.store.batch_size)):
             store.write_batch([], [], *_analyze(stale, options, engine, registry))
     return report
 
 
 def _analyze(articles: list[Article], options: Options, engine: Engine, registry: EntityRegistry):
     """Analyses of ``articles`` with their global entity ids, and the entities to store."""
+    if not options.nlp.enabled or not articles:
+        return [], []
     analyses = engine.map_chunks(analyze_articles, articles, options)
     pairs = [(a, {e.key: registry.assign(e) for e in a.entities}) for a in analyses]
     return pairs, registry.take_changed()

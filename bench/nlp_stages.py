@@ -1,0 +1,81 @@
+"""NLP stages throughput: articles/s and peak RSS of nlp+resolve, and the ratio to spaCy alone.
+
+Both run in this process on the same texts with the same model, so the ratio
+(how much newsgraph's resolution, quotes and times add to spaCy's own
+parsing) carries over from one machine to another. Texts: the ECB+ and
+PolNeAR articles beside the checkout (../shared/benchmarks), evaluation data
+read in place, never copied. Prints figures; asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks"
+
+
+def _texts(limit: int) -> list[str]:
+    texts = []
+    with open(SHARED / "clustering" / "ecbplus_train_dev.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            texts.append(f"{row['title']}\n\n{row['text']}")
+    texts += [p.read_text("utf-8") for p in sorted((SHARED / "quotes" / "polnear" / "dev" / "text").glob("*.txt"))]
+    return texts[:limit]
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=600, help="articles to process (default 600)")
+    args = parser.parse_args(argv)
+    if not SHARED.is_dir():
+        print(f"bench: skipped, the shared evaluation data is absent ({SHARED}).")
+        return 0
+
+    from newsgraph.analyze import _resources, analyze_articles
+    from newsgraph.clean import article_id
+    from newsgraph.config import load_options
+    from newsgraph.records import Article
+
+    options = load_options(overrides={"run": {"workers": 1}})
+    texts = _texts(args.articles)
+    articles = [Article(id=article_id(t), inputs=[str(i)], text=t, published="2016-10-01")
+                for i, t in enumerate(texts)]
+    tokens = 0
+    t0 = time.perf_counter()
+    nlp, _kb, _verbs = _resources(options)
+    load_s = time.perf_counter() - t0
+    rss_loaded = _rss_mb()
+
+    t0 = time.perf_counter()
+    for doc in nlp.pipe(texts, batch_size=options.nlp.batch_size):
+        tokens += len(doc)
+    spacy_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    analyses = analyze_articles(articles, options)
+    full_s = time.perf_counter() - t0
+    n = len(articles)
+    mentions = sum(len(e.mentions) for a in analyses for e in a.entities)
+    quotes = sum(len(a.quotes) for a in analyses)
+    print(f"{n} articles, {tokens} tokens; pipeline and knowledge base loaded in {load_s:.1f} s "
+          f"(RSS {rss_loaded:.0f} MB)")
+    print(f"{'stage':34} {'seconds':>8} {'art/s':>8} {'tokens/s':>9}")
+    print(f"{'spaCy alone (nlp.pipe)':34} {spacy_s:8.2f} {n / spacy_s:8.1f} {tokens / spacy_s:9.0f}")
+    print(f"{'nlp + resolve (newsgraph)':34} {full_s:8.2f} {n / full_s:8.1f} {tokens / full_s:9.0f}")
+    print(f"found {mentions} mentions and {quotes} quotes; peak RSS {_rss_mb():.0f} MB")
+    print(f"BENCH nlp_stages articles={n} articles_per_s={n / full_s:.1f} "
+          f"ratio_vs_spacy={full_s / spacy_s:.2f} peak_rss_mb={_rss_mb():.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
