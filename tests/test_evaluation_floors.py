@@ -11,7 +11,7 @@ pytestmark = pytest.mark.slow
 FLOORS = json.loads((Path(__file__).parent / "evaluation_floors.json").read_text())
 
 
-@pytest.mark.parametrize("benchmark", ["seeds", "extraction", "dates"])
+@pytest.mark.parametrize("benchmark", ["seeds", "quotes", "extraction", "dates"])
 def test_score_not_below_floor(benchmark, shared_dir, tmp_path):
     env = dict(os.environ, NEWSGRAPH=f"{sys.executable} -m newsgraph")
     proc = subprocess.run([str(shared_dir / "tools" / "evaluate"), benchmark, "--out", str(tmp_path)],

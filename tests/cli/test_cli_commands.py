@@ -29,7 +29,7 @@ def inputs(tmp_path, harbour_dump):
 
 
 def test_help_for_every_command():
-    for command in ([], ["run"], ["articles"], ["export"], ["problems"]):
+    for command in ([], ["run"], ["articles"], ["export"], ["problems"], ["entities"], ["quotes"]):
         result = _run(*command, "--help")
         assert result.returncode == 0 and "Usage" in result.stdout, command
 
@@ -100,3 +100,29 @@ def test_rerun_skips_every_input_of_a_merged_article(tmp_path, harbour_dump):
     assert "1 new articles, 2 already known" in first.stderr
     again = _run("run", str(folder), "--db", str(db))
     assert "3 unchanged since an earlier run" in again.stderr
+
+
+def test_entities_and_quotes_commands(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "ANKARA - Turkish Foreign Minister Mevlut Cavusoglu met Iranian Foreign Minister Mohammad Javad "
+        "Zarif on Monday.\n\n\u201cWe agreed to work together,\u201d Cavusoglu told reporters.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "TEHRAN - Zarif said on Tuesday that the talks with Cavusoglu had been useful.\n", encoding="utf-8")
+    actors = tmp_path / "extra.actors"
+    actors.write_text("JOHN_DOE_ [GBRGOV]\n")
+    db = tmp_path / "n.db"
+    assert _run("run", str(folder), "--db", str(db), "--actors", str(actors)).returncode == 0
+    people = _run("entities", "--db", str(db), "--type", "PERSON", "--format", "jsonl")
+    by_name = {json.loads(line)["name"]: json.loads(line) for line in people.stdout.splitlines()}
+    cavusoglu = by_name["Mevlut Cavusoglu"]
+    assert cavusoglu["country"] == "TUR"
+    assert {m["article_id"] for m in cavusoglu["mentions"]} and len(
+        {m["article_id"] for m in cavusoglu["mentions"]}) == 2  # one entity across both articles
+    table = _run("entities", "--db", str(db), "--country", "IRN")
+    assert "Mohammad Javad Zarif" in table.stdout
+    quoted = _run("quotes", "--db", str(db), "--speaker", "Cavusoglu", "--format", "jsonl")
+    (quote,) = [json.loads(line) for line in quoted.stdout.splitlines() if line.strip()]
+    assert quote["text"] == "We agreed to work together," or quote["text"].startswith("We agreed")
+    assert quote["speaker"]["entity_id"] == cavusoglu["id"] and quote["kind"] == "direct"

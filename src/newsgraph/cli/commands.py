@@ -23,8 +23,12 @@ _config = click.option("--config", "config_file", metavar="FILE", default=None,
                        help="A TOML file whose keys override the packaged defaults.")
 
 
-def _options(config_file: Optional[str]) -> Options:
-    return load_options(config_file)
+def _options(config_file: Optional[str], actor_files: tuple[str, ...] = ()) -> Options:
+    if not actor_files:
+        return load_options(config_file)
+    base = load_options(config_file)
+    files = [*base.nlp.actor_files, *(str(f) for f in actor_files)]
+    return load_options(config_file, overrides={"nlp": {"actor_files": files}})
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,8 +47,11 @@ def cli() -> None:
 @_config
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when stderr is a terminal).")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="An actor dictionary (TABARI/PETRARCH .actors/.agents, or newsgraph JSON) used beside "
+                   "the built-in knowledge base; repeatable.")
 def run(paths: tuple[str, ...], db: Optional[str], config_file: Optional[str],
-        progress: Optional[bool]) -> None:
+        progress: Optional[bool], actor_files: tuple[str, ...]) -> None:
     """Run the pipeline on PATHS (files, folders, or - for standard input).
 
     Reads .txt, .html/.htm, .jsonl, .xml/.rss/.atom feeds and .warc archives,
@@ -52,7 +59,7 @@ def run(paths: tuple[str, ...], db: Optional[str], config_file: Optional[str],
     again on the same inputs changes nothing. Bad inputs are reported one line
     each; the run goes on and exits with status 1 at the end.
     """
-    options = _options(config_file)
+    options = _options(config_file, actor_files)
     show = options.run.progress and sys.stderr.isatty() if progress is None else progress
     with open_store(options.store, db) as store, progress_reporter(show) as advance:
         report = pipeline.run(
