@@ -21,6 +21,10 @@ demo: setup
 	$(BIN)/newsgraph run examples --db $(DEMO_DB) --no-progress
 	@$(BIN)/newsgraph export --db $(DEMO_DB) --format jsonl $(DEMO_OUT)
 	@$(BIN)/newsgraph articles --db $(DEMO_DB)
+	@echo; echo "Entities mentioned in two or more articles' worth of text:"
+	@$(BIN)/newsgraph entities --db $(DEMO_DB) --min-mentions 4 | cut -c1-150
+	@echo; echo "Quotes (first 12):"
+	@$(BIN)/newsgraph quotes --db $(DEMO_DB) | head -13 | cut -c1-150
 	@echo "Database: $(DEMO_DB)   Exports: $(DEMO_OUT)/   Try: $(BIN)/newsgraph articles --db $(DEMO_DB) --search Thessaloniki"
 
 test: setup

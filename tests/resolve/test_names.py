@@ -28,3 +28,12 @@ def test_acronyms():
     assert acronym_of("PIJ", "Palestinian Islamic Jihad")
     assert acronym_of("OIC", "Organization of Islamic Cooperation")
     assert not acronym_of("UN", "Palestinian Islamic Jihad")
+
+
+def test_sound_keys_meet_for_transliterations():
+    from newsgraph.resolve.names import sound_key
+
+    assert sound_key("dvorkin") == sound_key("dworkin") == sound_key("dvorkine")
+    assert sound_key("nakhala") == sound_key("nakhaleh") == sound_key("nakhalah")
+    assert sound_key("velayati") == sound_key("velyati")
+    assert sound_key("khamenei") != sound_key("velayati")

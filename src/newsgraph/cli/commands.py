@@ -160,10 +160,15 @@ def _emit(records: list[dict], fmt: str, columns: list[str]) -> None:
         for record in records:
             click.echo(json.dumps(record, ensure_ascii=False))
         return
-    writer = csv.writer(sys.stdout, delimiter="\t" if fmt == "table" else ",")
+    rows = [["" if record.get(c) is None else str(record.get(c)) for c in columns] for record in records]
+    if fmt == "table":  # tab-separated, one line per record, for reading and for cut/sort
+        click.echo("\t".join(columns))
+        for row in rows:
+            click.echo("\t".join(" ".join(cell.split()) for cell in row))
+        return
+    writer = csv.writer(sys.stdout)
     writer.writerow(columns)
-    for record in records:
-        writer.writerow(["" if record.get(c) is None else record.get(c) for c in columns])
+    writer.writerows(rows)
 
 
 @cli.command()

@@ -13,7 +13,7 @@ import hashlib
 from typing import Iterable, Optional
 
 from ..records import GlobalEntity, LocalEntity
-from ..resolve.names import acronym_of, core_tokens, is_short_form, norm, similar_words
+from ..resolve.names import acronym_of, core_tokens, is_short_form, norm, similar_words, sound_key
 
 _PLACES = {"GPE", "LOC", "FAC"}
 
@@ -45,7 +45,7 @@ class EntityRegistry:
             self.by_norm.setdefault((kind, norm(name)), entity.id)
             core = core_tokens(name)
             if core:
-                self.by_surname.setdefault((kind, core[-1][:3]), set()).add(entity.id)
+                self.by_surname.setdefault((kind, sound_key(core[-1])), set()).add(entity.id)
             if kind == "ORG":
                 initials = _initials(name)
                 if len(initials) >= 2:
@@ -62,6 +62,8 @@ class EntityRegistry:
                                   local.actor_id, [])
         else:
             entity = self.entities[entity_id]
+            if entity.type == "NORP" and local.type == "GPE":
+                entity.type = "GPE"  # "Norwegian" first, then "Norway": the country is a place
             entity.country = entity.country or local.country
             entity.sector = entity.sector or local.sector
         for name in names + [local.name]:
@@ -89,7 +91,7 @@ class EntityRegistry:
         core = core_tokens(full)
         if not core:
             return None
-        for candidate_id in sorted(self.by_surname.get((kind, core[-1][:3]), ())):
+        for candidate_id in sorted(self.by_surname.get((kind, sound_key(core[-1])), ())):
             candidate = self.entities[candidate_id]
             if self._same(kind, full, [candidate.name, *candidate.aliases]):
                 return candidate_id

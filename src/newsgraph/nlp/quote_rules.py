@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.records import QuoteSpan
+
 OPEN_MARKS = "\u201c\u201e\u00ab"  # “ „ «
 CLOSE_MARKS = "\u201d\u00bb"  # ” »
 STRAIGHT = '"'
@@ -283,3 +285,48 @@ def speaker_bounds(head: Token) -> tuple[int, int]:
         a = min(t.i for t in core)
         b = head.i + 1
     return a, b
+
+
+# ---------------------------------------------------------------- quote records
+
+def verb_text(v: Token) -> str:
+    """The cue as written, with an adjacent particle: 'pointed out'."""
+    nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
+    if nxt is not None and nxt.dep_ == "prt" and nxt.head is v:
+        return v.doc[v.i:v.i + 2].text
+    return v.text
+
+
+def set_cue(q: QuoteSpan, cue: str | None, cue_start: int | None, head: Token | None) -> None:
+    q.cue, q.cue_start = cue, cue_start
+    anchor = q.end if cue_start is None else cue_start
+    if head is None or (q.kind == "direct" and q.start <= head.idx < q.end) or \
+            "\n" in head.doc.text[min(head.idx, anchor):max(head.idx, anchor)]:
+        return
+    a, b = speaker_bounds(head)
+    doc = head.doc
+    q.speaker_start, q.speaker_end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    q.speaker_text = doc.text[q.speaker_start:q.speaker_end]
+
+
+def clause_quote(doc: Doc, rng: tuple[int, int], direct: list[QuoteSpan], anchor: int) -> QuoteSpan | None:
+    """An indirect quote over tokens [a, b), kept to the paragraph of the cue at
+    char ``anchor`` and trimmed; None when it is empty, too short, or mostly a
+    direct quote already found."""
+    text = doc.text
+    ps = text.rfind("\n", 0, anchor) + 1
+    pe = text.find("\n", anchor)
+    pe = len(text) if pe < 0 else pe
+    a, b = rng
+    while a < b and (doc[a].idx < ps or doc[a].is_punct or doc[a].is_space) and doc[a].text not in ("(", "$"):
+        a += 1
+    while b > a and (doc[b - 1].idx >= pe or doc[b - 1].is_punct or doc[b - 1].is_space) and \
+            doc[b - 1].text not in (")", "%"):
+        b -= 1
+    if b - a < 2 or doc[a].idx < ps or doc[b - 1].idx >= pe:
+        return None
+    start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    for d in direct:
+        if min(end, d.end) - max(start, d.start) > 0.5 * (end - start):
+            return None
+    return QuoteSpan(start=start, end=end, text=text[start:end], kind="indirect")

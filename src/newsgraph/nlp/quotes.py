@@ -33,14 +33,18 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.attribution import attribution_quotes
 from newsgraph.nlp.quote_rules import (
     LABEL,
     Segment,
+    clause_quote as _clause_quote,
     find_segments,
     is_mark,
     mark_token,
+    set_cue as _set_cue,
     speaker_bounds,
     subject_of,
+    verb_text as _verb_text,
 )
 from newsgraph.records import QuoteSpan
 
@@ -73,6 +77,7 @@ def extract_quotes(doc: Doc, verbs: frozenset[str]) -> list[QuoteSpan]:
     quotes += _block_quotes(doc, verbs, segs)
     blocked = _tokens_in(doc, [(q.start, q.end) for q in quotes])
     reported = _indirect_quotes(doc, verbs, blocked, quotes)
+    reported += attribution_quotes(doc, verbs, blocked, quotes + reported)
     quotes += _mark_partials(doc, verbs, blocked, embedded, reported)
     quotes += reported
     quotes = _dedupe(quotes)
@@ -258,26 +263,6 @@ def _cue_from_parse(doc: Doc, seg: Segment, verbs: frozenset[str]):
     return None
 
 
-def _verb_text(v: Token) -> str:
-    """The cue as written, with an adjacent particle: 'pointed out'."""
-    nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
-    if nxt is not None and nxt.dep_ == "prt" and nxt.head is v:
-        return v.doc[v.i:v.i + 2].text
-    return v.text
-
-
-def _set_cue(q: QuoteSpan, cue: str | None, cue_start: int | None, head: Token | None) -> None:
-    q.cue, q.cue_start = cue, cue_start
-    anchor = q.end if cue_start is None else cue_start
-    if head is None or (q.kind == "direct" and q.start <= head.idx < q.end) or \
-            "\n" in head.doc.text[min(head.idx, anchor):max(head.idx, anchor)]:
-        return
-    a, b = speaker_bounds(head)
-    doc = head.doc
-    q.speaker_start, q.speaker_end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-    q.speaker_text = doc.text[q.speaker_start:q.speaker_end]
-
-
 # ---------------------------------------------------------------- indirect speech
 
 def _indirect_quotes(doc: Doc, verbs: frozenset[str], blocked: set[int], direct: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -337,29 +322,6 @@ def _according(doc: Doc, tok: Token, blocked: set[int], direct: list[QuoteSpan])
 def _expletive_passive(v: Token) -> bool:
     """'It was reported that ...': a passive with an empty subject."""
     return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in v.children)
-
-
-def _clause_quote(doc: Doc, rng: tuple[int, int], direct: list[QuoteSpan], anchor: int) -> QuoteSpan | None:
-    """An indirect quote over tokens [a, b), kept to the paragraph of the cue at
-    char ``anchor`` and trimmed; None when it is empty, too short, or mostly a
-    direct quote already found."""
-    text = doc.text
-    ps = text.rfind("\n", 0, anchor) + 1
-    pe = text.find("\n", anchor)
-    pe = len(text) if pe < 0 else pe
-    a, b = rng
-    while a < b and (doc[a].idx < ps or doc[a].is_punct or doc[a].is_space) and doc[a].text not in ("(", "$"):
-        a += 1
-    while b > a and (doc[b - 1].idx >= pe or doc[b - 1].is_punct or doc[b - 1].is_space) and \
-            doc[b - 1].text not in (")", "%"):
-        b -= 1
-    if b - a < 2 or doc[a].idx < ps or doc[b - 1].idx >= pe:
-        return None
-    start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-    for d in direct:
-        if min(end, d.end) - max(start, d.start) > 0.5 * (end - start):
-            return None
-    return QuoteSpan(start=start, end=end, text=text[start:end], kind="indirect")
 
 
 # ---------------------------------------------------------------- partial quotes

@@ -122,7 +122,15 @@ def _parent_organisations(resolver: LocalResolver, kb) -> None:
 
 def _actor_of(kb, name: str):
     found = kb.find(name)
-    return found[0] if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    actor = found[0]
+    if actor.type == "GPE" and actor.country in kb.countries:
+        # Country entries alias their cities ("Tehran"): a city is in the country, not the country.
+        country = kb.countries[actor.country]
+        if norm(name) not in {norm(n) for n in (country.name, *country.names, *country.demonyms)}:
+            return None
+    return actor
 
 
 def _entity(cluster: Cluster, kb) -> LocalEntity:
@@ -134,6 +142,8 @@ def _entity(cluster: Cluster, kb) -> LocalEntity:
                 break
     name = actor.name if actor is not None else _display_name(cluster)
     country = actor.country if actor is not None else None
+    if country is None and cluster.type in ("GPE", "LOC", "FAC"):
+        country = next((c for c in (kb.country_of_word(n) for n in cluster.names) if c), None)
     if country is None and cluster.countries:
         country = Counter(cluster.countries).most_common(1)[0][0]
     if country is None and cluster.type in ("GPE", "NORP"):

@@ -79,6 +79,14 @@ class LocalResolver:
 
     def _cluster_for(self, mention: Mention) -> Cluster:
         key = norm(mention.text)
+        if mention.type != "PERSON" and len(key.split()) <= 2:
+            # A person's surname the model tagged ORG or GPE ("Albrecht-Sommer said ..."):
+            # it joins the person named in full earlier in the article.
+            for cluster in reversed(self.clusters):
+                if cluster.type == "PERSON" and any(len(norm(n).split()) > len(key.split())
+                                                    and is_short_form(mention.text, n) for n in cluster.names):
+                    mention.type = "PERSON"
+                    return cluster
         for cluster in reversed(self.clusters):
             if not _compatible(cluster.type, mention.type):
                 continue

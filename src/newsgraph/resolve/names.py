@@ -67,3 +67,24 @@ def acronym_of(short: str, full: str) -> bool:
         return False
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", full) if w[0].isupper())
     return short == initials or short == initials[: len(short)] and len(initials) - len(short) <= 1
+
+
+_SOUNDS = (("ph", "f"), ("w", "v"), ("q", "k"), ("c", "k"), ("z", "s"), ("j", "g"))
+
+
+def sound_key(word: str) -> str:
+    """A coarse key under which transliterations of one word meet (Dvorkin/Dworkin, Nakhala/Nakhaleh).
+
+    The first letter stays; later vowels, y and h go; sounds written several ways fold.
+    """
+    word = unidecode(word).lower()
+    for a, b in _SOUNDS:
+        word = word.replace(a, b)
+    if not word:
+        return ""
+    rest = [c for c in word[1:] if c.isalpha() and c not in "aeiouyh"]
+    key = word[0]
+    for c in rest:
+        if c != key[-1]:
+            key += c
+    return key[:3]
