@@ -98,6 +98,8 @@ class LocalEntity:
     sector: Optional[str] = None  # CAMEO role code: GOV, MIL, REB, ...
     actor_id: Optional[str] = None  # knowledge-base actor, when it is one
     mentions: list[Mention] = field(default_factory=list)
+    lat: Optional[float] = None  # places: coordinates from the gazetteer
+    lon: Optional[float] = None
 
 
 @dataclass
@@ -150,3 +152,5 @@ class GlobalEntity:
     actor_id: Optional[str] = None
     aliases: list[str] = field(default_factory=list)
     mentions: list[dict] = field(default_factory=list)  # filled when read back for export
+    lat: Optional[float] = None
+    lon: Optional[float] = None

@@ -31,7 +31,7 @@ def article_record(article: Article) -> dict:
 def entity_record(entity: GlobalEntity) -> dict:
     return {"id": entity.id, "name": entity.name, "type": entity.type, "country": entity.country,
             "sector": entity.sector, "aliases": entity.aliases, "actor_id": entity.actor_id,
-            "mentions": entity.mentions}
+            "lat": entity.lat, "lon": entity.lon, "mentions": entity.mentions}
 
 
 def _write(path: Path, records: Iterable[dict]) -> int:

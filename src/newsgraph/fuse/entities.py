@@ -59,7 +59,7 @@ class EntityRegistry:
             seed = f"{_kind(local.type)}:{local.actor_id or norm(local.name)}"
             entity_id = "n" + hashlib.sha1(seed.encode()).hexdigest()[:15]
             entity = GlobalEntity(entity_id, local.name, local.type, local.country, local.sector,
-                                  local.actor_id, [])
+                                  local.actor_id, [], lat=local.lat, lon=local.lon)
         else:
             entity = self.entities[entity_id]
             if entity.type == "NORP" and local.type == "GPE":

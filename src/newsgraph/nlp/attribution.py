@@ -35,6 +35,11 @@ _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what", "which"})
 # verbs that make a noun cue their subject's own: 'X made the claim that ...'
 _MAKERS = frozenset({"make", "issue", "have", "express", "voice", "repeat", "reiterate", "release", "offer",
                      "deliver", "put", "raise", "announce", "reaffirm", "renew", "share"})
+_NAMED = ("PERSON", "ORG", "NORP", "GPE")
+# title leads that label a section, not a source: 'The Latest: ...', 'Correction: ...'
+_NOT_SOURCES = frozenset({"the latest", "latest", "correction", "corrections", "update", "updated", "editor's note",
+                          "note", "source", "sources", "watch", "video", "photos", "related", "read more", "live",
+                          "breaking", "exclusive", "analysis", "opinion", "review", "q&a", "faq", "transcript"})
 _OBJ_EXTEND = frozenset({"of", "for", "as", "to"})  # 'accused X of ...', 'cited X as ...'
 
 
@@ -68,8 +73,8 @@ def attribution_quotes(doc: Doc, verbs: frozenset[str], blocked: set[int],
     direct = [q for q in found if q.kind == "direct"]
     out: list[QuoteSpan] = []
 
-    def add(rng: tuple[int, int], cue: str, cue_start: int, speaker: Token | None) -> None:
-        q = clause_quote(doc, rng, direct, cue_start)
+    def add(rng: tuple[int, int], cue: str, cue_start: int, speaker: Token | None, min_len: int = 2) -> None:
+        q = clause_quote(doc, rng, direct, cue_start, min_len)
         if q is None or (q.start, q.end) in taken:
             return
         if cue_start in cue_spans:  # the cue already frames a quote over this text
@@ -85,8 +90,10 @@ def attribution_quotes(doc: Doc, verbs: frozenset[str], blocked: set[int],
         if v.i in blocked:
             continue
         lemma = v.lemma_.lower()
-        if v.pos_ == "NOUN" and lemma in cues["noun"]:
-            _noun_frame(v, verbs, add)
+        if v.pos_ == "NOUN":
+            if lemma in cues["noun"]:
+                _noun_frame(v, verbs, add)
+            _noun_prep_frame(v, lemma, verbs, cues["prep"], add)
             continue
         if v.pos_ != "VERB":
             continue
@@ -115,23 +122,24 @@ def attribution_quotes(doc: Doc, verbs: frozenset[str], blocked: set[int],
 
 
 def _object_frame(v: Token, subj: Token | None, add) -> None:
-    """'X criticized the plan' / 'X called Y "a liar"' / 'the plan was endorsed by X'."""
+    """'X criticized the plan' / 'X called Y "a liar"' / 'the plan was endorsed by X'.
+    A name alone may be the content ('X attacked Machado')."""
     doc = v.doc
-    if subj is not None and subj.dep_ != "nsubjpass":
-        for o in v.children:
-            if o.dep_ != "dobj" or o.i < v.i or o.lower_ in _EMPTY_SUBJECTS:
-                continue
-            b = o.right_edge.i + 1
-            for c in v.children:
-                if c.i > o.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in _OBJ_EXTEND
-                                                        and c.i == b)):
-                    b = max(b, c.right_edge.i + 1)
-            add((o.left_edge.i, b), verb_text(v), v.idx, subj)
-        return
     agents = [p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     pas = [c for c in v.children if c.dep_ == "nsubjpass" and c.lower_ not in _EMPTY_SUBJECTS]
     if agents and pas:
-        add((pas[0].left_edge.i, pas[0].right_edge.i + 1), doc[v.i].text, v.idx, agents[0])
+        add((pas[0].left_edge.i, pas[0].right_edge.i + 1), doc[v.i].text, v.idx, agents[0], 1)
+        return
+    if subj is None or subj.dep_ == "nsubjpass":
+        return
+    for o in v.children:
+        if o.dep_ != "dobj" or o.i < v.i or o.lower_ in _EMPTY_SUBJECTS or o.pos_ == "PRON":
+            continue
+        b = o.right_edge.i + 1
+        for c in v.children:
+            if c.i > o.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in _OBJ_EXTEND and c.i == b)):
+                b = max(b, c.right_edge.i + 1)
+        add((o.left_edge.i, b), verb_text(v), v.idx, subj, 1 if o.pos_ == "PROPN" else 2)
 
 
 def _prep_frame(v: Token, lemma: str, subj: Token, preps: frozenset[str], add) -> None:
@@ -162,8 +170,22 @@ def _noun_frame(n: Token, verbs: frozenset[str], add) -> None:
         to = any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) and c.pos_ in ("VERB", "AUX")
         if not (that or to):
             continue
-        add((c.left_edge.i, c.right_edge.i + 1), n.text, n.idx, _noun_source(n, verbs))
+        src = _noun_source(n, verbs)
+        if src is not None:  # a sourceless 'the decision to ...' is most often no one's stance
+            add((c.left_edge.i, c.right_edge.i + 1), n.text, n.idx, src)
         return
+
+
+def _noun_prep_frame(n: Token, lemma: str, verbs: frozenset[str], preps: frozenset[str], add) -> None:
+    """'his criticism of the plan' / 'X voiced support for ...' / 'a critic of ...'."""
+    for p in n.children:
+        if p.dep_ == "prep" and p.i > n.i and f"{lemma} {p.lower_}" in preps:
+            objs = [c for c in p.children if c.dep_ in ("pobj", "pcomp")]
+            src = _noun_source(n, verbs)
+            if objs and src is not None:
+                add((objs[0].left_edge.i, objs[0].right_edge.i + 1), n.doc[n.i:p.i + 1].text, n.idx,
+                    src, 1 if objs[0].pos_ == "PROPN" else 2)
+            return
 
 
 def _noun_source(n: Token, verbs: frozenset[str]) -> Token | None:
@@ -183,32 +205,37 @@ def _noun_source(n: Token, verbs: frozenset[str]) -> Token | None:
 
 def _headlines(doc: Doc, found: list[QuoteSpan]) -> list[QuoteSpan]:
     """'Warren Tells Wells Fargo CEO: Resign' / 'Poll: Voters Sour on ...': a
-    title line (no end punctuation, at most 25 words) whose part before a colon
-    names someone; the rest of the line is what they say."""
+    title line (the first line, or one with no end punctuation; at most 25
+    words) whose capitalised lead before a colon names someone or is a single
+    word; the rest of the line is what they say."""
     text, out = doc.text, []
     pos = 0
+    first = True
     for line in text.split("\n"):
         a, b = pos, pos + len(line)
         pos = b + 1
         body = line.strip()
-        if not body or body[-1] in ".?!\"\u201d" or len(body.split()) > 25 or ": " not in body:
+        title, first = first and bool(body), first and not body
+        if not body or (body[-1] in ".?!" and not title) or len(body.split()) > 25 or ": " not in body:
             continue
         lead = a + len(line) - len(line.lstrip())
         colon = text.index(": ", lead)
         head = text[lead:colon].split()
-        if not 1 <= len(head) <= 8 or not all(w[:1].isupper() or not w[:1].isalpha() for w in head):
+        if not 1 <= len(head) <= 8 or not all(w[:1].isupper() or not w[:1].isalpha() for w in head) or \
+                " ".join(head).lower().replace("\u2019", "'") in _NOT_SOURCES:
             continue
         c = colon + 2
         while c < b and text[c] == " ":
             c += 1
         e = lead + len(body)
+        while e > c and text[e - 1] in ".,;:":
+            e -= 1
         if c >= e or is_mark(text, c) or any(q.start < e and c < q.end for q in found):
             continue
         span = doc.char_span(lead, colon, alignment_mode="expand")
-        if span is None or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-                                   for t in span):
+        if span is None or not (len(head) == 1 or any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED for t in span)):
             continue
-        ents = [e_ for e_ in span.ents if e_.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+        ents = [x for x in span.ents if x.label_ in _NAMED]
         src = ents[0] if ents else span
         q = QuoteSpan(start=c, end=e, text=text[c:e], kind="indirect", cue=":", cue_start=colon,
                       speaker_text=src.text, speaker_start=src.start_char, speaker_end=src.end_char)

@@ -309,10 +309,11 @@ def set_cue(q: QuoteSpan, cue: str | None, cue_start: int | None, head: Token | 
     q.speaker_text = doc.text[q.speaker_start:q.speaker_end]
 
 
-def clause_quote(doc: Doc, rng: tuple[int, int], direct: list[QuoteSpan], anchor: int) -> QuoteSpan | None:
+def clause_quote(doc: Doc, rng: tuple[int, int], direct: list[QuoteSpan], anchor: int,
+                 min_len: int = 2) -> QuoteSpan | None:
     """An indirect quote over tokens [a, b), kept to the paragraph of the cue at
     char ``anchor`` and trimmed; None when it is empty, too short, or mostly a
-    direct quote already found."""
+    direct quote already found (``min_len`` tokens at least)."""
     text = doc.text
     ps = text.rfind("\n", 0, anchor) + 1
     pe = text.find("\n", anchor)
@@ -323,7 +324,7 @@ def clause_quote(doc: Doc, rng: tuple[int, int], direct: list[QuoteSpan], anchor
     while b > a and (doc[b - 1].idx >= pe or doc[b - 1].is_punct or doc[b - 1].is_space) and \
             doc[b - 1].text not in (")", "%"):
         b -= 1
-    if b - a < 2 or doc[a].idx < ps or doc[b - 1].idx >= pe:
+    if b - a < min_len or doc[a].idx < ps or doc[b - 1].idx >= pe:
         return None
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
     for d in direct:

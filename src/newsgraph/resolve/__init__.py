@@ -11,6 +11,7 @@ from typing import Optional
 from ..records import Article, ArticleAnalysis, LocalEntity, QuoteSpan
 from .local import Cluster, LocalResolver
 from .names import norm
+from .places import load_gazetteer
 from .timex import find_times
 
 
@@ -120,15 +121,30 @@ def _parent_organisations(resolver: LocalResolver, kb) -> None:
                     break
 
 
-def _actor_of(kb, name: str):
+_ACTOR_TYPES = {"PERSON": {"PERSON"}, "ORG": {"ORG"}, "NORP": {"GPE", "NORP"},
+                "GPE": {"GPE"}, "LOC": {"GPE"}, "FAC": {"GPE"}}
+
+
+def _actor_of(kb, name: str, entity_type: Optional[str] = None):
     found = kb.find(name)
+    if entity_type is not None:
+        typed = [a for a in found if a.type in _ACTOR_TYPES.get(entity_type, ())]
+        # The model often calls an organisation a person or a place ("Fatah", "IRGC"); the
+        # knowledge base decides, unless the name is a known place ("Al-Aqsa").
+        if not typed and len(found) == 1 and found[0].type == "ORG" and load_gazetteer().find(name) is None:
+            typed = found
+        found = typed
     if len(found) != 1:
         return None
     actor = found[0]
     if actor.type == "GPE" and actor.country in kb.countries:
-        # Country entries alias their cities ("Tehran"): a city is in the country, not the country.
+        # Country entries alias their cities and regions ("Tehran", "Gaza"): a place in a
+        # country is not the country.
         country = kb.countries[actor.country]
         if norm(name) not in {norm(n) for n in (country.name, *country.names, *country.demonyms)}:
+            return None
+        place = load_gazetteer().find(name)
+        if place is not None and norm(place.name) != norm(country.name):
             return None
     return actor
 
@@ -137,23 +153,32 @@ def _entity(cluster: Cluster, kb) -> LocalEntity:
     actor = getattr(cluster, "kb_actor", None)
     if actor is None:
         for name in sorted(cluster.names, key=lambda n: -len(n)):
-            actor = _actor_of(kb, name)
+            actor = _actor_of(kb, name, cluster.type)
             if actor is not None:
                 break
     name = actor.name if actor is not None else _display_name(cluster)
     country = actor.country if actor is not None else None
-    if country is None and cluster.type in ("GPE", "LOC", "FAC"):
-        country = next((c for c in (kb.country_of_word(n) for n in cluster.names) if c), None)
+    place = None
+    if cluster.type in ("GPE", "LOC", "FAC"):
+        gazetteer = load_gazetteer()
+        place = next((p for p in map(gazetteer.find, cluster.names) if p is not None), None)
+        if place is not None and actor is None:
+            # "Al-Quds" is Jerusalem; "Thessaloniki" keeps its English spelling.
+            name = place.name if norm(place.name) != norm(name) else name
+            country = place.country
+        if country is None and place is None:
+            country = next((c for c in (kb.country_of_word(n) for n in cluster.names) if c), None)
     if country is None and cluster.countries:
         country = Counter(cluster.countries).most_common(1)[0][0]
-    if country is None and cluster.type in ("GPE", "NORP"):
+    if country is None and place is None and cluster.type in ("GPE", "NORP"):
         country = kb.country_of_word(name)
     sector = actor.sector if actor is not None else None
     if sector is None and cluster.role_words:
         sector = kb.sector_of_role(" ".join(sorted(cluster.role_words)))
-    entity_type = cluster.type
+    entity_type = actor.type if actor is not None and actor.type == "ORG" else cluster.type
     return LocalEntity(key=cluster.key, name=name, type=entity_type, country=country, sector=sector,
-                       actor_id=actor.id if actor is not None else None, mentions=list(cluster.mentions))
+                       actor_id=actor.id if actor is not None else None, mentions=list(cluster.mentions),
+                       lat=place.lat if place else None, lon=place.lon if place else None)
 
 
 def _display_name(cluster: Cluster) -> str:

@@ -36,10 +36,12 @@ def write_analysis(conn: sqlite3.Connection, analysis: ArticleAnalysis, ids: dic
 def write_entities(conn: sqlite3.Connection, entities: list[GlobalEntity]) -> None:
     for e in entities:
         conn.execute(
-            "INSERT INTO entities(id, name, type, country, sector, actor_id) VALUES (?,?,?,?,?,?)"
-            " ON CONFLICT(id) DO UPDATE SET country=COALESCE(entities.country, excluded.country),"
-            " sector=COALESCE(entities.sector, excluded.sector)",
-            (e.id, e.name, e.type, e.country, e.sector, e.actor_id))
+            "INSERT INTO entities(id, name, type, country, sector, actor_id, lat, lon) VALUES (?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(id) DO UPDATE SET type=excluded.type,"
+            " country=COALESCE(entities.country, excluded.country),"
+            " sector=COALESCE(entities.sector, excluded.sector), lat=COALESCE(entities.lat, excluded.lat),"
+            " lon=COALESCE(entities.lon, excluded.lon)",
+            (e.id, e.name, e.type, e.country, e.sector, e.actor_id, e.lat, e.lon))
         conn.executemany("INSERT OR IGNORE INTO entity_aliases(entity_id, alias) VALUES (?,?)",
                          [(e.id, a) for a in e.aliases])
 
@@ -54,9 +56,11 @@ def iter_entities(conn: sqlite3.Connection, with_mentions: bool = True) -> Itera
                                 " ORDER BY article_id, start"):
             mentions.setdefault(row[0], []).append(
                 {"article_id": row[1], "start": row[2], "end": row[3], "text": row[4], "kind": row[5]})
-    for row in conn.execute("SELECT id, name, type, country, sector, actor_id FROM entities ORDER BY rowid"):
+    for row in conn.execute("SELECT id, name, type, country, sector, actor_id, lat, lon FROM entities"
+                            " ORDER BY rowid"):
         yield GlobalEntity(id=row[0], name=row[1], type=row[2], country=row[3], sector=row[4],
-                           actor_id=row[5], aliases=aliases.get(row[0], []), mentions=mentions.get(row[0], []))
+                           actor_id=row[5], aliases=aliases.get(row[0], []), mentions=mentions.get(row[0], []),
+                           lat=row[6], lon=row[7])
 
 
 def iter_quotes(conn: sqlite3.Connection) -> Iterator[dict]:

@@ -60,7 +60,9 @@ MIGRATIONS: list[str] = [
         type TEXT NOT NULL,
         country TEXT,
         sector TEXT,
-        actor_id TEXT
+        actor_id TEXT,
+        lat REAL,
+        lon REAL
     );
     CREATE INDEX entities_type ON entities(type);
     CREATE TABLE entity_aliases (
