@@ -35,4 +35,10 @@ def analyze_articles(articles: list[Article], options: Options) -> list[ArticleA
 
     nlp, kb, verbs = _resources(options)
     docs = nlp.pipe((a.text for a in articles), batch_size=options.nlp.batch_size)
-    return [resolve_article(article, doc, kb, verbs) for article, doc in zip(articles, docs)]
+    results = []
+    for article, doc in zip(articles, docs):
+        try:
+            results.append(resolve_article(article, doc, kb, verbs))
+        except Exception as exc:  # one odd article must not cost the batch its analyses
+            results.append(ArticleAnalysis(article.id, error=f"{type(exc).__name__}: {exc}"[:200]))
+    return results

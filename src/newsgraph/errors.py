@@ -31,6 +31,7 @@ CODES: dict[str, str] = {
     # knowledge base and NLP
     "E501": "the actor dictionary could not be read; check its format (TABARI/PETRARCH .actors/.agents or newsgraph JSON)",
     "E601": "the spaCy pipeline could not be loaded; install it (make setup) or name an installed one in [nlp] model",
+    "E602": "the article was stored but its analysis failed; report it with the article attached",
     # warnings
     "W101": "the input's encoding was guessed; check the text if characters look wrong",
 }

@@ -73,6 +73,12 @@ def _analyze(articles: list[Article], options: Options, engine: Engine, registry
     return pairs, registry.take_changed()
 
 
+def _analysis_problems(articles: list[Article], pairs) -> list[InputProblem]:
+    inputs = {a.id: a.inputs[0] if a.inputs else a.id for a in articles}
+    return [InputProblem(inputs.get(a.article_id, a.article_id), "E602", describe("E602", a.error))
+            for a, _ in pairs if a.error]
+
+
 def _run_batch(batch: list, options: Options, store: Store, engine: Engine, registry: EntityRegistry,
                report: RunReport, on_problem: Optional[Callable[[InputProblem], None]]) -> None:
     """Clean and store one batch in one transaction."""
@@ -85,6 +91,7 @@ def _run_batch(batch: list, options: Options, store: Store, engine: Engine, regi
     articles, merged = _clean_batch(fresh, options, problems, engine)
     known = store.known_articles(a.id for a in articles)
     analyses, entities = _analyze([a for a in articles if a.id not in known], options, engine, registry)
+    problems.extend(_analysis_problems(articles, analyses))
     result = store.write_batch(articles, problems, analyses, entities)
     report.new_articles += result.new_articles
     report.duplicates += result.duplicates + merged

@@ -138,6 +138,7 @@ class ArticleAnalysis:
     entities: list[LocalEntity] = field(default_factory=list)
     quotes: list[QuoteSpan] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
+    error: Optional[str] = None  # why the article could not be analysed, if it could not
 
 
 @dataclass

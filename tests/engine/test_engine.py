@@ -16,3 +16,20 @@ def test_engine_pool_gives_same_articles(tmp_path, harbour_dump):
             run([str(folder)], options, store)
             texts[workers] = sorted((a.id, a.text, a.outlet) for a in store.iter_articles())
     assert len(texts[1]) == 40 and texts[1] == texts[2]
+
+
+def test_an_article_whose_analysis_fails_is_a_problem_not_a_crash(tmp_path, monkeypatch):
+    import newsgraph.resolve as resolve_pkg
+    from newsgraph import open_store, run
+
+    def broken(article, doc, kb, verbs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(resolve_pkg, "resolve_article", broken)
+    (tmp_path / "a.txt").write_text("LIMA - Roads closed on Tuesday after heavy rain, officials said.")
+    options = load_options(overrides={"run": {"workers": 1, "progress": False}})
+    with open_store(options.store, tmp_path / "n.db") as store:
+        report = run([str(tmp_path / "a.txt")], options, store)
+        assert store.count_articles() == 1  # the article is kept
+    assert [p.code for p in report.problems] == ["E602"]
+    assert "boom" in report.problems[0].message

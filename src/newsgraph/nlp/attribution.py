@@ -27,7 +27,13 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.quote_rules import clause_quote, is_mark, set_cue, subject_of, verb_text
+from newsgraph.nlp.quote_rules import (
+    clause_quote,
+    is_mark,
+    set_cue,
+    subject_of,
+    verb_text,
+)
 from newsgraph.records import QuoteSpan
 
 _FRAMES = ("clause", "object", "infinitive", "prep", "noun")
@@ -170,9 +176,7 @@ def _noun_frame(n: Token, verbs: frozenset[str], add) -> None:
         to = any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) and c.pos_ in ("VERB", "AUX")
         if not (that or to):
             continue
-        src = _noun_source(n, verbs)
-        if src is not None:  # a sourceless 'the decision to ...' is most often no one's stance
-            add((c.left_edge.i, c.right_edge.i + 1), n.text, n.idx, src)
+        add((c.left_edge.i, c.right_edge.i + 1), n.text, n.idx, _noun_source(n, verbs))
         return
 
 
@@ -181,10 +185,9 @@ def _noun_prep_frame(n: Token, lemma: str, verbs: frozenset[str], preps: frozens
     for p in n.children:
         if p.dep_ == "prep" and p.i > n.i and f"{lemma} {p.lower_}" in preps:
             objs = [c for c in p.children if c.dep_ in ("pobj", "pcomp")]
-            src = _noun_source(n, verbs)
-            if objs and src is not None:
+            if objs:
                 add((objs[0].left_edge.i, objs[0].right_edge.i + 1), n.doc[n.i:p.i + 1].text, n.idx,
-                    src, 1 if objs[0].pos_ == "PROPN" else 2)
+                    _noun_source(n, verbs), 1 if objs[0].pos_ == "PROPN" else 2)
             return
 
 

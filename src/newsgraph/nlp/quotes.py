@@ -37,14 +37,13 @@ from newsgraph.nlp.attribution import attribution_quotes
 from newsgraph.nlp.quote_rules import (
     LABEL,
     Segment,
-    clause_quote as _clause_quote,
+    clause_quote,
     find_segments,
     is_mark,
     mark_token,
-    set_cue as _set_cue,
-    speaker_bounds,
+    set_cue,
     subject_of,
-    verb_text as _verb_text,
+    verb_text,
 )
 from newsgraph.records import QuoteSpan
 
@@ -141,7 +140,7 @@ def _direct_quote(doc: Doc, seg: Segment, verbs: frozenset[str]) -> QuoteSpan:
         return q
     q = QuoteSpan(start=a, end=b, text=text[a:b], kind="direct")
     if found is not None:
-        _set_cue(q, *found)
+        set_cue(q, *found)
     return q
 
 
@@ -188,7 +187,7 @@ def _cue_after(doc: Doc, seg: Segment, verbs: frozenset[str]):
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             if nxt is not None and (nxt.text == ":" or mark_token(nxt)):
                 return None  # it introduces the next quote
-            return (_verb_text(t), t.idx, subject_of(t, verbs))
+            return (verb_text(t), t.idx, subject_of(t, verbs))
     return None
 
 
@@ -212,7 +211,7 @@ def _cue_ending_at(doc: Doc, i: int, verbs: frozenset[str]):
         return None
     p = doc[i]
     if p.pos_ == "VERB" and not crossed:
-        return (_verb_text(p), p.idx, subject_of(p, verbs))
+        return (verb_text(p), p.idx, subject_of(p, verbs))
     if p.text not in (":", ",", "\u2014", "\u2013", "-") or (crossed and p.text != ":"):
         return None
     fallback = None
@@ -222,9 +221,9 @@ def _cue_ending_at(doc: Doc, i: int, verbs: frozenset[str]):
             break
         if t.pos_ == "VERB":
             if t.lemma_.lower() in verbs:
-                return (_verb_text(t), t.idx, subject_of(t, verbs))
+                return (verb_text(t), t.idx, subject_of(t, verbs))
             if fallback is None and p.text == ":":
-                fallback = (_verb_text(t), t.idx, subject_of(t, verbs))
+                fallback = (verb_text(t), t.idx, subject_of(t, verbs))
     return fallback
 
 
@@ -245,7 +244,7 @@ def _block_quotes(doc: Doc, verbs: frozenset[str], segs: list[Segment]) -> list[
         found = _cue_ending_at(doc, t.i - 1, verbs) if t.i > 0 and doc[t.i - 1].text == ":" else None
         if found is not None and _token_at(doc, found[1]).lemma_.lower() in verbs:
             q = QuoteSpan(start=a, end=b, text=text[a:b], kind="direct")
-            _set_cue(q, *found)
+            set_cue(q, *found)
             out.append(q)
     return out
 
@@ -259,7 +258,7 @@ def _cue_from_parse(doc: Doc, seg: Segment, verbs: frozenset[str]):
         h = t.head
         if (h.i < span.start or h.i >= span.end) and h.pos_ == "VERB" and h.lemma_.lower() in verbs and \
                 "\n" not in doc.text[min(h.idx, seg.start):max(h.idx, seg.end)]:
-            return (_verb_text(h), h.idx, subject_of(h, verbs))
+            return (verb_text(h), h.idx, subject_of(h, verbs))
     return None
 
 
@@ -287,17 +286,17 @@ def _indirect_quotes(doc: Doc, verbs: frozenset[str], blocked: set[int], direct:
                 rng = (min(objs + [c.left_edge.i]), c.right_edge.i + 1)
             else:
                 continue
-            q = _clause_quote(doc, rng, direct, v.idx)
+            q = clause_quote(doc, rng, direct, v.idx)
             if q is not None:
-                _set_cue(q, _verb_text(v), v.idx, subj)
+                set_cue(q, verb_text(v), v.idx, subj)
                 out.append(q)
         if v.dep_ in ("parataxis", "ccomp") and subj is not None and v.left_edge.i > 0 and \
                 "," in (doc[v.left_edge.i].text, doc[v.left_edge.i - 1].text) and not any(c.dep_ == "ccomp" for c in v.children):
             head = v.head  # "The economy is weak, he said." / "The museum, he said, will ..."
             rng = (head.left_edge.i, v.left_edge.i) if head.i < v.i else (head.left_edge.i, head.right_edge.i + 1)
-            q = _clause_quote(doc, rng, direct, v.idx)
+            q = clause_quote(doc, rng, direct, v.idx)
             if q is not None and head.i not in blocked:
-                _set_cue(q, _verb_text(v), v.idx, subj)
+                set_cue(q, verb_text(v), v.idx, subj)
                 out.append(q)
     return out
 
@@ -312,10 +311,10 @@ def _according(doc: Doc, tok: Token, blocked: set[int], direct: list[QuoteSpan])
         rng = (head.left_edge.i, tok.left_edge.i)
     else:
         rng = (tok.right_edge.i + 1, head.right_edge.i + 1)
-    q = _clause_quote(doc, rng, direct, tok.idx)
+    q = clause_quote(doc, rng, direct, tok.idx)
     if q is None:
         return []
-    _set_cue(q, doc[tok.i:tok.i + 2].text, tok.idx, objs[0])
+    set_cue(q, doc[tok.i:tok.i + 2].text, tok.idx, objs[0])
     return [q]
 
 
@@ -353,10 +352,10 @@ def _mark_partials(doc: Doc, verbs: frozenset[str], blocked: set[int], embedded:
                     node.pos_ == "VERB" and node.lemma_.lower() in verbs:
                 a = min(child.left_edge.i, span.start)
                 b = max(child.right_edge.i + 1, span.end)
-                q = _clause_quote(doc, (a, b), [], node.idx)
+                q = clause_quote(doc, (a, b), [], node.idx)
                 if q is not None:
                     q.kind = "partial"
-                    _set_cue(q, _verb_text(node), node.idx, subject_of(node, verbs))
+                    set_cue(q, verb_text(node), node.idx, subject_of(node, verbs))
                     out.append(q)
                 break
             child, node = node, node.head
