@@ -77,7 +77,7 @@ def test_comma_frame_before_quote(run):
 
 
 def test_added_with_participle_after(run):
-    q = one(run('"We have kept every promise," Ortiz added expressing confidence in the budget.'))
+    q = one(run('"We have kept every promise," Ortiz added expressing confidence in the budget.'), "direct")
     assert (q.text, q.cue, q.speaker_text) == ("We have kept every promise", "added", "Ortiz")
 
 
@@ -98,7 +98,7 @@ def test_participle_cue_takes_main_subject(run):
 
 
 def test_saying_colon_speaker_is_main_clause_subject(run):
-    q = one(run('The union leader praised the workers, saying: "You have won a fair contract today."'))
+    q = one(run('The union leader praised the workers, saying: "You have won a fair contract today."'), "direct")
     assert (q.kind, q.cue, q.speaker_text) == ("direct", "saying", "The union leader")
 
 
@@ -222,3 +222,71 @@ def test_parenthetical_frame(run):
     q = one(run("The new museum, he said, would make visitors face hard truths."))
     assert (q.kind, q.cue, q.speaker_text) == ("indirect", "said", "he")
     assert q.text.startswith("The new museum") and q.text.endswith("hard truths")
+
+
+# ---------------------------------------------------------------- attribution beyond speech (nlp/attribution.py)
+
+def test_attribution_cue_lexicon_has_frames():
+    from newsgraph.nlp.attribution import load_attribution_cues
+    cues = load_attribution_cues()
+    assert {"know", "suspect"} <= cues["clause"] and {"criticize", "endorse"} <= cues["object"]
+    assert "refuse" in cues["infinitive"] and "call for" in cues["prep"] and "claim" in cues["noun"]
+
+
+def test_cognition_verb_with_clause(run):
+    q = one(run("The harbour master suspects the storm damaged the northern pier."), "indirect")
+    assert (q.text, q.cue, q.speaker_text) == ("the storm damaged the northern pier", "suspects", "The harbour master")
+
+
+def test_praise_in_a_frame_is_an_attribution_of_its_own(run):
+    found = run('The union leader praised the workers, saying: "You have won a fair contract today."')
+    q = one(found, "indirect")
+    assert (q.text, q.cue, q.speaker_text) == ("the workers", "praised", "The union leader")
+
+
+def test_attitude_verb_with_object(run):
+    q = one(run("Senator Mara Velde criticized the new ferry contract on Tuesday."), "indirect")
+    assert q.text == "the new ferry contract" and q.cue == "criticized" and "Velde" in q.speaker_text
+
+
+def test_attitude_verb_with_a_name_as_object(run):
+    q = one(run("The mayor attacked Ortiz during the council meeting."), "indirect")
+    assert (q.text, q.speaker_text) == ("Ortiz", "The mayor")
+
+
+def test_passive_attitude_verb_with_agent(run):
+    q = one(run("The ferry plan was endorsed by the regional council."), "indirect")
+    assert q.text == "The ferry plan" and q.speaker_text == "the regional council"
+
+
+def test_intention_verb_with_infinitive(run):
+    q = one(run("The union refused to sign the new wage agreement."), "indirect")
+    assert q.text == "to sign the new wage agreement" and q.speaker_text == "The union"
+
+
+def test_verb_and_preposition_cue(run):
+    q = one(run("Residents called for a ban on night flights over the bay."), "indirect")
+    assert q.cue == "called for" and q.text.startswith("a ban on night flights") and q.speaker_text == "Residents"
+
+
+def test_noun_cue_with_that_clause_and_possessor(run):
+    found = run("Ortiz's claim that the bridge was unsafe angered the engineers.")
+    q = next(q for q in found if q.cue == "claim")
+    assert (q.kind, q.text, q.speaker_text) == ("indirect", "that the bridge was unsafe", "Ortiz's")
+
+
+def test_noun_cue_with_preposition(run):
+    found = run("The governor repeated his criticism of the harbour budget.")
+    q = next(q for q in found if q.cue == "criticism of")
+    assert q.text == "the harbour budget" and q.speaker_text == "his"
+
+
+def test_headline_with_colon(run):
+    found = run("Mayor Ortiz: Harbour Will Reopen Next Week.\n\nThe harbour was closed after the storm.")
+    q = next(q for q in found if q.cue == ":")
+    assert (q.kind, q.text) == ("indirect", "Harbour Will Reopen Next Week") and "Ortiz" in q.speaker_text
+
+
+def test_headline_section_label_is_no_source(run):
+    assert not [q for q in run("The Latest: Ferry Service Resumes After Storm.\n\nBoats left at noon.")
+                if q.cue == ":"]

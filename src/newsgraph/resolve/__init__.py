@@ -5,6 +5,7 @@ spaCy Doc, the actor knowledge base and the reporting verbs.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Optional
 
@@ -46,19 +47,37 @@ def resolve_article(article: Article, doc, kb, verbs: frozenset[str]) -> Article
     quotes = extract_quotes(doc, verbs)
     resolver.quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
     resolver.add_pronouns()
-    previous: Optional[QuoteSpan] = None
+    statement_source: Optional[QuoteSpan] = None
     for quote in quotes:
-        _attach_speaker(quote, resolver, previous, doc)
-        if quote.speaker_text and quote.speaker_text.lower() not in _INHERITING:
-            previous = quote
+        _attach_speaker(quote, resolver, statement_source, doc)
+        if quote.speaker_text and quote.speaker_text.lower() not in _INHERITING \
+                and _said_by(quote, doc, verbs) \
+                and _STATEMENT_WORDS & set(re.findall(r"[a-z]+", _sentence_of(doc, quote).lower())):
+            statement_source = quote
     date_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     times = find_times(article.text, article.published, date_spans)
     entities = [_entity(cluster, kb) for cluster in resolver.clusters if cluster.mentions]
     return ArticleAnalysis(article.id, entities, quotes, times)
 
 
-# Speakers that stand for the source of the statement quoted just before them.
+# Speakers that stand for the source of the statement quoted just before them: "the
+# lawmakers said in a statement ... It added ..." makes the lawmakers speak again.
 _INHERITING = {"it", "the statement", "the report", "the communique", "the letter", "the declaration"}
+_STATEMENT_WORDS = {"statement", "communique", "report", "letter", "declaration"}
+
+
+def _said_by(quote: QuoteSpan, doc, verbs: frozenset[str]) -> bool:
+    """Whether the quote's cue is a verb of saying (not "criticized", "attacks on")."""
+    if quote.cue_start is None:
+        return False
+    span = doc.char_span(quote.cue_start, quote.cue_start + 1, alignment_mode="expand")
+    return span is not None and span.root.lemma_.lower() in verbs
+
+
+def _sentence_of(doc, quote: QuoteSpan) -> str:
+    anchor = quote.speaker_start if quote.speaker_start is not None else quote.start
+    span = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
+    return span.sent.text if span is not None else ""
 
 
 def _attach_speaker(quote: QuoteSpan, resolver: LocalResolver, previous: Optional[QuoteSpan], doc) -> None:
