@@ -79,9 +79,21 @@ def extract_quotes(doc: Doc, verbs: frozenset[str]) -> list[QuoteSpan]:
     reported += attribution_quotes(doc, verbs, blocked, quotes + reported)
     quotes += _mark_partials(doc, verbs, blocked, embedded, reported)
     quotes += reported
-    quotes = _dedupe(quotes)
+    quotes = [q for q in _dedupe(quotes) if not _first_person_hedge(doc, q)]
     _inherit_speakers(doc, quotes)
     return quotes
+
+
+_HEDGES = frozenset({"think", "know", "believe", "guess", "mean", "feel", "suppose", "see"})
+_FIRST_SECOND = frozenset({"i", "we", "you"})
+
+
+def _first_person_hedge(doc: Doc, q: QuoteSpan) -> bool:
+    """"I think ...", "you know ...": conversational hedges, not attributions."""
+    if q.kind == "direct" or q.cue_start is None or (q.speaker_text or "").lower() not in _FIRST_SECOND:
+        return False
+    cue = _token_at(doc, q.cue_start)
+    return cue is not None and cue.lemma_.lower() in _HEDGES
 
 
 # ---------------------------------------------------------------- direct quotes
