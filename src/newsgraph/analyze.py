@@ -21,11 +21,13 @@ def _resources(options: Options):
     from .kb import load_kb
     from .nlp import load_pipeline
     from .nlp.quotes import load_reporting_verbs
+    from .resolve.places import load_gazetteer
 
     kb = load_kb(tuple(options.nlp.actor_files))
     surnames = sorted({a.name.split()[-1].casefold() for a in kb.actors()
                        if a.type == "PERSON" and len(a.name.split()) > 1 and len(a.name.split()[-1]) > 3})
     nlp = load_pipeline(options.nlp, tuple(surnames), _ORG_WORDS)
+    load_gazetteer()  # read once per worker, with the rest, not on the first article
     return nlp, kb, load_reporting_verbs()
 
 
