@@ -38,7 +38,7 @@ bench: setup
 	$(BIN)/python bench/nlp_stages.py
 
 evaluate: setup
-	../shared/tools/evaluate seeds extraction dates
+	../shared/tools/evaluate seeds quotes extraction dates
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_OUT)
