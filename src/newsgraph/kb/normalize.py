@@ -21,31 +21,29 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 ARTICLES = frozenset({"al", "el"})
 
 
-def key(text: str) -> str:
-    """The normalised lookup key of a name, title or role word ("" if none)."""
+def _tokens(text: str) -> list[str]:
+    """Lower-case ASCII word tokens, a leading "the" dropped."""
     if not text:
-        return ""
+        return []
     if not text.isascii():
         text = _translit(text)
     text = _DROP.sub("", text.casefold())
     tokens = _NON_WORD.sub(" ", text).split()
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
+    return tokens
+
+
+def key(text: str) -> str:
+    """The normalised lookup key of a name, title or role word ("" if none)."""
+    tokens = _tokens(text)
     kept = [t for t in tokens if t not in ARTICLES]
     return " ".join(kept or tokens)
 
 
 def plain_key(text: str) -> str:
-    """Like :func:`key` but keeping articles: for role words and titles."""
-    if not text:
-        return ""
-    if not text.isascii():
-        text = _translit(text)
-    text = _DROP.sub("", text.casefold())
-    tokens = _NON_WORD.sub(" ", text).split()
-    if len(tokens) > 1 and tokens[0] == "the":
-        tokens = tokens[1:]
-    return " ".join(tokens)
+    """Like :func:`key` but keeping articles (al-, el-): for role words and titles."""
+    return " ".join(_tokens(text))
 
 
 def singular_variants(words: str) -> list[str]:
