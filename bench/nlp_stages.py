@@ -40,7 +40,7 @@ def main(argv=None) -> int:
         print(f"bench: skipped, the shared evaluation data is absent ({SHARED}).")
         return 0
 
-    from newsgraph.analyze import _resources, analyze_articles
+    from newsgraph.analyze import load_resources, analyze_articles
     from newsgraph.clean import article_id
     from newsgraph.config import load_options
     from newsgraph.records import Article
@@ -51,7 +51,7 @@ def main(argv=None) -> int:
                 for i, t in enumerate(texts)]
     tokens = 0
     t0 = time.perf_counter()
-    nlp, _kb, _verbs = _resources(options)
+    nlp, _kb, _verbs = load_resources(options)
     load_s = time.perf_counter() - t0
     rss_loaded = _rss_mb()
 

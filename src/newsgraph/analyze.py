@@ -17,7 +17,8 @@ _ORG_WORDS = ("ministry", "council", "organization", "organisation", "movement",
 
 
 @lru_cache(maxsize=2)
-def _resources(options: Options):
+def load_resources(options: Options):
+    """The spaCy pipeline, knowledge base and reporting verbs: loaded once per process."""
     from .kb import load_kb
     from .nlp import load_pipeline
     from .nlp.quotes import load_reporting_verbs
@@ -35,7 +36,7 @@ def analyze_articles(articles: list[Article], options: Options) -> list[ArticleA
     """Entities, quotes and times of each article, in order."""
     from .resolve import resolve_article
 
-    nlp, kb, verbs = _resources(options)
+    nlp, kb, verbs = load_resources(options)
     docs = nlp.pipe((a.text for a in articles), batch_size=options.nlp.batch_size)
     results = []
     for article, doc in zip(articles, docs):

@@ -1,13 +1,13 @@
 """The entity fixes on names every small English model gets wrong, in sentences written here."""
 import pytest
 
-from newsgraph.analyze import _resources
+from newsgraph.analyze import load_resources
 from newsgraph.config import load_options
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return _resources(load_options())[0]
+    return load_resources(load_options())[0]
 
 
 def _labels(nlp, text):

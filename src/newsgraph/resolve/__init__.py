@@ -36,10 +36,9 @@ def resolve_article(article: Article, doc, kb, verbs: frozenset[str]) -> Article
         for cluster in res.clusters:
             if any(_actor_of(kb, n) is actor for n in cluster.names):
                 return cluster
-        cluster = Cluster(f"e{len(res.clusters) + 1}", "PERSON")
-        cluster.countries.append(actor.country) if actor.country else None
+        cluster = Cluster(f"e{len(res.clusters) + 1}", "PERSON", actor=actor,
+                          countries=[actor.country] if actor.country else [])
         res.clusters.append(cluster)
-        cluster.kb_actor = actor  # type: ignore[attr-defined]
         return cluster
 
     _parent_organisations(resolver, kb)
@@ -169,7 +168,7 @@ def _actor_of(kb, name: str, entity_type: Optional[str] = None):
 
 
 def _entity(cluster: Cluster, kb) -> LocalEntity:
-    actor = getattr(cluster, "kb_actor", None)
+    actor = cluster.actor
     if actor is None:
         for name in sorted(cluster.names, key=lambda n: -len(n)):
             actor = _actor_of(kb, name, cluster.type)

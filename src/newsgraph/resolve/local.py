@@ -36,6 +36,7 @@ class Cluster:
     role_words: set[str] = field(default_factory=set)
     role_phrases: set[str] = field(default_factory=set)
     countries: list[str] = field(default_factory=list)
+    actor: Optional[object] = None  # the knowledge-base actor a role named, when no name did
 
     @property
     def names(self) -> list[str]:
