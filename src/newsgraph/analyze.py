@@ -32,16 +32,39 @@ def load_resources(options: Options):
     return nlp, kb, load_reporting_verbs()
 
 
+@lru_cache(maxsize=2)
+def load_event_lexicon(options: Options):
+    """The trigger lexicon with the user's files over it; a bad file is error E701."""
+    from .errors import NewsgraphError
+    from .events.lexicon import LexiconError, load_lexicon
+
+    try:
+        return load_lexicon(tuple(options.events.lexicon_files))
+    except LexiconError as exc:
+        where, _, cause = str(exc).partition(": ")
+        raise NewsgraphError("E701", where, cause) from None
+
+
 def analyze_articles(articles: list[Article], options: Options) -> list[ArticleAnalysis]:
     """Entities, quotes and times of each article, in order."""
+    from .events import code_events
     from .resolve import resolve_article
 
     nlp, kb, verbs = load_resources(options)
+    lexicon = load_event_lexicon(options) if options.events.enabled else None
     docs = nlp.pipe((a.text for a in articles), batch_size=options.nlp.batch_size)
     results = []
     for article, doc in zip(articles, docs):
         try:
-            results.append(resolve_article(article, doc, kb, verbs))
+            analysis = resolve_article(article, doc, kb, verbs)
+            if lexicon is not None:
+                analysis.events = _kept(code_events(article, doc, analysis, kb, lexicon), options)
+            results.append(analysis)
         except Exception as exc:  # one odd article must not cost the batch its analyses
             results.append(ArticleAnalysis(article.id, error=f"{type(exc).__name__}: {exc}"[:200]))
     return results
+
+
+def _kept(events, options: Options):
+    return [e for e in events if e.confidence >= options.events.min_confidence
+            and (options.events.keep_hypothetical or "hypothetical" not in e.flags)]

@@ -57,10 +57,18 @@ class NLPOptions(_Section):
     actor_files: tuple[str, ...]
 
 
+class EventOptions(_Section):
+    enabled: bool
+    lexicon_files: tuple[str, ...]
+    min_confidence: float = Field(ge=0, le=1)
+    keep_hypothetical: bool
+
+
 class Options(_Section):
     ingest: IngestOptions
     clean: CleanOptions
     nlp: NLPOptions
+    events: EventOptions
     store: StoreOptions
     run: RunOptions
 

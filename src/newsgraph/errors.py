@@ -32,6 +32,9 @@ CODES: dict[str, str] = {
     "E501": "the actor dictionary could not be read; check its format (TABARI/PETRARCH .actors/.agents or newsgraph JSON)",
     "E601": "the spaCy pipeline could not be loaded; install it (make setup) or name an installed one in [nlp] model",
     "E602": "the article was stored but its analysis failed; report it with the article attached",
+    # events
+    "E701": "the event lexicon could not be read; check each line is 'CODE pattern' with a known CAMEO code",
+    "E702": "a sentence line is not a JSON object with a 'text' string; fix or drop that line",
     # warnings
     "W101": "the input's encoding was guessed; check the text if characters look wrong",
 }

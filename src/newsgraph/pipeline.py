@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Iterator, Optional, TypeVar
 
 from .clean import clean_document, recurring_lines
 from .config import CleanOptions, Options
-from .analyze import analyze_articles
+from .analyze import analyze_articles, load_event_lexicon
 from .engine import Engine, make_engine
 from .errors import describe
 from .fuse import EntityRegistry
@@ -52,6 +52,8 @@ def run(paths: Iterable[str], options: Options, store: Store,
         on_progress: Optional[Callable[[int], None]] = None) -> RunReport:
     """Read ``paths``, clean every article and add it to ``store``."""
     report = RunReport()
+    if options.nlp.enabled and options.events.enabled:
+        load_event_lexicon(options)  # a bad user lexicon stops the run here, before any work
     registry = EntityRegistry(store.iter_entities(with_mentions=False))
     with make_engine(options.run) as engine:
         for batch in _batched(ingest(paths, options.ingest), options.store.batch_size):

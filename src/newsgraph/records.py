@@ -131,6 +131,37 @@ class TimeExpression:
 
 
 @dataclass
+class EventActor:
+    """One side of an event: a resolved entity, or a generic actor ("Israeli police")."""
+
+    text: str
+    country: Optional[str] = None  # ISO 3166 alpha-3
+    sector: Optional[str] = None  # CAMEO role code: GOV, MIL, COP, REB, ...
+    key: Optional[str] = None  # LocalEntity.key when the actor is a resolved entity
+    entity_id: Optional[str] = None  # global entity id, set when the article is stored
+
+
+@dataclass
+class EventMention:
+    """One event as one sentence of one article tells it (CAMEO-coded)."""
+
+    cameo: str  # e.g. "041"
+    source: Optional[EventActor]
+    target: Optional[EventActor]
+    start: int  # the sentence's span in the article's clean text
+    end: int
+    sentence: str
+    trigger: str  # the words that carry the event ("made the remarks in a phone call")
+    trigger_start: int
+    date: Optional[str] = None  # YYYY-MM-DD, the first day of the period for coarser precision
+    date_precision: Optional[str] = None  # "day" | "week" | "month" | "year"
+    place: Optional[dict] = None  # {name, country, lat, lon}
+    counts: dict = field(default_factory=dict)  # {"killed": 3, "injured": 19, "detained": 400}
+    confidence: float = 0.5
+    flags: list[str] = field(default_factory=list)  # "hypothetical", "future", "passive", ...
+
+
+@dataclass
 class ArticleAnalysis:
     """What the nlp and resolve stages found in one article."""
 
@@ -138,6 +169,7 @@ class ArticleAnalysis:
     entities: list[LocalEntity] = field(default_factory=list)
     quotes: list[QuoteSpan] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
+    events: list["EventMention"] = field(default_factory=list)
     error: Optional[str] = None  # why the article could not be analysed, if it could not
 
 

@@ -11,6 +11,7 @@ import sys
 import click
 
 from ..errors import NewsgraphError
+from . import event_commands  # noqa: F401  (registers `events` and `code`)
 from .commands import cli
 
 

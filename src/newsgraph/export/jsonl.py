@@ -51,7 +51,7 @@ def write_jsonl(store: Store, outdir: Path) -> dict[str, int]:
     counts = {"articles": _write(outdir / "articles.jsonl", map(article_record, store.iter_articles()))}
     counts["entities"] = _write(outdir / "entities.jsonl", map(entity_record, store.iter_entities()))
     counts["quotes"] = _write(outdir / "quotes.jsonl", store.iter_quotes())
-    # The later stages fill these; the files exist so that readers find all five.
-    for name in ("events", "stories"):
-        counts[name] = _write(outdir / f"{name}.jsonl", ())
+    counts["events"] = _write(outdir / "events.jsonl", store.iter_events())
+    # The fuse stage fills this one; the file exists so that readers find all five.
+    counts["stories"] = _write(outdir / "stories.jsonl", ())
     return counts

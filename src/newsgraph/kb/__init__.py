@@ -27,7 +27,8 @@ from ..errors import NewsgraphError
 from .base import KnowledgeBase
 from .model import Actor, Agent, Country, Role
 from .normalize import key, slug
-from .petrarch import DictionaryError, entry_to_actor, looks_like_agents, parse_actors, parse_agents
+from .petrarch import (DictionaryError, custom_countries, entry_to_actor, looks_like_agents, parse_actors,
+                       parse_agents)
 
 __all__ = ["load_kb", "KnowledgeBase", "Actor", "Role", "Country"]
 
@@ -130,6 +131,7 @@ def read_extra(path: str, codes: frozenset[str]) -> tuple[list[Actor], list[Coun
                 raise DictionaryError("no agent entries with codes")
             return [], [], agents
         entries = parse_actors(text)
+        codes = codes | custom_countries(entries, codes)
         actors = [a for a in (entry_to_actor(e, codes) for e in entries) if a is not None]
         if not actors:
             raise DictionaryError("no actor entries with CAMEO codes")

@@ -22,6 +22,9 @@ CAMEO_TO_ISO = {
     "USR": "SUN", "FRY": "YUG", "KSV": "XKX", "UAR": "EGY", "PAL": "PSE",
 }
 INTERNATIONAL = {"IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS"}
+# CAMEO region codes (manual 1.1b3, table 3.3): places, never countries.
+REGIONS = frozenset("AFR ASA BLK CRB CAU CFR CAS CEU EIN EAF EEU EUR LAM MEA MDT NAF NMR PGS SCN SAM SAS "
+                    "SEA SAF WAF WST".split())
 ROLE_CODES = frozenset(
     "COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI "
     "LAB LEG MED REF MOD RAD PRM PTY UNK JRN SOC PRE REL".split())
@@ -125,6 +128,19 @@ def parse_actors(text: str, problems: Optional[list[str]] = None) -> list[Entry]
             entries.append(current)
             _codes(line, current, problems, number)
     return entries
+
+
+def custom_countries(entries: Iterable[Entry], countries: frozenset[str]) -> frozenset[str]:
+    """Country codes a user dictionary defines itself: a three-letter code that is an
+    entry's only code and is no ISO country, role, region or international code
+    ("ARNOR [ARN]" in a test dictionary, a new state in a user's own)."""
+    out = set()
+    for e in entries:
+        if len(e.codes) == 1 and len(code := e.codes[0][0]) == 3 and code.isalpha() and code.isupper():
+            if code not in countries and code not in CAMEO_TO_ISO and code not in ROLE_CODES \
+                    and code not in INTERNATIONAL and code not in REGIONS:
+                out.add(code)
+    return frozenset(out)
 
 
 def split_code(code: str, countries: frozenset[str]) -> tuple[Optional[str], Optional[str]]:

@@ -17,6 +17,20 @@ class ArticleQuery:
     limit: Optional[int] = None
 
 
+@dataclass(frozen=True)
+class EventQuery:
+    actor: Optional[str] = None  # entity id, or words of the actor's text
+    country: Optional[str] = None  # ISO alpha-3 of either side
+    code: Optional[str] = None  # CAMEO code or its prefix ("04", "041")
+    root: Optional[str] = None
+    quad_class: Optional[int] = None
+    since: Optional[str] = None  # YYYY-MM-DD, inclusive
+    until: Optional[str] = None
+    disputed: bool = False
+    article_id: Optional[str] = None
+    limit: Optional[int] = None
+
+
 @dataclass
 class BatchResult:
     new_articles: int = 0
@@ -54,6 +68,10 @@ class Store(ABC):
 
     @abstractmethod
     def iter_quotes(self) -> Iterator[dict]: ...
+
+    @abstractmethod
+    def iter_events(self, query: "EventQuery" = EventQuery()) -> Iterator[dict]:
+        """Events in the contract's shape (see docs), filtered by ``query``."""
 
     @abstractmethod
     def iter_articles(self, query: ArticleQuery = ArticleQuery()) -> Iterator[Article]:

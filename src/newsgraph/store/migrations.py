@@ -104,6 +104,51 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (article_id, start, end)
     );
     """,
+    # v3: events. An event is what fusion makes of its mentions; until two
+    # reports fuse, each mention is an event of its own. A mention keeps its
+    # own reading (record) so that disagreements between reports stay visible.
+    """
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        cameo TEXT NOT NULL,
+        root TEXT NOT NULL,
+        quad_class INTEGER NOT NULL,
+        goldstein REAL NOT NULL,
+        plover TEXT,
+        source TEXT,
+        target TEXT,
+        source_entity_id TEXT,
+        target_entity_id TEXT,
+        source_country TEXT,
+        target_country TEXT,
+        date TEXT,
+        date_precision TEXT,
+        place TEXT,
+        counts TEXT NOT NULL DEFAULT '{}',
+        confidence REAL NOT NULL,
+        flags TEXT NOT NULL DEFAULT '[]',
+        disputed INTEGER NOT NULL DEFAULT 0,
+        disagreements TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX events_cameo ON events(cameo);
+    CREATE INDEX events_date ON events(date);
+    CREATE INDEX events_source ON events(source_entity_id);
+    CREATE INDEX events_target ON events(target_entity_id);
+    CREATE TABLE event_mentions (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES events(id),
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        sentence TEXT NOT NULL,
+        trigger TEXT NOT NULL,
+        trigger_start INTEGER NOT NULL,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX event_mentions_event ON event_mentions(event_id);
+    CREATE INDEX event_mentions_article ON event_mentions(article_id);
+    UPDATE articles SET analyzed = 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

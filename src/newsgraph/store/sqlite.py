@@ -9,7 +9,8 @@ from typing import Iterable, Iterator
 from ..errors import NewsgraphError
 from ..records import Article, ArticleAnalysis, GlobalEntity, InputProblem
 from . import analysis as _analysis
-from .base import ArticleQuery, BatchResult, Store
+from . import events as _events
+from .base import ArticleQuery, BatchResult, EventQuery, Store
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 APPLICATION_ID = 0x4E475248  # "NGRH": marks a file as a newsgraph database
@@ -85,6 +86,7 @@ class SQLiteStore(Store):
             _analysis.write_entities(conn, list(entities))
             for item, ids in analyses:
                 _analysis.write_analysis(conn, item, ids)
+                _events.write_events(conn, item.article_id, item.events, ids)
             for item in problems:
                 conn.execute(
                     "INSERT OR REPLACE INTO problems(input_id, code, message) VALUES (?,?,?)",
@@ -169,6 +171,9 @@ class SQLiteStore(Store):
 
     def iter_quotes(self) -> Iterator[dict]:
         return _analysis.iter_quotes(self.conn)
+
+    def iter_events(self, query: EventQuery = EventQuery()) -> Iterator[dict]:
+        return _events.iter_events(self.conn, query)
 
     def count_articles(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]

@@ -1,0 +1,144 @@
+"""Stage 5, events: who did what to whom, when and where, coded in CAMEO.
+
+Public entry: :func:`code_events`, a pure function of one parsed and resolved
+article. It returns one :class:`~newsgraph.records.EventMention` per coded
+(trigger, source, target) of each sentence, with the sentence's span and text,
+a date resolved from the sentence or the article, a place and casualty counts.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..records import Article, ArticleAnalysis, EventActor, EventMention
+from .actors import ActorCoder, EntityIndex
+from .cameo import load_cameo
+from .coder import Trigger, find_triggers, modality
+from .counts import find_counts
+from .dates import DateResolver
+from .lexicon import Lexicon, load_lexicon
+from .places import PlaceFinder
+
+# Codes whose two sides do the same thing: one record per pair, in a stable order.
+SYMMETRIC = {"040", "041", "044", "046"}
+_PHONE_WORDS = {"phone", "telephone", "telephonic"}
+_CHANNEL_PREPS = {"in", "during", "by", "over", "via", "on"}
+
+
+def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
+                lexicon: Optional[Lexicon] = None) -> list[EventMention]:
+    """The CAMEO events of one article, in text order."""
+    lexicon = lexicon or load_lexicon()
+    actors = ActorCoder(kb, EntityIndex(analysis))
+    dates = DateResolver(article, analysis)
+    places = PlaceFinder(article, analysis)
+    table = load_cameo()
+    out: list[EventMention] = []
+    phone_article = False
+    for sent in doc.sents:
+        triggers = find_triggers(sent, lexicon)
+        if not triggers:
+            continue
+        counts = None
+        sentence_events: list[tuple[EventMention, bool]] = []
+        for trig in triggers:
+            sources = actors.actors(trig.source) or [None]
+            targets = actors.actors(trig.target) or [None]
+            code = _refine(trig, phone_article, sources, targets)
+            if code in ("041",):
+                phone_article = True
+            flags = trig.flags + modality(trig)
+            if trig.pattern.is_noun and (sources == [None] or targets == [None]) and "victims" not in trig.flags:
+                continue  # a bare event noun ("the raid") with one side unknown says too little
+            if sources == [None] and targets == [None]:
+                continue
+            date, precision = dates.date_of(trig, sent)
+            place = places.place_of(trig, sent)
+            if table[code].root >= "14" and counts is None:
+                counts = find_counts(sent.text)
+            for source, target in _pairs(sources, targets, code):
+                sentence_events.append((EventMention(
+                    cameo=code, source=source, target=target,
+                    start=sent.start_char, end=sent.end_char, sentence=sent.text,
+                    trigger=" ".join(w.text for w in sorted(trig.words, key=lambda w: w.i)),
+                    trigger_start=trig.token.idx, date=date, date_precision=precision, place=place,
+                    counts=dict(counts or {}) if table[code].root >= "14" else {},
+                    confidence=_confidence(trig, source, target, flags), flags=flags), trig.pattern.weak))
+        out.extend(_drop_weak(sentence_events))
+    return out
+
+
+def _refine(trig: Trigger, phone_article: bool, sources: list, targets: list) -> str:
+    """040 'consult' becomes 041 'discuss by telephone' when the phone is the channel;
+    so does a statement made "in a phone call" or "by phone" to someone, and, in a
+    report of phone diplomacy, one leader telling another of another country."""
+    code = trig.pattern.code
+    tok = trig.token
+    if code.startswith("01") and not trig.pattern.is_noun:
+        channel = {w.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in _CHANNEL_PREPS
+                   for w in c.subtree}
+        if channel & _PHONE_WORDS and trig.target is not None:
+            return "041"
+        s, t = sources[0], targets[0]
+        if phone_article and tok.lemma_.lower() == "tell" and s is not None and t is not None \
+                and s.key and t.key and s.country and t.country and s.country != t.country:
+            return "041"
+        return code
+    if code not in ("040", "04"):
+        return code
+    near = {t.lemma_.lower() for t in tok.subtree} if not trig.pattern.is_noun else set()
+    near |= {c.lemma_.lower() for c in tok.children}
+    if near & _PHONE_WORDS:
+        return "041"
+    # "Zarif spoke with X" in a report of phone diplomacy: the channel stays the phone
+    if phone_article and tok.lemma_.lower() in ("speak", "talk") and not trig.pattern.is_noun:
+        return "041"
+    return code
+
+
+def _pairs(sources: list, targets: list, code: str):
+    if code in SYMMETRIC:
+        if targets == [None] and len(sources) > 1:  # "Iran and Qatar held talks"
+            targets, sources = sources[1:], sources[:1]
+        for s in sources:
+            for t in targets:
+                if s is not None and t is not None:
+                    if s.text == t.text and s.key == t.key:
+                        continue
+                    if _order(t) < _order(s):
+                        s, t = t, s
+                yield s, t
+        return
+    for s in sources:
+        for t in targets:
+            if s is not None and t is not None and s.text == t.text and s.key == t.key:
+                continue
+            yield s, t
+
+
+def _order(actor: EventActor) -> tuple:
+    return (actor.country or "~", actor.text.casefold())
+
+
+def _confidence(trig: Trigger, source, target, flags: list[str]) -> float:
+    score = 0.4
+    score += 0.2 if source is not None and (source.key or source.country) else 0.0
+    score += 0.15 if target is not None and (target.key or target.country) else 0.0
+    score += 0.1 * min(trig.pattern.specificity, 2)
+    score -= 0.2 if trig.pattern.weak else 0.0
+    score -= 0.25 if "hypothetical" in flags else 0.0
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _drop_weak(events: list[tuple[EventMention, bool]]) -> list[EventMention]:
+    """A weak cue ('made remarks', 'injured') yields to a stronger event of the same source
+    in the sentence; so does a bare statement (CAMEO 01) that says no more than it."""
+    def who(e: EventMention):
+        return (e.source.key, e.source.text) if e.source else None
+
+    strong = {who(e) for e, weak in events if not weak and not e.cameo.startswith("01")}
+    return [e for e, weak in events
+            if not (weak and e.cameo.startswith("01"))  # "X said": the quote holds it, not an event
+            and not ((weak or e.cameo.startswith("01")) and who(e) in strong)]
+
+
+__all__ = ["code_events", "SYMMETRIC"]

@@ -1,0 +1,167 @@
+"""Who an event's source or target is: a resolved entity, else a generic actor.
+
+A token that heads an argument of a trigger becomes one or more
+:class:`EventActor`: the entity a resolved mention (name, role or pronoun)
+gives it, else a generic actor coded by its country words and role words
+("Israeli police" -> ISR COP, "200 Iranian lawmakers" -> IRN LEG). Coordinated
+arguments ("Hungarian and Romanian officials", "Iran and Qatar") give one actor
+each.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Optional
+
+from ..records import ArticleAnalysis, EventActor, LocalEntity
+
+# Words that head a noun phrase without naming anyone: the actor is their modifier's
+# ("the Iranian side") or the one after "of" ("a group of lawmakers").
+_EMPTY_HEADS = {"side", "part", "delegation", "behalf", "team", "group", "number", "majority", "handful",
+                "dozens", "hundreds", "thousands", "scores", "members", "member", "some", "many", "most",
+                "all", "one", "several", "rest", "each"}
+# Nouns for people and groups that stay actors by their words alone when no code fits
+# ("the Damascus-based leader", "a crowd"): kept as free text, never as a code.
+_PERSON_NOUNS = {"leader", "leaders", "official", "officials", "man", "men", "woman", "women", "crowd", "mob",
+                 "people", "person", "extremist", "extremists", "gunman", "gunmen", "assailant", "assailants",
+                 "attacker", "attackers", "resident", "residents", "worshipper", "worshippers", "family",
+                 "families", "youth", "youths", "child", "children", "villager", "villagers", "figure",
+                 "figures", "representative", "representatives", "envoy", "envoys", "delegate", "delegates",
+                 "spokesman", "spokeswoman", "spokesperson", "counterpart", "counterparts", "ruler", "rulers",
+                 "authorities", "authority", "forces", "force", "group", "groups", "organization",
+                 "organisation", "movement", "faction", "factions", "nations", "countries", "country",
+                 "state", "states", "government", "governments", "regime"}
+# Heads that say where or whose, not who: the actor is the place or owner after the preposition.
+_OWNER_PREPS = ("of", "in", "from")
+_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
+
+
+class EntityIndex:
+    """Resolved mentions of one article, found by character offset."""
+
+    def __init__(self, analysis: Optional[ArticleAnalysis]):
+        spans = []
+        for entity in (analysis.entities if analysis else ()):
+            for m in entity.mentions:
+                spans.append((m.start, m.end, entity))
+        spans.sort(key=lambda s: (s[0], -s[1]))
+        self._starts = [s[0] for s in spans]
+        self._spans = spans
+
+    def at(self, start: int, end: int) -> Optional[LocalEntity]:
+        """The entity of the mention that covers [start, end), the tightest one first."""
+        i = bisect.bisect_right(self._starts, start)
+        best = None
+        for s, e, entity in reversed(self._spans[max(0, i - 12):i]):
+            if s <= start and end <= e and (best is None or e - s < best[0]):
+                best = (e - s, entity)
+        return best[1] if best else None
+
+
+class ActorCoder:
+    """Codes argument tokens of one article as event actors."""
+
+    def __init__(self, kb, index: EntityIndex):
+        self.kb = kb
+        self.index = index
+
+    def actors(self, head) -> list[EventActor]:
+        """One actor per coordinated head ("Iran and Qatar"), generic or resolved."""
+        if head is None:
+            return []
+        out: list[EventActor] = []
+        for h in (head, *head.conjuncts):
+            if h.i < head.i and h is not head:
+                continue
+            out.extend(self._one(h))
+        return out
+
+    def _one(self, h, depth: int = 0) -> list[EventActor]:
+        if depth > 3:
+            return []
+        if h.lower_ in _EMPTY_HEADS or h.lemma_.lower() in _EMPTY_HEADS:
+            owner = next((c for c in h.children if c.dep_ in ("poss", "amod", "compound")), None) \
+                or _prep_object(h, ("of",))
+            if owner is not None:
+                return self._one(owner, depth + 1)
+        entity = self._entity(h)
+        if entity is not None:
+            return [EventActor(entity.name, entity.country, entity.sector, entity.key)]
+        owner = next((c for c in h.children if c.dep_ == "poss"), None)
+        if owner is not None and h.pos_ == "NOUN" and h.lower_ not in _PERSON_NOUNS \
+                and self.kb.sector_of_role(h.text) is None:
+            # "Russia's invasion", "Iran's position": the actor is the owner, not the thing owned
+            return self._one(owner, depth + 1)
+        found = self._generic(h)
+        if found:
+            return found
+        if h.pos_ == "NOUN" and h.lower_ not in _PERSON_NOUNS:
+            # "the achievements of the resistance", "residential areas in Gaza": whose or where
+            obj = _prep_object(h, _OWNER_PREPS)
+            if obj is not None:
+                return self._one(obj, depth + 1)
+        if h.pos_ == "PROPN" or h.lower_ in _PERSON_NOUNS:
+            return [EventActor(_phrase(h), None, None)]
+        return []
+
+    def _entity(self, h) -> Optional[LocalEntity]:
+        entity = self.index.at(h.idx, h.idx + len(h.text))
+        if entity is not None and entity.type in ("LOC", "FAC", "DATE"):
+            return None if h.pos_ != "PROPN" else entity
+        if entity is None:
+            # "the Secretary-General, Ziad al-Nakhala": the apposition names him
+            for c in h.children:
+                if c.dep_ == "appos":
+                    entity = self.index.at(c.idx, c.idx + len(c.text))
+                    if entity is not None:
+                        break
+        return entity
+
+    def _generic(self, h) -> list[EventActor]:
+        mods = [c for c in h.children if c.dep_ in _MODIFIER_DEPS and c.i < h.i]
+        words = [t for t in h.subtree if t.i <= h.i and t.dep_ not in ("det", "nummod", "quantmod", "punct",
+                                                                      "predet", "cc", "prep")]
+        text = " ".join(t.text for t in words).strip() or h.text
+        countries: list[str] = []
+        for m in mods:
+            for word in (m, *m.conjuncts):
+                code = self.kb.country_of_word(word.text)
+                if code and code not in countries:
+                    countries.append(code)
+        own = self.kb.country_of_word(h.text) if h.pos_ in ("PROPN", "NOUN") else None
+        if own and not countries:
+            countries = [own]
+        role_words = " ".join(t.text for t in words if not self.kb.country_of_word(t.text))
+        sector = self.kb.sector_of_role(role_words) if role_words else None
+        if not countries and (sector or h.lower_ in _PERSON_NOUNS):
+            # "the people of Palestine", "forces in Syria"; not "areas in Gaza", which is a place
+            of = _of_country(h, self.kb)
+            if of:
+                countries = [of]
+        if not countries and sector is None:
+            return []
+        return [EventActor(text, code, sector) for code in (countries or [None])]
+
+
+def _prep_object(h, preps: tuple[str, ...]):
+    for prep in h.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _phrase(h) -> str:
+    words = [t for t in h.subtree if t.i <= h.i and t.dep_ not in ("det", "punct", "predet", "cc")]
+    return " ".join(t.text for t in words) or h.text
+
+
+def _of_country(h, kb) -> Optional[str]:
+    """'the people of Palestine', 'the government of Qatar': the country after 'of'."""
+    for prep in h.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return kb.country_of_word(obj.text) or kb.country_of_word(
+                        " ".join(t.text for t in obj.subtree))
+    return None

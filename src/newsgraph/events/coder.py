@@ -1,0 +1,351 @@
+"""Triggers on the dependency parse, their arguments, and the CAMEO code they carry.
+
+For each verb or event noun of a sentence that the lexicon knows, the most
+specific pattern that fits its parse gives the code ("hold" + object "talks"
++ "with" beats "hold"); the subject (or the passive's agent) is the source,
+the object or the object of a preposition the target. Negated triggers are not
+coded; conditional and modal ones are flagged. A verb that is the content of
+another trigger ("urged Y to *support* Z") is not an event of its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+from .lexicon import Lexicon, Pattern
+
+TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for", "over", "from")
+NOUN_TARGET_PREPS = ("with", "to", "against", "on", "of", "at", "into", "upon", "toward", "towards")
+_SUBJECTS = ("nsubj", "csubj")
+_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+_MODALS = {"would", "could", "might", "may", "should"}
+# Heads whose infinitive complement is a wish, plan or attempt, not something that happened.
+_IRREALIS_HEADS = {"want", "hope", "plan", "intend", "seek", "try", "attempt", "aim", "refuse", "fail",
+                   "decline", "wish", "expect", "prepare", "need", "have", "able", "ready", "willing",
+                   "likely", "set", "due", "plot", "vow", "pledge", "promise", "threaten", "agree", "offer",
+                   "decide", "urge", "ask", "call", "demand", "appeal", "encourage", "invite", "allow",
+                   "order", "force", "warn", "press", "push", "help"}
+# Reporting constructions whose subject is not an actor of the event ("it was reported").
+_LIGHT_SUBJECTS = {"it", "there", "this", "that", "which", "what"}
+
+
+@dataclass
+class Trigger:
+    """A matched trigger with its arguments, before actors are coded."""
+
+    pattern: Pattern
+    token: object  # the spaCy token
+    source: Optional[object] = None  # argument head tokens
+    target: Optional[object] = None
+    words: list = field(default_factory=list)  # tokens that make up the trigger
+    flags: list[str] = field(default_factory=list)
+
+
+def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
+    """Every coded trigger of a sentence (a spaCy Span), in text order."""
+    found: list[Trigger] = []
+    consumed: set[int] = set()
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
+            trig = _verb_trigger(tok, lexicon.verbs[lemma])
+            if trig is None or trig.pattern.weak:
+                trig = _weapon_trigger(tok) or trig
+        elif tok.pos_ == "VERB":
+            trig = _weapon_trigger(tok)
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
+            trig = _noun_trigger(tok, lexicon.nouns[lemma])
+        else:
+            continue
+        if trig is None or _negated(tok):
+            continue
+        found.append(trig)
+        if trig.pattern.noun and not trig.pattern.is_noun:
+            consumed.update(w.i for w in trig.words)
+    found = [t for t in found if not (t.pattern.is_noun and t.token.i in consumed)]
+    return [t for t in found if not _content_of_other(t, found)]
+
+
+def _verb_trigger(v, patterns: tuple[Pattern, ...]) -> Optional[Trigger]:
+    preps = _attached_words(v)
+    obj = _object(v)
+    for p in patterns:
+        words = [v]
+        if p.noun is not None:
+            if obj is None or obj.lemma_.lower() != p.noun:
+                continue
+            words.append(obj)
+        if p.preps:
+            hosts = [v] + ([obj] if obj is not None else [])
+            where = _find_preps(hosts, p.preps)
+            if where is None:
+                continue
+            words.extend(where)
+        trig = Trigger(p, v, words=words)
+        _verb_arguments(trig, obj)
+        return trig
+    return None
+
+
+# Instruments that make any verb an attack: "showered the town with rockets", "pelted
+# them with stones", "dispersed the crowd with tear gas". CAMEO code by weapon.
+WEAPON_CODES = {
+    "rocket": "195", "missile": "195", "bomb": "195", "airstrike": "195", "drone": "195", "warplane": "195",
+    "artillery": "194", "shell": "194", "mortar": "194", "tank": "194", "howitzer": "194",
+    "gun": "193", "gunfire": "193", "bullet": "193", "rifle": "193", "firearm": "193", "machine-gun": "193",
+    "grenade": "190", "explosive": "190", "stone": "182", "rock": "182", "knife": "182", "club": "182",
+    "baton": "175", "gas": "175", "teargas": "175", "cannon": "175",
+}
+
+
+def _weapon_trigger(v) -> Optional[Trigger]:
+    for prep in v.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i > v.i:
+            obj = _pobj(prep)
+            if obj is None:
+                continue
+            code = WEAPON_CODES.get(obj.lemma_.lower())
+            if code == "175" and obj.lemma_.lower() == "cannon" and "water" not in {c.lower_ for c in obj.children}:
+                continue
+            if code is None:
+                continue
+            trig = Trigger(Pattern(code, v.lemma_.lower(), ("with",)), v, words=[v, prep, obj])
+            trig.source = _subject(v)
+            trig.target = _object(v)
+            if any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in v.children):
+                trig.source, trig.target = _agent(v), passive_subject(v)
+            return trig
+    return None
+
+
+def _noun_trigger(n, patterns: tuple[Pattern, ...]) -> Optional[Trigger]:
+    modifiers = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
+    for p in patterns:
+        if p.noun is not None and p.noun not in modifiers:
+            continue
+        if p.preps and _find_preps([n], p.preps) is None:
+            continue
+        trig = Trigger(p, n, words=[n])
+        _noun_arguments(trig)
+        return trig
+    return None
+
+
+def _attached_words(tok) -> dict[str, object]:
+    return {c.lower_: c for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative", "advmod")}
+
+
+def _find_preps(hosts, preps: tuple[str, ...]) -> Optional[list]:
+    """The tokens of ``preps`` ("out", "of") hanging off one of the hosts, or None."""
+    found = []
+    for word in preps:
+        hit = None
+        for host in hosts:
+            # after its host: "On Tuesday, X called on Y" is not "call on"
+            hit = next((c for c in host.children if c.lower_ == word and c.i > host.i
+                        and c.dep_ in ("prep", "prt", "agent", "dative", "advmod")), None)
+            if hit is not None:
+                break
+        if hit is None:
+            return None
+        found.append(hit)
+    return found
+
+
+def _object(v):
+    obj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        # "X's statement was made in ..." has none; "X made remarks" has one. A passive
+        # subject is the object the verb acts on.
+        obj = next((c for c in v.children if c.dep_ in _PASSIVE_SUBJECTS), None)
+    return obj
+
+
+def _pobj(prep):
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp", "dobj")), None)
+
+
+def _subject(v):
+    """The subject of a verb, climbing through conjoined, infinitive and participial heads."""
+    seen = 0
+    while v is not None and seen < 6:
+        seen += 1
+        subj = next((c for c in v.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None:
+            if subj.lower_ in _LIGHT_SUBJECTS and subj.dep_ == "nsubj" and not subj.ent_type_:
+                return None if subj.lower_ in ("it", "there") else _relative_antecedent(subj)
+            return subj
+        agent = _agent(v)
+        if agent is not None:
+            return agent
+        if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return v.head
+        if v.dep_ == "xcomp":
+            # object control: "urged Iran to act" - Iran acts
+            obj = next((c for c in v.head.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                return obj
+        if v.dep_ in ("conj", "xcomp", "advcl", "ccomp") or (v.dep_ == "pcomp" and v.head.dep_ == "prep"):
+            v = v.head if v.dep_ != "pcomp" else v.head.head
+            continue
+        return None
+    return None
+
+
+def _relative_antecedent(tok):
+    return tok.head.head if tok.head.dep_ == "relcl" and tok.lower_ in ("which", "that") else None
+
+
+def _agent(v):
+    for c in v.children:
+        if c.dep_ == "agent":
+            return _pobj(c)
+    return None
+
+
+def _verb_arguments(trig: Trigger, obj) -> None:
+    v, p = trig.token, trig.pattern
+    passive = any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ in ("auxpass", "agent") for c in v.children)
+    if passive:
+        trig.flags.append("passive")
+        trig.source = _agent(v)
+        trig.target = passive_subject(v)
+        return
+    trig.source = _subject(v)
+    if p.preps:
+        for w in trig.words[1:]:
+            if w.dep_ in ("prep", "agent", "dative") and w.lower_ == p.preps[-1]:
+                trig.target = _pobj(w) or trig.target
+        if trig.target is None and obj is not None and p.noun is None:
+            trig.target = obj  # particle verbs: "pulled out the troops"
+        return
+    if p.noun is None and obj is not None:
+        trig.target = obj
+        return
+    hosts = [v] + ([obj] if obj is not None else [])
+    trig.target = _prep_target(hosts, TARGET_PREPS)
+    if trig.target is None:
+        trig.target = next((c for c in v.children if c.dep_ == "dative"), None)
+
+
+def _prep_target(hosts, preps):
+    for host in hosts:
+        for c in host.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                obj = _pobj(c)
+                if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return obj
+    return None
+
+
+def _noun_arguments(trig: Trigger) -> None:
+    n = trig.token
+    source = next((c for c in n.children if c.dep_ == "poss"), None)
+    if source is None:
+        by = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        source = _pobj(by) if by is not None else None
+    if source is None:
+        source = next((c for c in n.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")
+                       and c.ent_type_ in ("NORP", "GPE", "ORG")), None)
+    target = None
+    between = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    if between is not None and (first := _pobj(between)) is not None:
+        others = list(first.conjuncts)
+        if source is None and others:
+            source, target = first, others[0]
+        else:
+            target = first
+    if target is None:
+        target = _prep_target([n], NOUN_TARGET_PREPS)
+    verb = _governing_verb(n)
+    if target is None and verb is not None and n.dep_ == "pobj":
+        # "X made the remarks in a phone call on Sunday with Y": the with-phrase hangs off the verb
+        target = _prep_target([verb], ("with",))
+        if target is None and n.head.lower_ in ("in", "during", "amid") and verb.pos_ in ("VERB", "AUX"):
+            # "150 Palestinians were injured in the raid": the raid's victims
+            target = passive_subject(verb)
+            if target is not None:
+                trig.flags.append("victims")
+                trig.target = target
+                trig.source = source
+                return
+    if source is None:
+        source = _governing_subject(n)
+    trig.source, trig.target = source, target
+
+
+def passive_subject(v):
+    """Who underwent a passive verb; a conjoined passive shares its head's ("a man was
+    removed and beaten", "150 were injured and 400 others detained")."""
+    own = next((c for c in v.children if c.dep_ in _PASSIVE_SUBJECTS), None)
+    if own is None and v.dep_ == "conj":
+        own = next((c for c in v.head.children if c.dep_ in _PASSIVE_SUBJECTS), None)
+    return own
+
+
+def _governing_verb(n):
+    head, steps = n.head, 0
+    while head is not None and steps < 4 and head.head is not head:
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        head, steps = head.head, steps + 1
+    return head if head is not None and head.pos_ in ("VERB", "AUX") else None
+
+
+def _governing_subject(n):
+    """'X made the remarks in a phone call with Y', 'X held a meeting': the clause's subject."""
+    head = n.head
+    steps = 0
+    while head is not None and steps < 4:
+        steps += 1
+        if head.pos_ in ("VERB", "AUX"):
+            return _subject(head)
+        if head.dep_ in ("ROOT",) or head.head is head:
+            return None
+        head = head.head
+    return None
+
+
+def _negated(tok) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    for c in tok.children:
+        if c.dep_ == "det" and c.lower_ == "no":
+            return True
+    head = tok.head
+    # "refused to meet", "failed to attack": the infinitive did not happen
+    return tok.dep_ == "xcomp" and head.lemma_.lower() in ("refuse", "fail", "decline") or \
+        (tok.dep_ in ("xcomp", "conj") and any(c.dep_ == "neg" for c in head.children) and tok.dep_ == "xcomp")
+
+
+def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
+    """Whether the trigger is what another trigger is about, or a wish/plan, not an event itself."""
+    tok = trig.token
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _IRREALIS_HEADS:
+        return True
+    others = {t.token.i for t in found if t is not trig and not t.pattern.is_noun}
+    # "urged Y to *support* Z": what is urged has not happened. A reported clause
+    # ("said that Y had rejected ...") is an event of its own and stays.
+    return tok.dep_ == "xcomp" and tok.head.i in others and not trig.pattern.is_noun
+
+
+def modality(trig: Trigger) -> list[str]:
+    """'hypothetical' (modal or inside an if-clause) and 'future' flags of a trigger."""
+    v = trig.token if not trig.pattern.is_noun else trig.token.head
+    flags = []
+    auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _MODALS or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children):
+        flags.append("hypothetical")
+    if auxes & {"will", "shall", "'ll"} or _going_to(v):
+        flags.append("future")
+    return flags
+
+
+def _going_to(v) -> bool:
+    head = v.head
+    return v.dep_ == "xcomp" and head.lemma_ == "go" and any(c.lower_ == "be" or c.lemma_ == "be"
+                                                              for c in head.children if c.dep_ == "aux")
+
+
+def iter_sentences(doc) -> Iterator:
+    return iter(doc.sents)

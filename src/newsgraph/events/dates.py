@@ -1,0 +1,92 @@
+"""When an event happened: its own time expression, else what the article fixes.
+
+Order of evidence, each a general habit of news writing:
+1. a time expression the trigger governs ("met *on Sunday*"), not one inside a
+   relative clause about something else ("the bombardment, which entered its
+   second week on Monday");
+2. a time expression of the sentence's main clause, else of the sentence;
+3. nothing for a past perfect ("had rejected": before the reported occasion) or
+   for an event noun that is only the topic of another event;
+4. the date of the occasion the article last dated: a report's later sentences
+   ("During the call, he hailed ...") tell the same occasion;
+5. null. The publication date alone is not the event's date; fusion can lend
+   one from corroborating reports.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..records import Article, ArticleAnalysis
+
+_BOUNDARIES = {"relcl", "acl"}
+
+
+class DateResolver:
+    def __init__(self, article: Article, analysis: Optional[ArticleAnalysis]):
+        self.times = sorted((t for t in (analysis.times if analysis else ()) if t.date),
+                            key=lambda t: t.start)
+        self.anchor: Optional[tuple[str, str]] = None
+        self.published = article.published
+
+    def date_of(self, trig, sent) -> tuple[Optional[str], Optional[str]]:
+        inside = [t for t in self.times if sent.start_char <= t.start < sent.end_char]
+        tok = trig.token
+        governed = [t for t in inside if _governs(tok, _token_at(sent, t.start))]
+        if not governed and not trig.pattern.is_noun and not _in_boundary(tok):
+            governed = [t for t in inside if not _in_boundary(_token_at(sent, t.start))]
+        if governed:
+            best = min(governed, key=lambda t: abs(t.start - tok.idx))
+            self.anchor = (best.date, best.precision or "day")
+            return self.anchor
+        if trig.pattern.is_noun or _past_perfect(tok) or _in_boundary(tok):
+            return None, None
+        if inside:
+            # "issued a statement condemning the bombardment, which entered its second
+            # week on Monday": the sentence's own time is nearer evidence than an earlier one
+            best = min(inside, key=lambda t: abs(t.start - tok.idx))
+            return best.date, best.precision or "day"
+        if self.anchor is not None:
+            return self.anchor
+        return None, None
+
+
+def _token_at(sent, char: int):
+    for tok in sent:
+        if tok.idx <= char < tok.idx + max(1, len(tok.text)) or tok.idx >= char:
+            return tok
+    return sent.root
+
+
+def _governs(trigger, tok) -> bool:
+    """Whether ``tok`` hangs off the trigger (or the verb an event noun depends on)
+    without crossing into a relative or adjectival clause."""
+    targets = {trigger.i}
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        head = trigger.head
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head
+        targets.add(head.i)
+    steps = 0
+    while steps < 12:
+        if tok.i in targets:
+            return True
+        if tok.dep_ in _BOUNDARIES or tok.head is tok:
+            return False
+        tok = tok.head
+        steps += 1
+    return False
+
+
+def _in_boundary(tok) -> bool:
+    steps = 0
+    while tok.head is not tok and steps < 12:
+        if tok.dep_ in _BOUNDARIES:
+            return True
+        tok = tok.head
+        steps += 1
+    return False
+
+
+def _past_perfect(tok) -> bool:
+    v = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in v.children)

@@ -1,0 +1,107 @@
+"""The trigger lexicon: which verbs and event nouns carry which CAMEO code.
+
+The file format is documented at the top of ``newsgraph/data/event_lexicon.txt``.
+A user file in the same format (``[events] lexicon_files``) adds patterns or
+overrides the packaged ones: a user line whose pattern already exists replaces
+the packaged code.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+from .cameo import load_cameo
+
+
+@dataclass(frozen=True)
+class Pattern:
+    code: str
+    lemma: str
+    preps: tuple[str, ...] = ()  # prepositions or particles that must hang off the trigger
+    noun: Optional[str] = None  # verbs: the object's head lemma; nouns: a modifier ("phone" call)
+    weak: bool = False  # a cue that codes only when nothing stronger does
+    is_noun: bool = False
+
+    @property
+    def specificity(self) -> int:
+        return 2 * (self.noun is not None) + len(self.preps)
+
+
+class LexiconError(ValueError):
+    """A lexicon line that cannot be read; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Pattern, ...]]
+    nouns: dict[str, tuple[Pattern, ...]]
+
+    def __len__(self) -> int:
+        return sum(map(len, self.verbs.values())) + sum(map(len, self.nouns.values()))
+
+
+def parse_line(line: str) -> Optional[Pattern]:
+    """One lexicon line as a pattern; None for blank and comment lines."""
+    line = line.split("#", 1)[0].strip()
+    if not line:
+        return None
+    parts = line.split()
+    if len(parts) < 2:
+        raise ValueError("a line needs a CAMEO code and a pattern")
+    code, words = parts[0], parts[1:]
+    weak = words[0].startswith("!")
+    if weak:
+        words[0] = words[0][1:]
+    is_noun = words[0].startswith("=")
+    if is_noun:
+        words[0] = words[0][1:]
+    lemma, _, modifier = words[0].lower().partition(":")
+    noun = modifier or None
+    preps = []
+    for word in words[1:]:
+        if word.startswith("+"):
+            if is_noun or noun:
+                raise ValueError(f"{word!r}: one object noun per pattern, and none for event nouns")
+            noun = word[1:].lower()
+        else:
+            preps.append(word.lower())
+    if not lemma:
+        raise ValueError("empty trigger")
+    return Pattern(code, lemma, tuple(preps), noun, weak, is_noun)
+
+
+def _read(text: str, origin: str, table: dict, known: dict) -> None:
+    for number, line in enumerate(text.splitlines(), 1):
+        try:
+            pattern = parse_line(line)
+        except ValueError as exc:
+            raise LexiconError(f"{origin}:{number}: {exc}") from None
+        if pattern is None:
+            continue
+        if pattern.code not in known:
+            raise LexiconError(f"{origin}:{number}: unknown CAMEO code {pattern.code!r}")
+        table[(pattern.is_noun, pattern.lemma, pattern.preps, pattern.noun)] = pattern
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
+    """The packaged lexicon, then each extra file over it."""
+    known = load_cameo()
+    table: dict = {}
+    text = resources.files("newsgraph.data").joinpath("event_lexicon.txt").read_text("utf-8")
+    _read(text, "event_lexicon.txt", table, known)
+    for path in extra_files:
+        try:
+            extra = Path(path).read_text("utf-8")
+        except OSError as exc:
+            raise LexiconError(f"{path}: cannot read the lexicon ({exc.strerror})") from None
+        _read(extra, str(path), table, known)
+    verbs: dict[str, list[Pattern]] = {}
+    nouns: dict[str, list[Pattern]] = {}
+    for pattern in table.values():
+        (nouns if pattern.is_noun else verbs).setdefault(pattern.lemma, []).append(pattern)
+    order = lambda ps: tuple(sorted(ps, key=lambda p: (-p.specificity, p.weak, p.code)))  # noqa: E731
+    return Lexicon({k: order(v) for k, v in verbs.items()}, {k: order(v) for k, v in nouns.items()})

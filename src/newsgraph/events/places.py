@@ -1,0 +1,48 @@
+"""Where an event happened: a place the trigger's clause names, else the dateline."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..records import Article, ArticleAnalysis
+from ..resolve.places import load_gazetteer
+
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into"}
+_PLACE_TYPES = {"GPE", "LOC", "FAC"}
+
+
+class PlaceFinder:
+    def __init__(self, article: Article, analysis: Optional[ArticleAnalysis]):
+        self.spans = []
+        for entity in (analysis.entities if analysis else ()):
+            if entity.type in _PLACE_TYPES:
+                for m in entity.mentions:
+                    self.spans.append((m.start, m.end, entity))
+        self.dateline = _dateline_place(article.dateline)
+
+    def place_of(self, trig, sent) -> Optional[dict]:
+        v = trig.token if not trig.pattern.is_noun else trig.token.head
+        for host in (trig.token, v, v.head):
+            for prep in host.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        place = self._entity_place(obj)
+                        if place:
+                            return place
+        return self.dateline
+
+    def _entity_place(self, tok) -> Optional[dict]:
+        for start, end, entity in self.spans:
+            if start <= tok.idx < end:
+                return {"name": entity.name, "country": entity.country, "lat": entity.lat, "lon": entity.lon}
+        return None
+
+
+def _dateline_place(dateline: Optional[str]) -> Optional[dict]:
+    if not dateline:
+        return None
+    place = load_gazetteer().find(dateline)
+    if place is None:
+        return {"name": dateline, "country": None, "lat": None, "lon": None}
+    return {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}

@@ -1,0 +1,132 @@
+"""Flat event tables: one row per event, as CSV or as Parquet.
+
+Both formats share the columns of :data:`COLUMNS`: the event's codes, its two actors and
+its place spread over ``source_*``, ``target_*`` and ``place_*`` columns, the casualty
+counts, ``flags`` and ``article_ids`` joined with ";" (article ids unique, in mention
+order) and the first mention's sentence.
+
+CSV follows RFC 4180 (the ``excel`` dialect of the csv module: CRLF line ends, fields
+quoted only when they hold a comma, a quote or a line break), so text keeps its tabs,
+quotes and line breaks.  Empty cells are nulls; booleans are ``true`` / ``false``.
+
+Parquet is written with an explicit schema (:data:`PARQUET_TYPES`), so an empty export is
+still a valid file with every column typed.
+"""
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from itertools import islice
+from pathlib import Path
+
+_ACTOR = ("entity_id", "text", "country", "sector")
+COLUMNS = (
+    "id", "date", "date_precision", "cameo", "root", "quad_class", "goldstein", "plover",
+    *(f"source_{f}" for f in _ACTOR), *(f"target_{f}" for f in _ACTOR),
+    "place_name", "place_country", "place_lat", "place_lon",
+    "killed", "injured", "detained", "num_articles", "num_sources", "confidence",
+    "flags", "disputed", "article_ids", "sentence",
+)
+
+# Parquet type of each column; every other column is a string.  All are nullable.
+PARQUET_TYPES = {
+    "quad_class": "int32", "goldstein": "float64", "place_lat": "float64",
+    "place_lon": "float64", "killed": "int32", "injured": "int32", "detained": "int32",
+    "num_articles": "int32", "num_sources": "int32", "confidence": "float64",
+    "disputed": "bool",
+}
+
+_BATCH = 10_000  # rows per Parquet row group
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; move it over ``path`` only on success."""
+    tmp = path.with_suffix(path.suffix + ".part")
+    try:
+        yield tmp
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    os.replace(tmp, path)
+
+
+def _unique(values: Iterable) -> list:
+    return list(dict.fromkeys(v for v in values if v is not None))
+
+
+def event_row(event: dict) -> dict:
+    """The flat row of one event record, keyed by :data:`COLUMNS` (None for unknown)."""
+    row = {"id": event.get("id"), "date": event.get("date"),
+           "date_precision": event.get("date_precision"), "cameo": event.get("cameo"),
+           "root": event.get("root"), "quad_class": event.get("quad_class"),
+           "goldstein": event.get("goldstein"), "plover": event.get("plover")}
+    for side in ("source", "target"):
+        actor = event.get(side) or {}
+        row.update({f"{side}_{f}": actor.get(f) for f in _ACTOR})
+    place = event.get("place") or {}
+    row.update({"place_name": place.get("name"), "place_country": place.get("country"),
+                "place_lat": place.get("lat"), "place_lon": place.get("lon")})
+    counts = event.get("counts") or {}
+    row.update({k: counts.get(k) for k in ("killed", "injured", "detained")})
+    mentions = event.get("mentions") or []
+    row.update({"num_articles": event.get("num_articles"),
+                "num_sources": event.get("num_sources"),
+                "confidence": event.get("confidence"),
+                "flags": ";".join(event.get("flags") or []),
+                "disputed": event.get("disputed"),
+                "article_ids": ";".join(_unique(m.get("article_id") for m in mentions)),
+                "sentence": mentions[0].get("sentence") if mentions else None})
+    return row
+
+
+def _csv_cell(value) -> object:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value
+
+
+def write_events_csv(events: Iterable[dict], path: Path) -> int:
+    """Write one CSV row per event (header :data:`COLUMNS`) to ``path``; return the count."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with _replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)  # excel dialect: RFC 4180
+        writer.writerow(COLUMNS)
+        for event in events:
+            row = event_row(event)
+            writer.writerow([_csv_cell(row[c]) for c in COLUMNS])
+            count += 1
+    return count
+
+
+def parquet_schema():
+    """The pyarrow schema of the Parquet export."""
+    import pyarrow as pa
+
+    return pa.schema([pa.field(c, pa.type_for_alias(PARQUET_TYPES.get(c, "string")), nullable=True)
+                      for c in COLUMNS])
+
+
+def write_events_parquet(events: Iterable[dict], path: Path) -> int:
+    """Write one Parquet row per event to ``path``; return the count.
+
+    Rows are written in row groups of 10,000, so memory does not grow with the export.
+    """
+    # Imported here: pyarrow is heavy, and only this writer needs it.
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    schema = parquet_schema()
+    rows = map(event_row, events)
+    count = 0
+    with _replacing(path) as tmp, pq.ParquetWriter(tmp, schema) as writer:
+        while batch := list(islice(rows, _BATCH)):
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            count += len(batch)
+    return count

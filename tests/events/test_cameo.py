@@ -1,0 +1,28 @@
+"""The packaged CAMEO table: facts GDELT and PLOVER users rely on."""
+import pytest
+
+from newsgraph.events.cameo import describe, load_cameo
+
+
+def test_table_has_every_root_and_base_code():
+    table = load_cameo()
+    assert len(table) == 311
+    assert {c.root for c in table.values()} == {f"{i:02d}" for i in range(1, 21)}
+
+
+@pytest.mark.parametrize("code,root,quad,goldstein,plover", [
+    ("041", "04", 1, 1.0, "CONSULT"),
+    ("051", "05", 1, 3.4, "SUPPORT"),
+    ("112", "11", 3, -2.0, "ACCUSE"),
+    ("173", "17", 4, -5.0, "COERCE"),
+    ("190", "19", 4, -10.0, "ASSAULT"),
+    ("010", "01", 1, 0.0, None),
+])
+def test_rows(code, root, quad, goldstein, plover):
+    row = describe(code)
+    assert (row.root, row.quad_class, row.goldstein, row.plover) == (root, quad, goldstein, plover)
+
+
+def test_unknown_code_is_named():
+    with pytest.raises(KeyError, match="999"):
+        describe("999")
