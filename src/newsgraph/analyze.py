@@ -26,8 +26,10 @@ def load_resources(options: Options):
 
     kb = load_kb(tuple(options.nlp.actor_files))
     surnames = sorted({a.name.split()[-1].casefold() for a in kb.actors()
-                       if a.type == "PERSON" and len(a.name.split()) > 1 and len(a.name.split()[-1]) > 3})
-    nlp = load_pipeline(options.nlp, tuple(surnames), _ORG_WORDS)
+                       if a.type == "PERSON" and len(a.name.split()) > 1 and len(a.name.split()[-1]) > 3
+                       and kb.country_of_word(a.name.split()[-1]) is None})
+    countries = sorted({n for c in kb.countries.values() for n in (c.name, *c.names) if n and len(n.split()) <= 3})
+    nlp = load_pipeline(options.nlp, tuple(surnames), _ORG_WORDS, tuple(countries))
     load_gazetteer()  # read once per worker, with the rest, not on the first article
     return nlp, kb, load_reporting_verbs()
 

@@ -12,7 +12,7 @@ from typing import Optional
 from ..records import Article, ArticleAnalysis, EventActor, EventMention
 from .actors import ActorCoder, EntityIndex
 from .cameo import load_cameo
-from .coder import Trigger, find_triggers, modality
+from .coder import Trigger, find_triggers, intent_code, modality
 from .counts import find_counts
 from .dates import DateResolver
 from .lexicon import Lexicon, load_lexicon
@@ -47,6 +47,8 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             if code in ("041",):
                 phone_article = True
             flags = trig.flags + modality(trig)
+            if "intent" in flags or "future" in flags:
+                code = intent_code(code)
             if trig.pattern.is_noun and (sources == [None] or targets == [None]) and "victims" not in trig.flags:
                 continue  # a bare event noun ("the raid") with one side unknown says too little
             if sources == [None] and targets == [None]:

@@ -29,9 +29,10 @@ _PERSON_NOUNS = {"leader", "leaders", "official", "officials", "man", "men", "wo
                  "spokesman", "spokeswoman", "spokesperson", "counterpart", "counterparts", "ruler", "rulers",
                  "authorities", "authority", "forces", "force", "group", "groups", "organization",
                  "organisation", "movement", "faction", "factions", "nations", "countries", "country",
-                 "state", "states", "government", "governments", "regime"}
+                 "state", "states", "government", "governments", "regime", "inhabitants", "citizens",
+                 "nationals", "population", "members", "supporters", "lawmakers", "ministers"}
 # Heads that say where or whose, not who: the actor is the place or owner after the preposition.
-_OWNER_PREPS = ("of", "in", "from")
+_OWNER_PREPS = ("of", "by", "from", "in")
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
 
 
@@ -85,7 +86,11 @@ class ActorCoder:
                 return self._one(owner, depth + 1)
         entity = self._entity(h)
         if entity is not None:
-            return [EventActor(entity.name, entity.country, entity.sector, entity.key)]
+            country = entity.country
+            if country is None and entity.type != "PERSON":
+                # a state or group the user's dictionaries define ("Arnor [ARN]")
+                country = self.kb.country_of_word(entity.name) or self.kb.country_of_word(h.text)
+            return [EventActor(entity.name, country, entity.sector, entity.key)]
         owner = next((c for c in h.children if c.dep_ == "poss"), None)
         if owner is not None and h.pos_ == "NOUN" and h.lower_ not in _PERSON_NOUNS \
                 and self.kb.sector_of_role(h.text) is None:
@@ -127,6 +132,14 @@ class ActorCoder:
                 code = self.kb.country_of_word(word.text)
                 if code and code not in countries:
                     countries.append(code)
+        run = _name_run(h)
+        if not countries and run:
+            # "Minas Tirith border police", "White House officials": a multiword name before the head
+            code = self.kb.country_of_word(run)
+            if code is None:
+                code = next((a.country for a in self.kb.find(run) if a.country), None)
+            if code:
+                countries.append(code)
         own = self.kb.country_of_word(h.text) if h.pos_ in ("PROPN", "NOUN") else None
         if own and not countries:
             countries = [own]
@@ -134,9 +147,7 @@ class ActorCoder:
         sector = self.kb.sector_of_role(role_words) if role_words else None
         if not countries and (sector or h.lower_ in _PERSON_NOUNS):
             # "the people of Palestine", "forces in Syria"; not "areas in Gaza", which is a place
-            of = _of_country(h, self.kb)
-            if of:
-                countries = [of]
+            countries = _of_countries(h, self.kb)
         if not countries and sector is None:
             return []
         return [EventActor(text, code, sector) for code in (countries or [None])]
@@ -156,12 +167,26 @@ def _phrase(h) -> str:
     return " ".join(t.text for t in words) or h.text
 
 
-def _of_country(h, kb) -> Optional[str]:
-    """'the people of Palestine', 'the government of Qatar': the country after 'of'."""
+def _name_run(h) -> str:
+    """The proper-noun words right before a head ("Minas Tirith" in "Minas Tirith border police")."""
+    words = [t for t in h.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if len(words) < 2:
+        return ""
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+
+
+def _of_countries(h, kb) -> list[str]:
+    """'the people of Palestine', 'lawmakers in Fornost and Gondor': the countries after of/in."""
+    found: list[str] = []
     for prep in h.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
             for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    return kb.country_of_word(obj.text) or kb.country_of_word(
-                        " ".join(t.text for t in obj.subtree))
-    return None
+                if obj.dep_ != "pobj":
+                    continue
+                for o in (obj, *obj.conjuncts):
+                    code = kb.country_of_word(o.text) or kb.country_of_word(" ".join(t.text for t in o.subtree))
+                    if code and code not in found:
+                        found.append(code)
+            if found:
+                return found
+    return found

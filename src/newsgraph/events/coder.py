@@ -19,12 +19,18 @@ NOUN_TARGET_PREPS = ("with", "to", "against", "on", "of", "at", "into", "upon", 
 _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _MODALS = {"would", "could", "might", "may", "should"}
-# Heads whose infinitive complement is a wish, plan or attempt, not something that happened.
-_IRREALIS_HEADS = {"want", "hope", "plan", "intend", "seek", "try", "attempt", "aim", "refuse", "fail",
-                   "decline", "wish", "expect", "prepare", "need", "have", "able", "ready", "willing",
-                   "likely", "set", "due", "plot", "vow", "pledge", "promise", "threaten", "agree", "offer",
-                   "decide", "urge", "ask", "call", "demand", "appeal", "encourage", "invite", "allow",
-                   "order", "force", "warn", "press", "push", "help"}
+# Heads whose infinitive complement is a wish, request or attempt, not something that happened.
+_IRREALIS_HEADS = {"want", "hope", "seek", "try", "attempt", "aim", "refuse", "fail", "decline", "wish",
+                   "expect", "need", "have", "able", "likely", "plot", "urge", "ask", "call", "demand",
+                   "appeal", "encourage", "invite", "allow", "order", "force", "warn", "press", "push", "help",
+                   "persuade", "tell", "advise", "permit"}
+# Heads that announce the speaker's own intention: "offered to hand over", "is ready to send",
+# "threatened to attack". CAMEO codes the intended act as an intent (03) or a threat (13).
+INTENT_HEADS = {"offer", "promise", "pledge", "vow", "agree", "plan", "intend", "decide", "threaten",
+                "prepare", "willing", "ready", "prepared", "determined", "committed", "resolve", "undertake",
+                "volunteer", "consent"}
+_SAYING = {"say", "tell", "announce", "state", "add", "declare", "insist", "report", "confirm", "indicate",
+           "believe", "think", "expect", "hope", "warn", "predict"}
 # Reporting constructions whose subject is not an actor of the event ("it was reported").
 _LIGHT_SUBJECTS = {"it", "there", "this", "that", "which", "what"}
 
@@ -63,11 +69,28 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         if trig.pattern.noun and not trig.pattern.is_noun:
             consumed.update(w.i for w in trig.words)
     found = [t for t in found if not (t.pattern.is_noun and t.token.i in consumed)]
+    intended = set()
+    for t in found:
+        head = _intent_head(t)
+        if head is not None:
+            t.flags.append("intent")
+            intended.add(head.i)
+    # "offered to hand over": the act offered says more than the offer; the head yields
+    found = [t for t in found if t.token.i not in intended]
     return [t for t in found if not _content_of_other(t, found)]
 
 
+def _intent_head(trig: Trigger):
+    tok = trig.token
+    if trig.pattern.is_noun or tok.dep_ != "xcomp":
+        return None
+    head = tok.head
+    if head.lemma_.lower() in INTENT_HEADS or head.lower_ in INTENT_HEADS:
+        return head
+    return None
+
+
 def _verb_trigger(v, patterns: tuple[Pattern, ...]) -> Optional[Trigger]:
-    preps = _attached_words(v)
     obj = _object(v)
     for p in patterns:
         words = [v]
@@ -131,10 +154,6 @@ def _noun_trigger(n, patterns: tuple[Pattern, ...]) -> Optional[Trigger]:
     return None
 
 
-def _attached_words(tok) -> dict[str, object]:
-    return {c.lower_: c for c in tok.children if c.dep_ in ("prep", "prt", "agent", "dative", "advmod")}
-
-
 def _find_preps(hosts, preps: tuple[str, ...]) -> Optional[list]:
     """The tokens of ``preps`` ("out", "of") hanging off one of the hosts, or None."""
     found = []
@@ -143,7 +162,8 @@ def _find_preps(hosts, preps: tuple[str, ...]) -> Optional[list]:
         for host in hosts:
             # after its host: "On Tuesday, X called on Y" is not "call on"
             hit = next((c for c in host.children if c.lower_ == word and c.i > host.i
-                        and c.dep_ in ("prep", "prt", "agent", "dative", "advmod")), None)
+                        and c.dep_ in ("prep", "prt", "agent", "dative", "advmod")
+                        and not ((o := _pobj(c)) is not None and o.ent_type_ in _NOT_ACTORS)), None)
             if hit is not None:
                 break
         if hit is None:
@@ -185,7 +205,8 @@ def _subject(v):
             obj = next((c for c in v.head.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 return obj
-        if v.dep_ in ("conj", "xcomp", "advcl", "ccomp") or (v.dep_ == "pcomp" and v.head.dep_ == "prep"):
+        if v.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acomp", "attr") \
+                or (v.dep_ == "pcomp" and v.head.dep_ == "prep"):
             v = v.head if v.dep_ != "pcomp" else v.head.head
             continue
         return None
@@ -222,10 +243,31 @@ def _verb_arguments(trig: Trigger, obj) -> None:
     if p.noun is None and obj is not None:
         trig.target = obj
         return
+    if p.noun is None and obj is None and (x := _xcomp_target(v)) is not None:
+        trig.target = x
+        return
     hosts = [v] + ([obj] if obj is not None else [])
     trig.target = _prep_target(hosts, TARGET_PREPS)
     if trig.target is None:
         trig.target = next((c for c in v.children if c.dep_ == "dative"), None)
+    if trig.target is None and obj is None:
+        trig.target = _xcomp_target(v)
+
+
+def _xcomp_target(v):
+    """'refused to meet King Abdullah', 'threatened to cut off power to Nakhichevan': the
+    target of the act refused, threatened or promised."""
+    for c in v.children:
+        if c.dep_ != "xcomp":
+            continue
+        obj = next((o for o in c.children if o.dep_ in ("dobj", "obj")), None)
+        if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")):
+            return obj
+        return _prep_target([c] + ([obj] if obj is not None else []), TARGET_PREPS) or obj
+    return None
+
+
+_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
 
 def _prep_target(hosts, preps):
@@ -233,7 +275,7 @@ def _prep_target(hosts, preps):
         for c in host.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 obj = _pobj(c)
-                if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and obj.ent_type_ not in _NOT_ACTORS:
                     return obj
     return None
 
@@ -330,15 +372,37 @@ def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
 
 
 def modality(trig: Trigger) -> list[str]:
-    """'hypothetical' (modal or inside an if-clause) and 'future' flags of a trigger."""
+    """'hypothetical' (modal or inside an if-clause) and 'future' flags of a trigger.
+    A reported "would" ("said they would meet") is the future of the past, not a condition."""
     v = trig.token if not trig.pattern.is_noun else trig.token.head
     flags = []
     auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & _MODALS or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children):
+    if "intent" in trig.flags:
+        auxes |= {c.lower_ for c in v.head.children if c.dep_ in ("aux", "auxpass")} & {"will", "would"}
+    conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children)
+    reported = v.dep_ == "ccomp" and v.head.lemma_.lower() in _SAYING
+    if conditional or (auxes & _MODALS and not ("would" in auxes and reported and not auxes & _MODALS - {"would"})):
         flags.append("hypothetical")
-    if auxes & {"will", "shall", "'ll"} or _going_to(v):
+    elif auxes & {"will", "shall", "'ll", "would"} or _going_to(v):
         flags.append("future")
     return flags
+
+
+# The intent (03) or threat (13) that a future act of each root amounts to, as CAMEO codes them.
+_INTENT_BY_CODE = {"045": "039", "046": "036", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+                   "071": "0331", "072": "0332", "073": "0333", "074": "0334", "081": "0351", "084": "0353",
+                   "0841": "0353", "0842": "0353", "085": "0354", "087": "0356", "161": "1313", "163": "1312",
+                   "191": "1381", "192": "1382", "193": "1384", "194": "1384", "195": "1384", "196": "1384"}
+_INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030", "14": "133",
+                   "15": "138", "16": "131", "17": "137", "18": "1383", "19": "138", "20": "1385"}
+
+
+def intent_code(code: str) -> str:
+    """The code of an announced or future act: meeting next week is an intent to meet (036),
+    attacking tomorrow a threat (138). Verbal acts (01-03, 10-13) stay as they are."""
+    if code in _INTENT_BY_CODE:
+        return _INTENT_BY_CODE[code]
+    return _INTENT_BY_ROOT.get(code[:2], code)
 
 
 def _going_to(v) -> bool:

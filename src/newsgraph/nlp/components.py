@@ -32,22 +32,26 @@ _LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
 
 @Language.factory(
     "newsgraph_entity_fixes",
-    default_config={"person_words": [], "org_words": [], "relabel": RELABEL, "honorifics": list(HONORIFICS)},
+    default_config={"person_words": [], "org_words": [], "relabel": RELABEL, "honorifics": list(HONORIFICS),
+                    "country_names": []},
     assigns=["doc.ents"],
     requires=["doc.ents", "token.pos"],
 )
 def make_entity_fixes(nlp: Language, name: str, person_words: list[str], org_words: list[str],
-                      relabel: dict[str, list[str]], honorifics: list[str]):
-    return EntityFixes(nlp, person_words, org_words, relabel, honorifics)
+                      relabel: dict[str, list[str]], honorifics: list[str], country_names: list[str]):
+    return EntityFixes(nlp, person_words, org_words, relabel, honorifics, country_names)
 
 
 class EntityFixes:
     """Relabels and re-bounds entity spans; see the module docstring."""
 
     def __init__(self, nlp: Language, person_words: list[str], org_words: list[str],
-                 relabel: dict[str, list[str]], honorifics: list[str]):
+                 relabel: dict[str, list[str]], honorifics: list[str], country_names: list[str] = ()):
         from spacy.matcher import PhraseMatcher
 
+        # "Turkey will allow ...", "Jordan and Britain agreed": a sentence-initial country
+        # name is tagged PERSON by the models; the whole span being a country name settles it.
+        self.country_names = {c.casefold() for c in country_names}
         self.person_words = {w.casefold() for w in person_words}
         self.org_words = {w.casefold() for w in org_words}
         self.honorifics = {h.casefold() for h in honorifics}
@@ -74,6 +78,8 @@ class EntityFixes:
         while end > start + 1 and doc[end - 1].tag_ == "POS":  # "Iran's"
             end -= 1
         words = [t.lower_ for t in doc[start:end]]
+        if label in ("PERSON", "ORG", "GPE") and " ".join(words) in self.country_names:
+            return Span(doc, start, end, label="GPE")
         if label in ("ORG", "GPE", "NORP") and any(w in self.person_words for w in words) \
                 and not any(w in self.org_words for w in words):
             label = "PERSON"
