@@ -49,14 +49,22 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             flags = trig.flags + modality(trig)
             if "intent" in flags or "future" in flags:
                 code = intent_code(code)
-            if trig.pattern.is_noun and (sources == [None] or targets == [None]) and "victims" not in trig.flags:
+            one_sided = table[code].root == "14" and sources != [None]  # a strike or protest needs no target
+            if trig.pattern.is_noun and (sources == [None] or targets == [None]) \
+                    and "victims" not in trig.flags and not one_sided:
                 continue  # a bare event noun ("the raid") with one side unknown says too little
             if sources == [None] and targets == [None]:
                 continue
             date, precision = dates.date_of(trig, sent)
-            place = places.place_of(trig, sent)
+            named_place = places.in_sentence(trig)
+            place = named_place or places.dateline
             if table[code].root >= "14" and counts is None:
                 counts = find_counts(sent.text)
+            if targets == [None] or all(t is not None and not t.country and not t.key for t in targets):
+                inferred = _inferred_target(named_place, places.dateline, sources, table[code].root)
+                if inferred is not None:
+                    targets = [inferred]
+                    flags = flags + ["target_inferred"]
             for source, target in _pairs(sources, targets, code):
                 sentence_events.append((EventMention(
                     cameo=code, source=source, target=target,
@@ -95,6 +103,26 @@ def _refine(trig: Trigger, phone_article: bool, sources: list, targets: list) ->
     if phone_article and tok.lemma_.lower() in ("speak", "talk") and not trig.pattern.is_noun:
         return "041"
     return code
+
+
+# Roots whose events act on a population even when no one is named: protests, force
+# postures, repression, violence. Their unnamed target is the people where it happens.
+_DOMESTIC_ROOTS = {"14", "15", "17", "18", "19", "20"}
+
+
+def _inferred_target(named: Optional[dict], dateline: Optional[dict], sources: list,
+                     root: str) -> Optional[EventActor]:
+    """The country an untargeted event happens in, as coders of event data record it: the
+    place the sentence names; for protest and violence also the dateline's place, else the
+    source's own country."""
+    place = named or (dateline if root in _DOMESTIC_ROOTS else None)
+    if place and place.get("country"):
+        return EventActor(place.get("name") or place["country"], place["country"], None)
+    if root in _DOMESTIC_ROOTS:
+        country = next((s.country for s in sources if s is not None and s.country), None)
+        if country:
+            return EventActor(country, country, None)
+    return None
 
 
 def _pairs(sources: list, targets: list, code: str):

@@ -32,7 +32,7 @@ _PERSON_NOUNS = {"leader", "leaders", "official", "officials", "man", "men", "wo
                  "state", "states", "government", "governments", "regime", "inhabitants", "citizens",
                  "nationals", "population", "members", "supporters", "lawmakers", "ministers"}
 # Heads that say where or whose, not who: the actor is the place or owner after the preposition.
-_OWNER_PREPS = ("of", "by", "from", "in")
+_OWNER_PREPS = ("of", "by", "from", "in", "for")
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
 
 
@@ -90,7 +90,13 @@ class ActorCoder:
             if country is None and entity.type != "PERSON":
                 # a state or group the user's dictionaries define ("Arnor [ARN]")
                 country = self.kb.country_of_word(entity.name) or self.kb.country_of_word(h.text)
+            if country is None:
+                # "the US Congress", "Ivory Coast rebels": the modifier says whose
+                country = next((a.country for a in self._generic(h) if a.country), None)
             return [EventActor(entity.name, country, entity.sector, entity.key)]
+        if h.pos_ == "PRON" and (speaker := _reporting_subject(h)) is not None:
+            # "The rebels said they will release ...": they are the ones who said it
+            return self._one(speaker, depth + 1)
         owner = next((c for c in h.children if c.dep_ == "poss"), None)
         if owner is not None and h.pos_ == "NOUN" and h.lower_ not in _PERSON_NOUNS \
                 and self.kb.sector_of_role(h.text) is None:
@@ -151,6 +157,17 @@ class ActorCoder:
         if not countries and sector is None:
             return []
         return [EventActor(text, code, sector) for code in (countries or [None])]
+
+
+def _reporting_subject(pron):
+    """The subject of the verb of saying whose clause a pronoun is the subject of."""
+    clause = pron.head
+    if pron.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return None
+    subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    return subj
 
 
 def _prep_object(h, preps: tuple[str, ...]):

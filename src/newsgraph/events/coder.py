@@ -18,7 +18,11 @@ TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into"
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "of", "at", "into", "upon", "toward", "towards")
 _SUBJECTS = ("nsubj", "csubj")
 _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
-_MODALS = {"would", "could", "might", "may", "should"}
+_MODALS = {"would", "could", "might", "may", "should", "must"}
+# "X said that Y must hand over the suspects": X demands it of Y (CAMEO 10).
+_OBLIGATION = {"must", "should"}
+_DECLARING = {"say", "declare", "reiterate", "insist", "stress", "emphasize", "emphasise", "conclude", "state",
+              "tell", "announce", "warn", "add", "maintain", "argue", "underline", "underscore", "repeat"}
 # Heads whose infinitive complement is a wish, request or attempt, not something that happened.
 _IRREALIS_HEADS = {"want", "hope", "seek", "try", "attempt", "aim", "refuse", "fail", "decline", "wish",
                    "expect", "need", "have", "able", "likely", "plot", "urge", "ask", "call", "demand",
@@ -69,6 +73,8 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         if trig.pattern.noun and not trig.pattern.is_noun:
             consumed.update(w.i for w in trig.words)
     found = [t for t in found if not (t.pattern.is_noun and t.token.i in consumed)]
+    found.extend(_obligations(sent, {t.token.i for t in found}))
+    found.sort(key=lambda t: t.token.i)
     intended = set()
     for t in found:
         head = _intent_head(t)
@@ -78,6 +84,29 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
     # "offered to hand over": the act offered says more than the offer; the head yields
     found = [t for t in found if t.token.i not in intended]
     return [t for t in found if not _content_of_other(t, found)]
+
+
+def _obligations(sent, taken: set[int]) -> list[Trigger]:
+    """'X said that Y must Z', 'X insisted Y should Z': a demand by X of Y."""
+    out = []
+    for v in sent:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in _DECLARING or v.i in taken:
+            continue
+        for clause in v.children:
+            if clause.dep_ != "ccomp":
+                continue
+            auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+            has_to = any(c.lemma_ == "have" and c.dep_ in ("aux", "ROOT") for c in clause.children) and \
+                clause.dep_ == "xcomp"
+            if not (auxes & _OBLIGATION or has_to):
+                continue
+            trig = Trigger(Pattern("100", v.lemma_.lower()), v, words=[v, *[c for c in clause.children
+                                                                          if c.lower_ in _OBLIGATION]])
+            trig.source = _subject(v)
+            trig.target = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if trig.target is not None:
+                out.append(trig)
+    return out
 
 
 def _intent_head(trig: Trigger):
@@ -252,6 +281,18 @@ def _verb_arguments(trig: Trigger, obj) -> None:
         trig.target = next((c for c in v.children if c.dep_ == "dative"), None)
     if trig.target is None and obj is None:
         trig.target = _xcomp_target(v)
+    if trig.target is None and p.code[:2] in ("02", "10", "11", "12", "13"):
+        trig.target = _clause_subject(v)
+
+
+def _clause_subject(v):
+    """'demanded that Israel ease restrictions': who is asked is the clause's subject."""
+    for c in v.children:
+        if c.dep_ == "ccomp":
+            subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ not in _LIGHT_SUBJECTS:
+                return subj
+    return None
 
 
 def _xcomp_target(v):
@@ -270,14 +311,29 @@ def _xcomp_target(v):
 _NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
 
+_ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def actorish(tok) -> bool:
+    """Whether a noun looks like someone: a name, a pronoun, or a noun that a national or
+    proper modifier makes a group ("Palestinian workers", "Gondor police")."""
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in _ACTOR_ENTS:
+        return True
+    return any(c.ent_type_ in _ACTOR_ENTS or c.pos_ == "PROPN" for c in tok.children
+               if c.dep_ in ("amod", "compound", "poss"))
+
+
 def _prep_target(hosts, preps):
+    """The object of the first of ``preps`` hanging off the hosts, preferring one that looks
+    like an actor ("held a meeting at a lunch with President Obama": Obama)."""
+    found = []
     for host in hosts:
         for c in host.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
+            if c.dep_ == "prep" and c.lower_ in preps and c.i > host.i:
                 obj = _pobj(c)
                 if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and obj.ent_type_ not in _NOT_ACTORS:
-                    return obj
-    return None
+                    found.append(obj)
+    return next((o for o in found if actorish(o)), found[0] if found else None)
 
 
 def _noun_arguments(trig: Trigger) -> None:

@@ -20,6 +20,10 @@ class PlaceFinder:
         self.dateline = _dateline_place(article.dateline)
 
     def place_of(self, trig, sent) -> Optional[dict]:
+        """The place the trigger's clause names, else the dateline's."""
+        return self.in_sentence(trig) or self.dateline
+
+    def in_sentence(self, trig) -> Optional[dict]:
         v = trig.token if not trig.pattern.is_noun else trig.token.head
         for host in (trig.token, v, v.head):
             for prep in host.children:
@@ -30,7 +34,7 @@ class PlaceFinder:
                         place = self._entity_place(obj)
                         if place:
                             return place
-        return self.dateline
+        return None
 
     def _entity_place(self, tok) -> Optional[dict]:
         for start, end, entity in self.spans:
