@@ -1,8 +1,8 @@
-"""NLP stages throughput: articles/s and peak RSS of nlp+resolve, and the ratio to spaCy alone.
+"""NLP stages throughput: articles/s and peak RSS of nlp+resolve(+events), and the ratio to spaCy alone.
 
-Both run in this process on the same texts with the same model, so the ratio
-(how much newsgraph's resolution, quotes and times add to spaCy's own
-parsing) carries over from one machine to another. Texts: the ECB+ and
+All run in this process on the same texts with the same model, so the ratios
+(how much newsgraph's resolution, quotes, times and event coding add to
+spaCy's own parsing) carry over from one machine to another. Texts: the ECB+ and
 PolNeAR articles beside the checkout (../shared/benchmarks), evaluation data
 read in place, never copied. Prints figures; asserts nothing.
 """
@@ -60,20 +60,30 @@ def main(argv=None) -> int:
         tokens += len(doc)
     spacy_s = time.perf_counter() - t0
 
+    no_events = load_options(overrides={"run": {"workers": 1}, "events": {"enabled": False}})
+    load_resources(no_events)  # same model; loaded outside the timing
+    t0 = time.perf_counter()
+    analyze_articles(articles, no_events)
+    resolve_s = time.perf_counter() - t0
+
     t0 = time.perf_counter()
     analyses = analyze_articles(articles, options)
     full_s = time.perf_counter() - t0
     n = len(articles)
+    events = sum(len(a.events) for a in analyses)
     mentions = sum(len(e.mentions) for a in analyses for e in a.entities)
     quotes = sum(len(a.quotes) for a in analyses)
     print(f"{n} articles, {tokens} tokens; pipeline and knowledge base loaded in {load_s:.1f} s "
           f"(RSS {rss_loaded:.0f} MB)")
     print(f"{'stage':34} {'seconds':>8} {'art/s':>8} {'tokens/s':>9}")
     print(f"{'spaCy alone (nlp.pipe)':34} {spacy_s:8.2f} {n / spacy_s:8.1f} {tokens / spacy_s:9.0f}")
-    print(f"{'nlp + resolve (newsgraph)':34} {full_s:8.2f} {n / full_s:8.1f} {tokens / full_s:9.0f}")
-    print(f"found {mentions} mentions and {quotes} quotes; peak RSS {_rss_mb():.0f} MB")
-    print(f"BENCH nlp_stages articles={n} articles_per_s={n / full_s:.1f} "
-          f"ratio_vs_spacy={full_s / spacy_s:.2f} peak_rss_mb={_rss_mb():.0f}")
+    print(f"{'nlp + resolve (newsgraph)':34} {resolve_s:8.2f} {n / resolve_s:8.1f} {tokens / resolve_s:9.0f}")
+    print(f"{'nlp + resolve + events (newsgraph)':34} {full_s:8.2f} {n / full_s:8.1f} {tokens / full_s:9.0f}")
+    print(f"found {mentions} mentions, {quotes} quotes and {events} events; peak RSS {_rss_mb():.0f} MB")
+    print(f"BENCH nlp_stages articles={n} articles_per_s={n / resolve_s:.1f} "
+          f"ratio_vs_spacy={resolve_s / spacy_s:.2f} peak_rss_mb={_rss_mb():.0f}")
+    print(f"BENCH events articles={n} articles_per_s={n / full_s:.1f} ratio_vs_spacy={full_s / spacy_s:.2f} "
+          f"events_share={(full_s - resolve_s) / full_s:.2f} events_per_article={events / n:.2f}")
     return 0
 
 

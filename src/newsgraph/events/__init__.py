@@ -63,7 +63,9 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             if targets == [None] or all(t is not None and not t.country and not t.key for t in targets):
                 inferred = _inferred_target(named_place, places.dateline, sources, table[code].root)
                 if inferred is not None:
-                    targets = [inferred]
+                    # free text keeps its words and gains the country ("masked protesters" [GRC])
+                    targets = [EventActor(t.text, inferred.country, t.sector) if t is not None else inferred
+                               for t in targets]
                     flags = flags + ["target_inferred"]
             for source, target in _pairs(sources, targets, code):
                 sentence_events.append((EventMention(
@@ -100,7 +102,9 @@ def _refine(trig: Trigger, phone_article: bool, sources: list, targets: list) ->
     if near & _PHONE_WORDS:
         return "041"
     # "Zarif spoke with X" in a report of phone diplomacy: the channel stays the phone
-    if phone_article and tok.lemma_.lower() in ("speak", "talk") and not trig.pattern.is_noun:
+    t = targets[0]
+    if phone_article and tok.lemma_.lower() in ("speak", "talk") and not trig.pattern.is_noun \
+            and t is not None and t.key:
         return "041"
     return code
 

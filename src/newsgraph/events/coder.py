@@ -25,14 +25,16 @@ _DECLARING = {"say", "declare", "reiterate", "insist", "stress", "emphasize", "e
               "tell", "announce", "warn", "add", "maintain", "argue", "underline", "underscore", "repeat"}
 # Heads whose infinitive complement is a wish, request or attempt, not something that happened.
 _IRREALIS_HEADS = {"want", "hope", "seek", "try", "attempt", "aim", "refuse", "fail", "decline", "wish",
-                   "expect", "need", "have", "able", "likely", "plot", "urge", "ask", "call", "demand",
+                   "need", "have", "able", "likely", "plot", "urge", "ask", "call", "demand",
                    "appeal", "encourage", "invite", "allow", "order", "force", "warn", "press", "push", "help",
                    "persuade", "tell", "advise", "permit"}
 # Heads that announce the speaker's own intention: "offered to hand over", "is ready to send",
 # "threatened to attack". CAMEO codes the intended act as an intent (03) or a threat (13).
 INTENT_HEADS = {"offer", "promise", "pledge", "vow", "agree", "plan", "intend", "decide", "threaten",
                 "prepare", "willing", "ready", "prepared", "determined", "committed", "resolve", "undertake",
-                "volunteer", "consent"}
+                "volunteer", "consent",
+                # scheduled acts: "is due to visit", "is set to meet" are future, announced acts
+                "due", "scheduled", "set", "slated", "poised", "expected"}
 _SAYING = {"say", "tell", "announce", "state", "add", "declare", "insist", "report", "confirm", "indicate",
            "believe", "think", "expect", "hope", "warn", "predict"}
 # Reporting constructions whose subject is not an actor of the event ("it was reported").
@@ -234,9 +236,16 @@ def _subject(v):
             obj = next((c for c in v.head.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 return obj
-        if v.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acomp", "attr") \
-                or (v.dep_ == "pcomp" and v.head.dep_ == "prep"):
-            v = v.head if v.dep_ != "pcomp" else v.head.head
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep":
+            # "accused the police of firing": the police fired
+            gov = v.head.head
+            obj = next((c for c in gov.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                return obj
+            v = gov
+            continue
+        if v.dep_ in ("conj", "xcomp", "advcl", "acomp", "attr"):
+            v = v.head
             continue
         return None
     return None
@@ -255,6 +264,11 @@ def _agent(v):
 
 def _verb_arguments(trig: Trigger, obj) -> None:
     v, p = trig.token, trig.pattern
+    if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN"):
+        # "the 32 people detained", "a man killed by settlers": the noun underwent it
+        trig.flags.append("passive")
+        trig.source, trig.target = _agent(v), v.head
+        return
     passive = any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ in ("auxpass", "agent") for c in v.children)
     if passive:
         trig.flags.append("passive")
@@ -421,10 +435,17 @@ def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
     tok = trig.token
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _IRREALIS_HEADS:
         return True
-    others = {t.token.i for t in found if t is not trig and not t.pattern.is_noun}
+    others = {t.token.i: t for t in found if t is not trig and not t.pattern.is_noun}
     # "urged Y to *support* Z": what is urged has not happened. A reported clause
     # ("said that Y had rejected ...") is an event of its own and stays.
-    return tok.dep_ == "xcomp" and tok.head.i in others and not trig.pattern.is_noun
+    if tok.dep_ == "xcomp" and tok.head.i in others and not trig.pattern.is_noun:
+        return True
+    # "accused the police of firing tear gas": an allegation, coded as the accusation only
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+        gov = others.get(tok.head.head.i)
+        if gov is not None and gov.pattern.code[:2] in ("11", "12"):
+            return True
+    return False
 
 
 def modality(trig: Trigger) -> list[str]:

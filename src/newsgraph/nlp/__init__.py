@@ -31,6 +31,8 @@ def load_pipeline(options: NLPOptions, person_words: tuple[str, ...] = (),
     for name in list(nlp.pipe_names):
         if name not in keep:
             nlp.disable_pipe(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_paragraphs", before="parser")
     nlp.add_pipe("newsgraph_entity_fixes", after="ner",
                  config={"person_words": list(person_words), "org_words": list(org_words),
                          "country_names": list(country_names)})

@@ -30,6 +30,18 @@ RELABEL = {
 _LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
 
 
+@Language.component("newsgraph_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_starts(doc: Doc) -> Doc:
+    """A paragraph starts a sentence: a headline or subheading without a full stop must not
+    run into the first sentence of the story below it. The parser keeps these starts."""
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            if not doc[i].is_space:
+                doc[i].is_sent_start = True
+    return doc
+
+
 @Language.factory(
     "newsgraph_entity_fixes",
     default_config={"person_words": [], "org_words": [], "relabel": RELABEL, "honorifics": list(HONORIFICS),
