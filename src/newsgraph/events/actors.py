@@ -31,6 +31,7 @@ _PERSON_NOUNS = {"leader", "leaders", "official", "officials", "man", "men", "wo
                  "organisation", "movement", "faction", "factions", "nations", "countries", "country",
                  "state", "states", "government", "governments", "regime", "inhabitants", "citizens",
                  "nationals", "population", "members", "supporters", "lawmakers", "ministers"}
+_FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 # Heads that say where or whose, not who: the actor is the place or owner after the preposition.
 _OWNER_PREPS = ("of", "by", "from", "in", "for")
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
@@ -40,6 +41,10 @@ class EntityIndex:
     """Resolved mentions of one article, found by character offset."""
 
     def __init__(self, analysis: Optional[ArticleAnalysis]):
+        self.by_key = {e.key: e for e in (analysis.entities if analysis else ())}
+        # Direct quotes with a resolved speaker: "I" and "we" inside them are the speaker.
+        self.quotes = sorted((q.start, q.end, q.speaker_key) for q in (analysis.quotes if analysis else ())
+                             if q.kind == "direct" and q.speaker_key)
         spans = []
         for entity in (analysis.entities if analysis else ()):
             for m in entity.mentions:
@@ -47,6 +52,13 @@ class EntityIndex:
         spans.sort(key=lambda s: (s[0], -s[1]))
         self._starts = [s[0] for s in spans]
         self._spans = spans
+
+    def speaker_at(self, start: int) -> Optional[LocalEntity]:
+        """The speaker of the direct quote that contains ``start``."""
+        for q_start, q_end, key in self.quotes:
+            if q_start <= start < q_end:
+                return self.by_key.get(key)
+        return None
 
     def at(self, start: int, end: int) -> Optional[LocalEntity]:
         """The entity of the mention that covers [start, end), the tightest one first."""
@@ -94,6 +106,9 @@ class ActorCoder:
                 # "the US Congress", "Ivory Coast rebels": the modifier says whose
                 country = next((a.country for a in self._generic(h) if a.country), None)
             return [EventActor(entity.name, country, entity.sector, entity.key)]
+        if h.pos_ == "PRON" and h.lower_ in _FIRST_PERSON and (said := self.index.speaker_at(h.idx)) is not None:
+            # "We will defend Al-Aqsa," he added: the speaker acts
+            return [EventActor(said.name, said.country, said.sector, said.key)]
         if h.pos_ == "PRON" and (speaker := _reporting_subject(h)) is not None:
             # "The rebels said they will release ...": they are the ones who said it
             return self._one(speaker, depth + 1)

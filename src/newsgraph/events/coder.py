@@ -276,6 +276,10 @@ def _verb_arguments(trig: Trigger, obj) -> None:
         trig.target = passive_subject(v)
         return
     trig.source = _subject(v)
+    if p.preps and p.code[:2] in ("02", "10") and obj is not None and actorish(obj):
+        # "asked Foreign Minister Zarif for Iran's support": who is asked, not what for
+        trig.target = obj
+        return
     if p.preps:
         for w in trig.words[1:]:
             if w.dep_ in ("prep", "agent", "dative") and w.lower_ == p.preps[-1]:

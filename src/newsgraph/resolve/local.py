@@ -152,6 +152,12 @@ class LocalResolver:
             if cluster.type == "PERSON" and phrase.lower() in {p.lower() for p in cluster.role_phrases}:
                 return cluster
         countries = [c for c in (self.country_of(t.text) for t in span if t.i != head.i) if c]
+        if holder_of is not None and " of " in phrase.lower():
+            # A full title ("the Secretary-General of the World Assembly of Islamic Awakening")
+            # names its holder; an earlier secretary-general of something else is not him.
+            known = holder_of(phrase, countries[0] if countries else None, self)
+            if known is not None:
+                return known
         wanted = ROLE_SYNONYMS.get(head.lemma_.lower(), {head.lemma_.lower()})
         counterpart = head.lemma_.lower() == "counterpart"
         best = None

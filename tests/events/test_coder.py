@@ -1,0 +1,626 @@
+"""The event coder's rules, end to end through the sentence coder, on sentences written here.
+
+Every sentence is coded once per options object in a module-scoped fixture: the spaCy
+pipeline loads once, so the file stays fast. The sentences are generic news English.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.config import load_options
+from newsgraph.events.cameo import load_cameo
+from newsgraph.events.coder import intent_code
+from newsgraph.sentences import Sentence, code_sentences
+
+D = "2022-03-10"  # a Thursday
+# id -> (text, sentence date)
+SENTENCES = {
+    # plain verb triggers
+    "criticize": ("The French president criticized Iran over its nuclear program.", D),
+    "condemn": ("The Turkish government condemned Israel.", D),
+    "praise": ("The Japanese prime minister praised the Indian government.", D),
+    "meet": ("The Iranian foreign minister met the Qatari emir in Doha.", D),
+    "accuse": ("Iran accused the United States of sabotage.", D),
+    # verb + preposition
+    "meet_with": ("The Turkish president met with Egyptian officials in Ankara.", D),
+    "call_on": ("Jordan called on Israel to halt the demolitions.", D),
+    # verb + object noun
+    "held_talks": ("Indian diplomats held talks with Chinese officials on Tuesday.", D),
+    "sanctions": ("The United States imposed sanctions on Venezuela.", D),
+    "support": ("Kenya expressed support for Somalia.", D),
+    # the telephone
+    "phone_by": ("The Iranian president spoke by phone with his Turkish counterpart on Monday.", D),
+    "phone_call_noun": ("The Egyptian foreign minister discussed the crisis in a phone call with his Saudi "
+                        "counterpart.", D),
+    "phone_held_call": ("The Japanese prime minister held a phone call with the Indian prime minister on "
+                        "Monday.", D),
+    "phoned": ("The Turkish president phoned the Russian president on Friday.", D),
+    "phone_article": ("The Iranian president spoke by phone with his Turkish counterpart on Monday. "
+                      "He also spoke with the Qatari emir.", D),
+    "spoke_with": ("The Iranian president spoke with the Qatari emir.", D),
+    "call_counterpart": ("The Turkish foreign minister called his Russian counterpart on Friday.", D),
+    # passive voice
+    "passive_arrest": ("Three Iranian journalists were arrested by Turkish police in Istanbul on Saturday.", D),
+    "passive_noun": ("The Pope's visit to Iraq was welcomed by the Iraqi government.", D),
+    # compound and generic actors
+    "compound_adj": ("Hungarian and Romanian officials criticized the European Commission.", D),
+    "compound_names": ("Iran and Iraq condemned the Israeli airstrike.", D),
+    "generic_police": ("Israeli police arrested three Palestinian youths.", D),
+    # symmetric consultations
+    "sym_iq": ("Iran and Qatar held talks on Sunday.", D),
+    "sym_qi": ("Qatar and Iran held talks on Sunday.", D),
+    "sym_meet_jp": ("The Japanese prime minister met the Australian prime minister on Thursday.", D),
+    "sym_meet_au": ("The Australian prime minister met the Japanese prime minister on Thursday.", D),
+    # negation
+    "neg_did_not": ("The Egyptian president did not meet the Israeli prime minister.", D),
+    "neg_never": ("Iran never met Saudi officials.", D),
+    "neg_no_meeting": ("There was no meeting between the Egyptian president and the Israeli prime minister.", D),
+    "neg_will_not": ("The Japanese prime minister will not visit China.", D),
+    "neg_refused": ("The Egyptian president refused to meet the Israeli prime minister.", D),
+    "neg_failed": ("The rebels failed to attack the Syrian army.", D),
+    # conditional and modal
+    "conditional": ("Israel would attack Iran if talks failed.", D),
+    "modal": ("Israel might attack Iran.", D),
+    # intent, threat and the future
+    "offer_mediate": ("Turkey offered to mediate between Russia and Ukraine on Monday.", D),
+    "threaten_attack": ("North Korea threatened to attack South Korea.", D),
+    "threaten_sanctions": ("Russia threatened to impose sanctions on Japan.", D),
+    "will_visit": ("The Indian prime minister will visit Japan next week.", D),
+    "going_to": ("Iran is going to attack Israel.", D),
+    "they_will_release": ("The Kurdish rebels said they will release the Turkish soldiers.", D),
+    "it_would_meet": ("Iran said it would meet Qatari officials next month.", D),
+    # demands and requests
+    "demand_stressed": ("Jordan stressed that Israel must release the prisoners.", D),
+    "demand_said": ("Jordan said Israel must release the prisoners.", D),
+    "demanded_that": ("Jordan demanded that Israel release the prisoners.", D),
+    "urged_to": ("Jordan urged Israel to release the prisoners.", D),
+    # weapons as instruments
+    "showered": ("The Syrian army showered the rebels with rockets.", D),
+    "pelted": ("The Israeli army pelted Gaza with rockets.", D),
+    "showered_passive": ("Saudi soldiers were showered with rockets by Houthi rebels.", D),
+    "tear_gas": ("Kenyan police dispersed the protesters with tear gas.", D),
+    # counts
+    "counts_arrest": ("Police arrested 32 protesters and injured 14.", D),
+    "counts_kill": ("Syrian government forces killed 12 civilians and wounded 30 others in Idlib.", D),
+    "counts_meet": ("The Iranian foreign minister met 12 Qatari officials.", D),
+    # victims of an event noun
+    "victims": ("Over 40 Palestinians were wounded in the raid in Jenin.", D),
+    "victims_source": ("Over 40 Palestinians were wounded in an Israeli raid.", D),
+    "bare_noun": ("A raid took place on Monday.", D),
+    # statements alone
+    "said_only": ("The Kenyan president said the economy was growing.", D),
+    # dates
+    "date_sunday": ("Iran's foreign minister met his Qatari counterpart on Sunday.", "2021-05-19"),
+    "date_sunday_same_day": ("Iran's foreign minister met his Qatari counterpart on Sunday.", "2021-05-16"),
+    "date_weekday_no_published": ("Iran's foreign minister met his Qatari counterpart on Sunday.", None),
+    "date_none": ("The Iranian president met the Qatari emir.", None),
+    "date_none_published": ("The Iranian president met the Qatari emir.", D),
+    "date_yesterday": ("Israeli troops killed two Palestinian gunmen yesterday.", D),
+    "date_absolute": ("Israeli troops killed two Palestinian gunmen on May 16, 2021.", D),
+    "date_last_week": ("The Indian prime minister visited Japan last week.", D),
+    "date_anchor": ("The Iranian president met the Qatari emir on Sunday. He praised Qatar for its mediation.", D),
+    "date_past_perfect": ("The Iranian foreign minister met the Qatari emir on Sunday. "
+                          "Qatar had rejected the Iranian proposal.", D),
+    "date_simple_past": ("The Iranian foreign minister met the Qatari emir on Sunday. "
+                         "Qatar rejected the Iranian proposal.", D),
+    # bare country names as actors
+    "name_egypt": ("Egypt criticized Israel.", D),
+    "name_india": ("The Japanese prime minister praised India.", D),
+    # a real verb the packaged lexicon does not code
+    "serenade": ("The French president serenaded the German chancellor.", D),
+}
+
+# Coded with a user lexicon over the packaged one, and hypothetical events kept.
+USER_LEXICON = "# test lexicon\n051 serenade\n110 criticize\n"
+USER_SENTENCES = {
+    "serenade": ("The French president serenaded the German chancellor.", D),
+    "criticize": ("The French president criticized Iran over its nuclear program.", D),
+    "conditional": ("Israel would attack Iran if talks failed.", D),
+    "modal": ("Israel might attack Iran.", D),
+    "plain_attack": ("Israel attacked Iran.", D),
+}
+
+
+def _code(sentences: dict, options) -> dict:
+    return dict(code_sentences([Sentence(sid, text, date) for sid, (text, date) in sentences.items()], options))
+
+
+@pytest.fixture(scope="module")
+def coded() -> dict:
+    options = load_options(overrides={"run": {"progress": False, "workers": 1}})
+    return _code(SENTENCES, options)
+
+
+@pytest.fixture(scope="module")
+def coded_user(tmp_path_factory) -> dict:
+    path = tmp_path_factory.mktemp("lexicon") / "user_lexicon.txt"
+    path.write_text(USER_LEXICON, "utf-8")
+    # a separate options object: options are a cache key of the pipeline and the lexicon
+    options = load_options(overrides={"run": {"progress": False, "workers": 1},
+                                      "events": {"lexicon_files": [str(path)], "keep_hypothetical": True}})
+    return _code(USER_SENTENCES, options)
+
+
+# ---------------------------------------------------------------- helpers
+
+def country(side) -> str | None:
+    return side["country"] if side else None
+
+
+def with_root(events: list[dict], root: str) -> list[dict]:
+    return [e for e in events if e["root"] == root]
+
+
+def one(events: list[dict], root: str) -> dict:
+    found = with_root(events, root)
+    assert len(found) == 1, f"expected one event of root {root}, got {[e['cameo'] for e in events]}"
+    return found[0]
+
+
+def pair(event: dict) -> tuple:
+    return country(event["source"]), country(event["target"])
+
+
+# ---------------------------------------------------------------- the record
+
+def test_every_sentence_was_coded(coded):
+    assert set(coded) == set(SENTENCES)
+
+
+def test_records_are_consistent_with_the_cameo_table(coded):
+    table = load_cameo()
+    for sid, events in coded.items():
+        for e in events:
+            row = table[e["cameo"]]
+            assert e["root"] == row.root == e["cameo"][:2], sid
+            assert e["quad_class"] == row.quad_class in (1, 2, 3, 4), sid
+            assert e["goldstein"] == row.goldstein, sid
+            assert 0 < e["confidence"] <= 1, sid
+            assert e["date"] is None or len(e["date"]) == 10, sid
+            assert isinstance(e["flags"], list) and isinstance(e["counts"], dict), sid
+
+
+# ---------------------------------------------------------------- plain verbs, prepositions, object nouns
+
+@pytest.mark.parametrize("sid,cameo,source,target", [
+    ("criticize", "111", "FRA", "IRN"),
+    ("condemn", "111", "TUR", "ISR"),
+    ("praise", "051", "JPN", "IND"),
+    ("accuse", "112", "IRN", "USA"),
+    ("call_on", "020", "JOR", "ISR"),
+    ("sanctions", "163", "USA", "VEN"),
+    ("support", "051", "KEN", "SOM"),
+])
+def test_directed_verb_triggers(coded, sid, cameo, source, target):
+    event = one(coded[sid], cameo[:2])
+    assert event["cameo"] == cameo
+    assert pair(event) == (source, target)
+
+
+def test_generic_government_actor_keeps_its_sector(coded):
+    event = one(coded["condemn"], "11")
+    assert event["source"]["sector"] == "GOV"
+
+
+def test_plain_meet_is_a_consultation(coded):
+    event = one(coded["meet"], "04")
+    assert event["cameo"] == "040"
+    assert {country(event["source"]), country(event["target"])} == {"IRN", "QAT"}
+    assert event["trigger"] == "met"
+
+
+def test_meet_with_uses_the_preposition(coded):
+    event = one(coded["meet_with"], "04")
+    assert event["cameo"] == "040"
+    assert event["trigger"] == "met with"
+    assert {country(event["source"]), country(event["target"])} == {"TUR", "EGY"}
+
+
+def test_called_on_codes_the_appeal_not_the_act_appealed_for(coded):
+    events = coded["call_on"]
+    assert [e["root"] for e in events] == ["02"]
+    assert events[0]["trigger"] == "called on"
+
+
+def test_object_noun_pattern_beats_the_bare_verb(coded):
+    event = one(coded["held_talks"], "04")
+    assert event["cameo"] == "046"
+    assert event["trigger"] == "held talks"
+    assert {country(event["source"]), country(event["target"])} == {"IND", "CHN"}
+    # a more specific pattern is more confident than a bare verb
+    assert event["confidence"] > one(coded["meet"], "04")["confidence"]
+
+
+def test_object_noun_with_preposition(coded):
+    event = one(coded["sanctions"], "16")
+    assert event["trigger"] == "imposed sanctions on"
+
+
+# ---------------------------------------------------------------- the telephone
+
+@pytest.mark.parametrize("sid,countries", [
+    ("phone_by", {"IRN", "TUR"}),
+    ("phone_held_call", {"JPN", "IND"}),
+    ("phoned", {"TUR", "RUS"}),
+])
+def test_phone_consultations(coded, sid, countries):
+    event = one(coded[sid], "04")
+    assert event["cameo"] == "041"
+    assert {country(event["source"]), country(event["target"])} == countries
+
+
+def test_phone_call_noun_is_a_phone_consultation(coded):
+    calls = [e for e in coded["phone_call_noun"] if e["trigger"] == "call"]
+    assert len(calls) == 1
+    assert calls[0]["cameo"] == "041"
+    assert pair(calls[0]) == ("EGY", "SAU")
+
+
+def test_speaking_with_in_a_report_of_phone_diplomacy_stays_on_the_phone(coded):
+    later = [e for e in coded["phone_article"] if e["target"] and e["target"]["country"] == "QAT"]
+    assert [e["cameo"] for e in later] == ["041"]
+    # ... while the same words alone are a plain consultation
+    assert [e["cameo"] for e in coded["spoke_with"]] == ["040"]
+
+
+@pytest.mark.xfail(reason="'call +counterpart' never takes the object as target: a one-sided phone call",
+                   strict=True)
+def test_calling_a_counterpart_targets_the_counterpart(coded):
+    event = one(coded["call_counterpart"], "04")
+    assert event["cameo"] == "041"
+    assert country(event["target"]) == "RUS"
+
+
+# ---------------------------------------------------------------- passive voice
+
+def test_passive_agent_is_the_source(coded):
+    event = one(coded["passive_arrest"], "17")
+    assert event["cameo"] == "173"
+    assert "passive" in event["flags"]
+    assert event["source"]["country"] == "TUR" and event["source"]["sector"] == "COP"
+    assert event["target"]["country"] == "IRN"
+    assert event["counts"] == {"detained": 3}
+    assert event["date"] == "2022-03-05"
+
+
+def test_passive_welcome_of_an_event_noun(coded):
+    events = coded["passive_noun"]
+    visit = one(events, "04")
+    assert visit["cameo"] == "042" and country(visit["target"]) == "IRQ"
+    welcome = one(events, "05")
+    assert "passive" in welcome["flags"]
+    assert welcome["source"]["country"] == "IRQ" and welcome["source"]["sector"] == "GOV"
+
+
+# ---------------------------------------------------------------- compound and generic actors
+
+def test_coordinated_adjectives_give_one_event_per_country(coded):
+    events = with_root(coded["compound_adj"], "11")
+    assert sorted(country(e["source"]) for e in events) == ["HUN", "ROU"]
+    assert all(e["target"]["sector"] == "IGO" for e in events)
+
+
+def test_coordinated_names_give_one_event_per_country(coded):
+    events = with_root(coded["compound_names"], "11")
+    assert sorted(pair(e) for e in events) == [("IRN", "ISR"), ("IRQ", "ISR")]
+
+
+def test_generic_actor_country_and_sector(coded):
+    event = one(coded["generic_police"], "17")
+    assert event["cameo"] == "173"
+    assert (event["source"]["country"], event["source"]["sector"]) == ("ISR", "COP")
+    assert event["target"]["country"] == "PSE"
+    assert event["counts"] == {"detained": 3}
+
+
+# ---------------------------------------------------------------- symmetric consultations
+
+def test_joint_subject_of_talks_is_one_record(coded):
+    events = coded["sym_iq"]
+    assert len(events) == 1
+    assert events[0]["cameo"] == "046"
+    assert {country(events[0]["source"]), country(events[0]["target"])} == {"IRN", "QAT"}
+
+
+def test_symmetric_direction_does_not_depend_on_word_order(coded):
+    a, b = one(coded["sym_iq"], "04"), one(coded["sym_qi"], "04")
+    assert pair(a) == pair(b)
+    a, b = one(coded["sym_meet_jp"], "04"), one(coded["sym_meet_au"], "04")
+    assert pair(a) == pair(b)
+    assert set(pair(a)) == {"JPN", "AUS"}
+
+
+# ---------------------------------------------------------------- negation
+
+@pytest.mark.parametrize("sid", ["neg_did_not", "neg_never", "neg_no_meeting", "neg_will_not"])
+def test_negated_triggers_are_not_coded(coded, sid):
+    assert coded[sid] == []
+
+
+def test_refused_meeting_is_a_rejection_not_a_meeting(coded):
+    events = coded["neg_refused"]
+    assert with_root(events, "04") == []
+    assert pair(one(events, "12")) == ("EGY", "ISR")
+
+
+def test_failed_attack_is_not_an_attack(coded):
+    assert with_root(coded["neg_failed"], "19") == []
+
+
+# ---------------------------------------------------------------- conditional and modal
+
+@pytest.mark.parametrize("sid", ["conditional", "modal"])
+def test_hypothetical_events_are_dropped_by_default(coded, sid):
+    assert coded[sid] == []
+
+
+@pytest.mark.parametrize("sid", ["conditional", "modal"])
+def test_hypothetical_events_are_kept_on_request_and_flagged(coded_user, sid):
+    event = one(coded_user[sid], "19")
+    assert "hypothetical" in event["flags"]
+    assert pair(event) == ("ISR", "IRN")
+    plain = one(coded_user["plain_attack"], "19")
+    assert "hypothetical" not in plain["flags"]
+    assert event["confidence"] == pytest.approx(plain["confidence"] - 0.25)
+
+
+# ---------------------------------------------------------------- intent, threat, future
+
+def test_offer_to_mediate_is_an_intent(coded):
+    events = coded["offer_mediate"]
+    assert events and all(e["cameo"] == "039" and "intent" in e["flags"] for e in events)
+    assert {country(e["source"]) for e in events} == {"TUR"}
+    assert {country(e["target"]) for e in events} == {"RUS", "UKR"}
+    assert {e["date"] for e in events} == {"2022-03-07"}
+
+
+@pytest.mark.parametrize("sid,cameo,source,target", [
+    ("threaten_attack", "138", "PRK", "KOR"),
+    ("threaten_sanctions", "1312", "RUS", "JPN"),
+])
+def test_threatened_act_is_a_threat(coded, sid, cameo, source, target):
+    event = one(coded[sid], "13")
+    assert event["cameo"] == cameo
+    assert "intent" in event["flags"]
+    assert pair(event) == (source, target)
+
+
+def test_future_visit_is_an_intent_to_meet(coded):
+    event = one(coded["will_visit"], "03")
+    assert event["cameo"] == "036"
+    assert "future" in event["flags"]
+    assert pair(event) == ("IND", "JPN")
+    assert (event["date"], event["date_precision"]) == ("2022-03-14", "week")
+
+
+def test_going_to_attack_is_a_threat(coded):
+    event = one(coded["going_to"], "13")
+    assert "future" in event["flags"]
+    assert pair(event) == ("IRN", "ISR")
+
+
+def test_reported_future_release_by_a_pronoun_subject(coded):
+    event = one(coded["they_will_release"], "03")
+    assert event["cameo"] == "0353"
+    assert event["source"]["sector"] == "REB"
+    assert (event["target"]["country"], event["target"]["sector"]) == ("TUR", "MIL")
+
+
+@pytest.mark.xfail(reason="'it' is dropped as a light subject, so 'Iran said it would meet' has no source",
+                   strict=True)
+def test_reported_future_meeting_with_it_as_subject(coded):
+    event = one(coded["it_would_meet"], "03")
+    assert event["cameo"] == "036"
+    assert pair(event) == ("IRN", "QAT")
+
+
+# ---------------------------------------------------------------- demands and requests
+
+def test_must_in_a_stressed_clause_is_a_demand(coded):
+    events = coded["demand_stressed"]
+    demand = one(events, "10")
+    assert demand["cameo"] == "100"
+    assert pair(demand) == ("JOR", "ISR")
+    assert with_root(events, "08") == []  # the release demanded has not happened
+
+
+@pytest.mark.xfail(reason="weak '!say' trigger takes 'said', so _obligations skips it and no demand is coded",
+                   strict=True)
+def test_must_in_a_said_clause_is_a_demand(coded):
+    demand = one(coded["demand_said"], "10")
+    assert pair(demand) == ("JOR", "ISR")
+
+
+def test_demanded_that_targets_the_clause_subject(coded):
+    demand = one(coded["demanded_that"], "10")
+    assert pair(demand) == ("JOR", "ISR")
+
+
+@pytest.mark.xfail(reason="the content clause of 'demanded that Israel release' is coded as a real release",
+                   strict=True)
+def test_what_is_demanded_is_not_an_event(coded):
+    assert with_root(coded["demanded_that"], "08") == []
+
+
+def test_what_is_urged_is_not_an_event(coded):
+    events = coded["urged_to"]
+    assert [e["cameo"] for e in events] == ["020"]
+    assert pair(events[0]) == ("JOR", "ISR")
+
+
+# ---------------------------------------------------------------- weapons as instruments
+
+def test_showered_with_rockets_is_an_aerial_attack(coded):
+    event = one(coded["showered"], "19")
+    assert event["cameo"] == "195"
+    assert (event["source"]["country"], event["source"]["sector"]) == ("SYR", "MIL")
+    assert "rockets" in event["trigger"]
+
+
+@pytest.mark.xfail(reason="lexicon 'pelt' (145) wins; the weapon rule only overrides weak cues", strict=True)
+def test_pelted_with_rockets_is_an_aerial_attack(coded):
+    event = one(coded["pelted"], "19")
+    assert event["cameo"] == "195"
+    assert pair(event) == ("ISR", "PSE")
+
+
+def test_passive_weapon_attack(coded):
+    event = one(coded["showered_passive"], "19")
+    assert event["cameo"] == "195"
+    assert event["source"]["sector"] == "REB"
+    assert event["target"]["country"] == "SAU"
+
+
+def test_tear_gas_is_crowd_control(coded):
+    event = one(coded["tear_gas"], "17")
+    assert event["cameo"] == "175"
+    assert (event["source"]["country"], event["source"]["sector"]) == ("KEN", "COP")
+
+
+# ---------------------------------------------------------------- counts
+
+def test_arrest_counts_and_injured_count(coded):
+    events = coded["counts_arrest"]
+    assert events
+    assert all(e["root"] >= "14" for e in events)
+    assert one(events, "17")["counts"] == {"detained": 32, "injured": 14}
+
+
+def test_killed_and_wounded_counts(coded):
+    event = one(coded["counts_kill"], "19")
+    assert event["counts"] == {"killed": 12, "injured": 30}
+    assert event["source"]["country"] == "SYR"
+
+
+def test_cooperative_events_carry_no_counts(coded):
+    event = one(coded["counts_meet"], "04")
+    assert event["counts"] == {}
+
+
+# ---------------------------------------------------------------- victims of an event noun
+
+def test_victims_of_a_raid_are_its_target(coded):
+    event = one(coded["victims"], "17")
+    assert event["cameo"] == "170"
+    assert "victims" in event["flags"]
+    assert country(event["target"]) == "PSE"
+    assert event["counts"] == {"injured": 40}
+    assert event["place"] and event["place"]["country"] == "PSE"
+
+
+def test_victims_of_a_raid_with_its_author(coded):
+    event = next(e for e in coded["victims_source"] if e["cameo"] == "170")
+    assert pair(event) == ("ISR", "PSE")
+    assert event["counts"] == {"injured": 40}
+
+
+def test_bare_event_noun_with_no_side_is_not_coded(coded):
+    assert coded["bare_noun"] == []
+
+
+def test_a_statement_alone_is_not_an_event(coded):
+    assert coded["said_only"] == []
+
+
+# ---------------------------------------------------------------- dates
+
+@pytest.mark.parametrize("sid,date,precision", [
+    ("date_sunday", "2021-05-16", "day"),  # last Sunday before a Wednesday
+    ("date_sunday_same_day", "2021-05-16", "day"),  # a Sunday's "on Sunday" is that day
+    ("held_talks", "2022-03-08", "day"),
+    ("phoned", "2022-03-04", "day"),
+    ("date_yesterday", "2022-03-09", "day"),
+    ("date_absolute", "2021-05-16", "day"),
+    ("date_last_week", "2022-02-28", "week"),
+    ("date_weekday_no_published", None, None),  # a weekday without a reference date
+    ("date_none", None, None),
+    ("date_none_published", None, None),  # the publication date alone is not the event's
+])
+def test_event_dates(coded, sid, date, precision):
+    events = coded[sid]
+    assert events
+    assert {(e["date"], e["date_precision"]) for e in events} == {(date, precision)}
+
+
+def test_a_later_sentence_keeps_the_occasion_date(coded):
+    praise = one(coded["date_anchor"], "05")
+    assert pair(praise) == ("IRN", "QAT")
+    assert praise["date"] == "2022-03-06"
+
+
+def test_past_perfect_gets_no_date(coded):
+    rejected = one(coded["date_past_perfect"], "12")
+    assert pair(rejected) == ("QAT", "IRN")
+    assert rejected["date"] is None
+    # the same sentence in the simple past tells the occasion already dated
+    assert one(coded["date_simple_past"], "12")["date"] == "2022-03-06"
+
+
+# ---------------------------------------------------------------- places
+
+def test_place_named_in_the_clause(coded):
+    event = one(coded["meet"], "04")
+    assert event["place"] is not None
+    assert event["place"]["country"] == "QAT"
+
+
+def test_place_of_a_passive_arrest(coded):
+    assert one(coded["passive_arrest"], "17")["place"]["country"] == "TUR"
+
+
+# ---------------------------------------------------------------- country names
+
+@pytest.mark.xfail(reason="resolver maps bare 'Egypt'/'India' to gazetteer cities (Goodyear USA, Inđija SRB)",
+                   strict=True)
+@pytest.mark.parametrize("sid,source,target", [
+    ("name_egypt", "EGY", "ISR"),
+    ("name_india", "JPN", "IND"),
+])
+def test_bare_country_names_are_their_countries(coded, sid, source, target):
+    assert [pair(e) for e in coded[sid]] == [(source, target)]
+
+
+# ---------------------------------------------------------------- user lexicon
+
+def test_uncoded_verb_is_not_an_event_with_the_packaged_lexicon(coded):
+    assert coded["serenade"] == []
+
+
+def test_user_lexicon_adds_a_verb(coded_user):
+    event = one(coded_user["serenade"], "05")
+    assert event["cameo"] == "051"
+    assert pair(event) == ("FRA", "DEU")
+
+
+def test_user_lexicon_overrides_a_packaged_code(coded_user):
+    event = one(coded_user["criticize"], "11")
+    assert event["cameo"] == "110"
+    assert pair(event) == ("FRA", "IRN")
+
+
+# ---------------------------------------------------------------- intent_code
+
+@pytest.mark.parametrize("code,expected", [
+    ("040", "036"),  # meet -> intent to meet
+    ("042", "036"),
+    ("045", "039"),  # mediate -> intent to mediate
+    ("046", "036"),
+    ("0841", "0353"),  # release -> intent to release
+    ("163", "1312"),  # sanctions -> threaten sanctions
+    ("173", "137"),  # arrest -> threaten repression
+    ("141", "133"),
+    ("190", "138"),  # attack -> threaten force
+    ("195", "1384"),
+    ("111", "111"),  # verbal acts stay as they are
+    ("020", "020"),
+    ("100", "100"),
+    ("130", "130"),
+])
+def test_intent_code(code, expected):
+    assert intent_code(code) == expected
+
+
+def test_intent_code_always_gives_a_known_code():
+    table = load_cameo()
+    for code in table:
+        assert intent_code(code) in table, code
