@@ -133,14 +133,10 @@ def test_each_query_filter(store, query, cameos):
     assert [e["cameo"] for e in store.iter_events(query)] == cameos
 
 
-@pytest.mark.xfail(reason="store/events.py _where matches --actor words with LIKE against the JSON of each side, "
-                          "so JSON keys and codes ('sector', 'text', 'nld') match every event", strict=True)
 def test_actor_words_do_not_match_json_keys(store):
     assert list(store.iter_events(EventQuery(actor="sector"))) == []
 
 
-@pytest.mark.xfail(reason="store/events.py _where casefolds the words in Python but compares with SQLite lower(), "
-                          "which folds ASCII only: non-ASCII names never match", strict=True)
 def test_actor_words_match_non_ascii_names(tmp_path, options):
     text = "Åse Lund met the harbour council."
     with open_store(options.store, tmp_path / "n.db") as store:

@@ -61,7 +61,7 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
             trig = _verb_trigger(tok, lexicon.verbs[lemma])
-            if trig is None or trig.pattern.weak:
+            if trig is None or trig.pattern.weak or trig.pattern.code[:2] not in ("18", "19", "20"):
                 trig = _weapon_trigger(tok) or trig
         elif tok.pos_ == "VERB":
             trig = _weapon_trigger(tok)
@@ -75,7 +75,7 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         if trig.pattern.noun and not trig.pattern.is_noun:
             consumed.update(w.i for w in trig.words)
     found = [t for t in found if not (t.pattern.is_noun and t.token.i in consumed)]
-    found.extend(_obligations(sent, {t.token.i for t in found}))
+    found.extend(_obligations(sent, {t.token.i for t in found if not t.pattern.weak}))
     found.sort(key=lambda t: t.token.i)
     intended = set()
     for t in found:
@@ -224,6 +224,8 @@ def _subject(v):
         subj = next((c for c in v.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:
             if subj.lower_ in _LIGHT_SUBJECTS and subj.dep_ == "nsubj" and not subj.ent_type_:
+                if subj.lower_ == "it" and v.dep_ == "ccomp" and v.head.lemma_.lower() in _SAYING:
+                    return subj  # "Iran said it would meet ...": the actor coder reads "it" as Iran
                 return None if subj.lower_ in ("it", "there") else _relative_antecedent(subj)
             return subj
         agent = _agent(v)
@@ -297,6 +299,9 @@ def _verb_arguments(trig: Trigger, obj) -> None:
     trig.target = _prep_target(hosts, TARGET_PREPS)
     if trig.target is None:
         trig.target = next((c for c in v.children if c.dep_ == "dative"), None)
+    if trig.target is None and obj is not None and actorish(obj):
+        # "expelled ten Polish diplomats", "called his Russian counterpart": the object is someone
+        trig.target = obj
     if trig.target is None and obj is None:
         trig.target = _xcomp_target(v)
     if trig.target is None and p.code[:2] in ("02", "10", "11", "12", "13"):
@@ -444,6 +449,11 @@ def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
     # ("said that Y had rejected ...") is an event of its own and stays.
     if tok.dep_ == "xcomp" and tok.head.i in others and not trig.pattern.is_noun:
         return True
+    # "demanded that Israel release the prisoners": the demand is the event, not the release
+    if tok.dep_ == "ccomp" and not trig.pattern.is_noun:
+        gov = others.get(tok.head.i)
+        if gov is not None and gov.pattern.code[:2] in ("02", "10") and not gov.pattern.weak:
+            return True
     # "accused the police of firing tear gas": an allegation, coded as the accusation only
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
         gov = others.get(tok.head.head.i)

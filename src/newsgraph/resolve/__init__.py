@@ -161,6 +161,8 @@ def _actor_of(kb, name: str, entity_type: Optional[str] = None):
         country = kb.countries[actor.country]
         if norm(name) not in {norm(n) for n in (country.name, *country.names, *country.demonyms)}:
             return None
+        if norm(name) in {norm(n) for n in (country.name, *country.names)}:
+            return actor  # "Egypt" is the country, whatever town the gazetteer also calls so
         place = load_gazetteer().find(name)
         if place is not None and norm(place.name) != norm(country.name):
             return None
@@ -177,7 +179,9 @@ def _entity(cluster: Cluster, kb) -> LocalEntity:
     name = actor.name if actor is not None else _display_name(cluster)
     country = actor.country if actor is not None else None
     place = None
-    if cluster.type in ("GPE", "LOC", "FAC"):
+    is_country = actor is not None and actor.type == "GPE" and actor.country in kb.countries and \
+        norm(actor.name) == norm(kb.countries[actor.country].name)
+    if cluster.type in ("GPE", "LOC", "FAC") and not is_country:
         gazetteer = load_gazetteer()
         place = next((p for p in map(gazetteer.find, cluster.names) if p is not None), None)
         if place is not None and actor is None:

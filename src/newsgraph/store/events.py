@@ -67,10 +67,6 @@ def _json(value) -> Optional[str]:
 
 def _where(q: EventQuery) -> tuple[str, list]:
     clauses, args = [], []
-    if q.actor:
-        like = f"%{q.actor.casefold()}%"
-        clauses.append("(source_entity_id=? OR target_entity_id=? OR lower(source) LIKE ? OR lower(target) LIKE ?)")
-        args += [q.actor, q.actor, like, like]
     if q.country:
         clauses.append("(source_country=? OR target_country=?)")
         args += [q.country.upper(), q.country.upper()]
@@ -103,9 +99,15 @@ def iter_events(conn: sqlite3.Connection, query: EventQuery = EventQuery()) -> I
     sql = ("SELECT id, cameo, root, quad_class, goldstein, plover, source, target, date, date_precision, place,"
            " counts, confidence, flags, disputed, disagreements FROM events" + where +
            " ORDER BY date IS NULL, date, id")
-    if query.limit:
+    if query.limit and not query.actor:
         sql += f" LIMIT {int(query.limit)}"
+    emitted = 0
     for row in conn.execute(sql, args).fetchall():
+        if query.actor and not (_actor_matches(row[6], query.actor) or _actor_matches(row[7], query.actor)):
+            continue
+        if query.limit and emitted >= query.limit:
+            break
+        emitted += 1
         mentions = conn.execute(
             "SELECT m.article_id, m.start, m.end, m.sentence, m.trigger, a.outlet FROM event_mentions m"
             " JOIN articles a ON a.id = m.article_id WHERE m.event_id=? ORDER BY m.article_id, m.start",
@@ -121,6 +123,15 @@ def iter_events(conn: sqlite3.Connection, query: EventQuery = EventQuery()) -> I
             "mentions": [{"article_id": m[0], "start": m[1], "end": m[2], "sentence": m[3], "trigger": m[4]}
                          for m in mentions],
         }
+
+
+def _actor_matches(side: Optional[str], wanted: str) -> bool:
+    """An entity id, or words of the actor's text, compared with Unicode case folding
+    (SQLite's lower() folds ASCII only: "Åse" must find "Åse Lund")."""
+    if side is None:
+        return False
+    actor = json.loads(side)
+    return wanted == actor.get("entity_id") or wanted.casefold() in str(actor.get("text") or "").casefold()
 
 
 def _load(value: Optional[str]):
