@@ -15,7 +15,7 @@ from .config import CleanOptions, Options
 from .analyze import analyze_articles, load_event_lexicon
 from .engine import Engine, make_engine
 from .errors import describe
-from .fuse import EntityRegistry
+from .fuse import EntityRegistry, fuse_store
 from .ingest import ingest
 from .records import Article, InputProblem, RawDocument
 from .store import Store
@@ -63,6 +63,8 @@ def run(paths: Iterable[str], options: Options, store: Store,
         # Articles stored before the nlp stages existed, or by a run of an older schema.
         while options.nlp.enabled and (stale := store.unanalyzed_articles(options.store.batch_size)):
             store.write_batch([], [], *_analyze(stale, options, engine, registry))
+    if options.nlp.enabled:
+        fuse_store(store)
     return report
 
 

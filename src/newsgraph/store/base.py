@@ -74,6 +74,14 @@ class Store(ABC):
         """Events in the contract's shape (see docs), filtered by ``query``."""
 
     @abstractmethod
+    def fusion_inputs(self) -> tuple[list[tuple[str, str, dict]], list[tuple[str, str, str]]]:
+        """What the fuse stage reads: event mentions (id, article, reading) and quotes (id, article, text)."""
+
+    @abstractmethod
+    def write_fusion(self, quote_groups: dict[str, str], events: list) -> None:
+        """Store the fuse stage's result in one transaction: quote groups and fused events."""
+
+    @abstractmethod
     def iter_articles(self, query: ArticleQuery = ArticleQuery()) -> Iterator[Article]:
         """Stored articles matching ``query``, oldest first."""
 

@@ -38,27 +38,51 @@ def write_events(conn: sqlite3.Connection, article_id: str, events: list[EventMe
     """Replace the event mentions of one article; events left without a mention go."""
     conn.execute("DELETE FROM event_mentions WHERE article_id=?", (article_id,))
     conn.execute("DELETE FROM events WHERE id NOT IN (SELECT event_id FROM event_mentions)")
-    table = load_cameo()
     for m in events:
         mid = mention_id(article_id, m)
-        row = table[m.cameo]
         source, target = _actor(m.source, ids), _actor(m.target, ids)
         record = {"cameo": m.cameo, "source": source, "target": target, "date": m.date,
                   "date_precision": m.date_precision, "place": m.place, "counts": m.counts,
                   "confidence": m.confidence, "flags": m.flags}
-        conn.execute(
-            "INSERT OR REPLACE INTO events(id, cameo, root, quad_class, goldstein, plover, source, target,"
-            " source_entity_id, target_entity_id, source_country, target_country, date, date_precision, place,"
-            " counts, confidence, flags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            ("e" + mid[1:], m.cameo, row.root, row.quad_class, row.goldstein, row.plover,
-             _json(source), _json(target), (source or {}).get("entity_id"), (target or {}).get("entity_id"),
-             (source or {}).get("country"), (target or {}).get("country"), m.date, m.date_precision,
-             _json(m.place), json.dumps(m.counts, sort_keys=True), m.confidence, json.dumps(m.flags)))
+        insert_event(conn, "e" + mid[1:], record)
         conn.execute(
             "INSERT OR REPLACE INTO event_mentions(id, event_id, article_id, start, end, sentence, trigger,"
             " trigger_start, record) VALUES (?,?,?,?,?,?,?,?,?)",
             (mid, "e" + mid[1:], article_id, m.start, m.end, m.sentence, m.trigger, m.trigger_start,
              json.dumps(record, ensure_ascii=False, sort_keys=True)))
+
+
+def insert_event(conn: sqlite3.Connection, event_id: str, record: dict, disputed: bool = False,
+                 disagreements: Optional[dict] = None) -> None:
+    """One events row from a reading (a mention's own, or the fused one)."""
+    row = load_cameo()[record["cameo"]]
+    source, target = record.get("source"), record.get("target")
+    conn.execute(
+        "INSERT OR REPLACE INTO events(id, cameo, root, quad_class, goldstein, plover, source, target,"
+        " source_entity_id, target_entity_id, source_country, target_country, date, date_precision, place,"
+        " counts, confidence, flags, disputed, disagreements) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (event_id, record["cameo"], row.root, row.quad_class, row.goldstein, row.plover,
+         _json(source), _json(target), (source or {}).get("entity_id"), (target or {}).get("entity_id"),
+         (source or {}).get("country"), (target or {}).get("country"), record.get("date"),
+         record.get("date_precision"), _json(record.get("place")),
+         json.dumps(record.get("counts") or {}, sort_keys=True), record.get("confidence", 0.5),
+         json.dumps(record.get("flags") or []), int(disputed),
+         json.dumps(disagreements or {}, ensure_ascii=False, sort_keys=True)))
+
+
+def load_mentions(conn: sqlite3.Connection) -> list[tuple[str, str, dict]]:
+    """Every event mention as (mention id, article id, its own reading)."""
+    return [(mid, aid, json.loads(rec)) for mid, aid, rec in
+            conn.execute("SELECT id, article_id, record FROM event_mentions ORDER BY id")]
+
+
+def replace_fused(conn: sqlite3.Connection, events) -> None:
+    """Replace the events with fused ones; each mention points to its event."""
+    conn.execute("DELETE FROM events")
+    for event in events:
+        insert_event(conn, event.id, event.record, event.disputed, event.disagreements)
+        conn.executemany("UPDATE event_mentions SET event_id=? WHERE id=?",
+                         [(event.id, m.id) for m in event.mentions])
 
 
 def _json(value) -> Optional[str]:

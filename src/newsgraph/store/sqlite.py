@@ -175,6 +175,25 @@ class SQLiteStore(Store):
     def iter_events(self, query: EventQuery = EventQuery()) -> Iterator[dict]:
         return _events.iter_events(self.conn, query)
 
+    def fusion_inputs(self):
+        quotes = self.conn.execute("SELECT id, article_id, text FROM quotes ORDER BY id").fetchall()
+        return _events.load_mentions(self.conn), quotes
+
+    def write_fusion(self, quote_groups: dict[str, str], events: list) -> None:
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # events are replaced while mentions still point at them: check references at commit
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            conn.execute("UPDATE quotes SET group_id=NULL WHERE group_id IS NOT NULL")
+            conn.executemany("UPDATE quotes SET group_id=? WHERE id=?",
+                             [(gid, qid) for qid, gid in quote_groups.items()])
+            _events.replace_fused(conn, events)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
     def count_articles(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
