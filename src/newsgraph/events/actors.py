@@ -83,7 +83,7 @@ class ActorCoder:
             return []
         out: list[EventActor] = []
         for h in (head, *head.conjuncts):
-            if h.i < head.i and h is not head:
+            if h.i < head.i:
                 continue
             out.extend(self._one(h))
         return out
@@ -144,8 +144,7 @@ class ActorCoder:
 
     def _generic(self, h) -> list[EventActor]:
         mods = [c for c in h.children if c.dep_ in _MODIFIER_DEPS and c.i < h.i]
-        words = [t for t in h.subtree if t.i <= h.i and t.dep_ not in ("det", "nummod", "quantmod", "punct",
-                                                                      "predet", "cc", "prep")]
+        words = _modifier_words(h)
         text = " ".join(t.text for t in words).strip() or h.text
         countries: list[str] = []
         for m in mods:
@@ -194,9 +193,29 @@ def _prep_object(h, preps: tuple[str, ...]):
     return None
 
 
+_SKIPPED = ("det", "nummod", "quantmod", "punct", "predet", "cc", "prep", "case", "advmod")
+
+
+def _modifier_words(h) -> list:
+    """The words of a noun phrase up to its head, without determiners, numbers and what
+    hangs off them ("at least 19 Palestinians" -> "Palestinians")."""
+    out = []
+    for t in h.subtree:
+        if t.i > h.i:
+            break
+        node, skip = t, False
+        while node.i != h.i:
+            if node.dep_ in _SKIPPED or node.head.i == node.i:
+                skip = node.dep_ in _SKIPPED
+                break
+            node = node.head
+        if not skip:
+            out.append(t)
+    return out
+
+
 def _phrase(h) -> str:
-    words = [t for t in h.subtree if t.i <= h.i and t.dep_ not in ("det", "punct", "predet", "cc")]
-    return " ".join(t.text for t in words) or h.text
+    return " ".join(t.text for t in _modifier_words(h)) or h.text
 
 
 def _name_run(h) -> str:

@@ -406,7 +406,7 @@ def passive_subject(v):
 
 def _governing_verb(n):
     head, steps = n.head, 0
-    while head is not None and steps < 4 and head.head is not head:
+    while head is not None and steps < 4 and head.head.i != head.i:
         if head.pos_ in ("VERB", "AUX"):
             return head
         head, steps = head.head, steps + 1
@@ -421,7 +421,7 @@ def _governing_subject(n):
         steps += 1
         if head.pos_ in ("VERB", "AUX"):
             return _subject(head)
-        if head.dep_ in ("ROOT",) or head.head is head:
+        if head.dep_ in ("ROOT",) or head.head.i == head.i:
             return None
         head = head.head
     return None

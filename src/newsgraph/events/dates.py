@@ -63,14 +63,14 @@ def _governs(trigger, tok) -> bool:
     targets = {trigger.i}
     if trigger.pos_ in ("NOUN", "PROPN"):
         head = trigger.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         targets.add(head.i)
     steps = 0
     while steps < 12:
         if tok.i in targets:
             return True
-        if tok.dep_ in _BOUNDARIES or tok.head is tok:
+        if tok.dep_ in _BOUNDARIES or tok.head.i == tok.i:
             return False
         tok = tok.head
         steps += 1
@@ -79,7 +79,7 @@ def _governs(trigger, tok) -> bool:
 
 def _in_boundary(tok) -> bool:
     steps = 0
-    while tok.head is not tok and steps < 12:
+    while tok.head.i != tok.i and steps < 12:
         if tok.dep_ in _BOUNDARIES:
             return True
         tok = tok.head

@@ -12,8 +12,9 @@ Two mentions tell the same event when
   with no such evidence stays apart (the same two leaders a year later).
 
 What the reports disagree on (dates, counts, places) is kept with its sources
-and the event is flagged ``disputed``. Mentions are grouped in buckets by root
-and country pair, so the work grows with the number of mentions.
+and the event is flagged ``disputed``. Mentions are compared only with events
+that share a root and an entity or country, so the work grows with the number
+of mentions, not with its square.
 """
 from __future__ import annotations
 
@@ -48,7 +49,10 @@ def _side(actor: Optional[dict]) -> tuple[Optional[str], Optional[str]]:
 
 
 def _side_match(a: Optional[dict], b: Optional[dict]) -> int:
-    """2: the same entity; 1: the same country, one of them not a named entity; 0: no."""
+    """2: the same entity; 1: the same country, one of them not a named entity, or both
+    sides unnamed in both reports ("Iran condemned ..."); 0: no."""
+    if not a and not b:
+        return 1
     (ea, ca), (eb, cb) = _side(a), _side(b)
     if ea and eb and ea == eb:
         return 2
@@ -94,12 +98,20 @@ class EventFuser:
     def _fuse_bucket(self, mentions: list[Mention]) -> list[FusedEvent]:
         order = sorted(mentions, key=lambda m: (m.record.get("date") is None, m.article_id, m.id))
         clusters: list[FusedEvent] = []
+        # candidates through what the sides name (entity or country): no all-pairs comparison
+        index: dict[tuple, list[int]] = defaultdict(list)
         for m in order:
-            home = next((c for c in clusters if self._joins(m, c)), None)
+            seen: set[int] = set()
+            candidates = [i for key in _keys(m.record) for i in index.get(key, ())
+                          if not (i in seen or seen.add(i))]
+            home = next((i for i in sorted(candidates) if self._joins(m, clusters[i])), None)
             if home is None:
-                home = FusedEvent(id="")
-                clusters.append(home)
-            home.mentions.append(m)
+                home = len(clusters)
+                clusters.append(FusedEvent(id=""))
+            clusters[home].mentions.append(m)
+            for key in _keys(m.record):
+                if home not in index[key]:
+                    index[key].append(home)
         return clusters
 
     def _joins(self, m: Mention, cluster: FusedEvent) -> bool:
@@ -114,9 +126,19 @@ class EventFuser:
         return m.article_id in articles or bool(self.links.get(m.article_id, set()) & articles)
 
 
-def _bucket(record: dict) -> tuple:
-    countries = tuple(sorted(filter(None, (_side(record.get("source"))[1], _side(record.get("target"))[1]))))
-    return record["cameo"][:2], countries
+def _bucket(record: dict) -> str:
+    return record["cameo"][:2]
+
+
+def _keys(record: dict) -> list[tuple]:
+    keys = []
+    for side in ("source", "target"):
+        entity, country = _side(record.get(side))
+        if entity:
+            keys.append(("e", entity))
+        if country:
+            keys.append(("c", country))
+    return keys or [("none",)]
 
 
 def _summarise(event: FusedEvent) -> None:
