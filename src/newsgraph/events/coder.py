@@ -439,11 +439,34 @@ def _negated(tok) -> bool:
         (tok.dep_ in ("xcomp", "conj") and any(c.dep_ == "neg" for c in head.children) and tok.dep_ == "xcomp")
 
 
+# Nouns whose complement is proposed, asked, promised or decided, not done:
+# "a request to interrogate detainees", "an offer to host a summit".
+_PROPOSAL_NOUNS = {"request", "demand", "call", "offer", "proposal", "plan", "appeal", "invitation", "ultimatum",
+                   "bid", "attempt", "effort", "decision", "promise", "pledge", "threat", "warning", "order",
+                   "agreement", "deal", "accord", "treaty", "resolution", "law", "initiative", "idea", "wish",
+                   "willingness", "readiness", "refusal", "right", "intention", "permission", "push", "pressure",
+                   "campaign", "move", "vote", "bill", "motion", "scheme", "policy"}
+
+
 def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
     """Whether the trigger is what another trigger is about, or a wish/plan, not an event itself."""
     tok = trig.token
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _IRREALIS_HEADS:
         return True
+    if tok.dep_ in ("acl", "relcl", "xcomp", "advcl") and tok.tag_ in ("VB", "VBG") \
+            and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _PROPOSAL_NOUNS:
+        return True
+    if tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True  # a purpose: "blocked roads to demand ...", "will visit X to mediate"
+    if trig.pattern.is_noun and "victims" not in trig.flags:
+        # "agreed to a ceasefire", "called for sanctions": asked or promised, not done; "hosted a
+        # meeting": the same event twice. "condemned the bombardment" keeps the bombardment.
+        gov = _governing_verb(tok)
+        other = next((t for t in found if t is not trig and gov is not None and t.token.i == gov.i), None)
+        if other is not None and not other.pattern.weak and other.pattern.noun is None and (
+                other.pattern.code[:2] in ("02", "03", "10", "12", "13")
+                or (other.pattern.code[:2] == trig.pattern.code[:2] and trig.pattern.code.endswith("0"))):
+            return True
     others = {t.token.i: t for t in found if t is not trig and not t.pattern.is_noun}
     # "urged Y to *support* Z": what is urged has not happened. A reported clause
     # ("said that Y had rejected ...") is an event of its own and stays.
