@@ -67,6 +67,16 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                     targets = [EventActor(t.text, inferred.country, t.sector) if t is not None else inferred
                                for t in targets]
                     flags = flags + ["target_inferred"]
+            if table[code].root in _DOMESTIC_ROOTS and (
+                    sources == [None] or all(x is not None and not x.country and not x.key for x in sources)):
+                # "students in Jakarta staged demonstrations", "a roadside bomb killed ...": the
+                # unnamed or uncoded perpetrators are coded by where it happened
+                where = named_place or places.dateline
+                if where and where.get("country"):
+                    sources = [EventActor(x.text, where["country"], x.sector) if x is not None
+                               else EventActor(where.get("name") or where["country"], where["country"], None)
+                               for x in sources]
+                    flags = flags + ["source_inferred"]
             for source, target in _pairs(sources, targets, code):
                 sentence_events.append((EventMention(
                     cameo=code, source=source, target=target,

@@ -150,6 +150,9 @@ class ActorCoder:
         for m in mods:
             for word in (m, *m.conjuncts):
                 code = self.kb.country_of_word(word.text)
+                if code is None and word.pos_ == "PROPN":
+                    # "Hezbollah guerrillas", "Hamas gunmen": a known group names the country
+                    code = next((a.country for a in self.kb.find(word.text) if a.country), None)
                 if code and code not in countries:
                     countries.append(code)
         run = _name_run(h)

@@ -6,7 +6,7 @@ from typing import Optional
 from ..records import Article, ArticleAnalysis
 from ..resolve.places import load_gazetteer
 
-_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into"}
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "throughout"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 
 
@@ -34,6 +34,12 @@ class PlaceFinder:
                         place = self._entity_place(obj)
                         if place:
                             return place
+        # "students throughout Indonesia staged ...": a place phrase elsewhere in the clause
+        for tok in trig.token.sent:
+            if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS:
+                place = self._entity_place(tok)
+                if place:
+                    return place
         return None
 
     def _entity_place(self, tok) -> Optional[dict]:
