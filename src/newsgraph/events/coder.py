@@ -69,8 +69,12 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
             trig = _noun_trigger(tok, lexicon.nouns[lemma])
         else:
             continue
-        if trig is None or _negated(tok):
+        if trig is None:
             continue
+        if _negated(tok):
+            trig = _refusal(trig)
+            if trig is None:
+                continue
         found.append(trig)
         if trig.pattern.noun and not trig.pattern.is_noun:
             consumed.update(w.i for w in trig.words)
@@ -123,12 +127,19 @@ def _intent_head(trig: Trigger):
 
 def _verb_trigger(v, patterns: tuple[Pattern, ...]) -> Optional[Trigger]:
     obj = _object(v)
+    # "gave Ghana 5 million dollars of aid", "sent two tons of food": the measured thing counts
+    measured = _of_object(obj) if obj is not None else None
     for p in patterns:
         words = [v]
         if p.noun is not None:
-            if obj is None or obj.lemma_.lower() != p.noun:
+            if obj is None:
                 continue
-            words.append(obj)
+            if obj.lemma_.lower() == p.noun:
+                words.append(obj)
+            elif measured is not None and measured.lemma_.lower() == p.noun:
+                words.append(measured)
+            else:
+                continue
         if p.preps:
             hosts = [v] + ([obj] if obj is not None else [])
             where = _find_preps(hosts, p.preps)
@@ -201,6 +212,15 @@ def _find_preps(hosts, preps: tuple[str, ...]) -> Optional[list]:
             return None
         found.append(hit)
     return found
+
+
+def _of_object(obj):
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            inner = _pobj(prep)
+            if inner is not None and inner.pos_ == "NOUN":
+                return inner
+    return None
 
 
 def _object(v):
@@ -362,6 +382,8 @@ def _prep_target(hosts, preps):
 def _noun_arguments(trig: Trigger) -> None:
     n = trig.token
     source = next((c for c in n.children if c.dep_ == "poss"), None)
+    if source is not None and source.pos_ == "PRON" and (subject := _governing_subject(n)) is not None:
+        source = subject  # "the fundamentalists continued their hunger strike"
     if source is None:
         by = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         source = _pobj(by) if by is not None else None
@@ -425,6 +447,23 @@ def _governing_subject(n):
             return None
         head = head.head
     return None
+
+
+# Acts of accepting, agreeing and yielding: not doing them is a rejection (CAMEO 12).
+_COOPERATIVE_ROOTS = {"03", "05", "06", "08"}
+
+
+def _refusal(trig: Trigger) -> Optional[Trigger]:
+    """'will not accept refugees', 'failed to reach agreement': a rejection; other negated acts
+    are not events. Refusals with their own verb ('refused to meet') are coded by that verb."""
+    tok = trig.token
+    if trig.pattern.code[:2] not in _COOPERATIVE_ROOTS or trig.pattern.is_noun:
+        return None
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("refuse", "decline"):
+        return None
+    refusal = Trigger(Pattern("120", trig.pattern.lemma, trig.pattern.preps, trig.pattern.noun), tok,
+                      source=trig.source, target=trig.target, words=trig.words, flags=trig.flags + ["negated"])
+    return refusal
 
 
 def _negated(tok) -> bool:
