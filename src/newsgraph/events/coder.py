@@ -311,6 +311,11 @@ def _verb_arguments(trig: Trigger, obj) -> None:
         return
     if p.noun is None and obj is not None:
         trig.target = obj
+        if not actorish(obj):
+            # "refused admittance to Ghanaians", "rejected calls by Belarus": someone after a preposition
+            alt = _prep_target([v, obj], TARGET_PREPS + ("by", "from")) or _dative(v)
+            if alt is not None and actorish(alt):
+                trig.target = alt
         return
     if p.noun is None and obj is None and (x := _xcomp_target(v)) is not None:
         trig.target = x
@@ -318,7 +323,7 @@ def _verb_arguments(trig: Trigger, obj) -> None:
     hosts = [v] + ([obj] if obj is not None else [])
     trig.target = _prep_target(hosts, TARGET_PREPS)
     if trig.target is None:
-        trig.target = next((c for c in v.children if c.dep_ == "dative"), None)
+        trig.target = _dative(v)
     if trig.target is None and obj is not None and actorish(obj):
         # "expelled ten Polish diplomats", "called his Russian counterpart": the object is someone
         trig.target = obj
@@ -336,6 +341,14 @@ def _clause_subject(v):
             if subj is not None and subj.lower_ not in _LIGHT_SUBJECTS:
                 return subj
     return None
+
+
+def _dative(v):
+    """The indirect object: "gave Ghana aid" (a noun) or "gave aid to Ghana" (after the ADP)."""
+    d = next((c for c in v.children if c.dep_ == "dative"), None)
+    if d is not None and d.pos_ == "ADP":
+        return _pobj(d)
+    return d
 
 
 def _xcomp_target(v):
@@ -372,7 +385,8 @@ def _prep_target(hosts, preps):
     found = []
     for host in hosts:
         for c in host.children:
-            if c.dep_ == "prep" and c.lower_ in preps and c.i > host.i:
+            # spaCy labels the "to" of "gave asylum to the officers" dative, not prep
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps and c.i > host.i:
                 obj = _pobj(c)
                 if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and obj.ent_type_ not in _NOT_ACTORS:
                     found.append(obj)

@@ -173,7 +173,7 @@ def _entity(cluster: Cluster, kb) -> LocalEntity:
     actor = cluster.actor
     if actor is None:
         for name in sorted(cluster.names, key=lambda n: -len(n)):
-            actor = _actor_of(kb, name, cluster.type)
+            actor = _actor_of(kb, name, cluster.type) or _actor_of(kb, _without_honorifics(name), cluster.type)
             if actor is not None:
                 break
     name = actor.name if actor is not None else _display_name(cluster)
@@ -201,6 +201,16 @@ def _entity(cluster: Cluster, kb) -> LocalEntity:
     return LocalEntity(key=cluster.key, name=name, type=entity_type, country=country, sector=sector,
                        actor_id=actor.id if actor is not None else None, mentions=list(cluster.mentions),
                        lat=place.lat if place else None, lon=place.lon if place else None)
+
+
+def _without_honorifics(name: str) -> str:
+    """'General Michel Aoun' -> 'Michel Aoun': forms of address are not part of the name."""
+    from ..nlp.components import HONORIFICS
+
+    words = name.split()
+    while len(words) > 2 and words[0].lower() in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _display_name(cluster: Cluster) -> str:
