@@ -74,8 +74,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 where = named_place or places.dateline
                 if where and where.get("country"):
                     sources = [EventActor(x.text, where["country"], x.sector) if x is not None
-                               else EventActor(where.get("name") or where["country"], where["country"], None)
-                               for x in sources]
+                               else EventActor("", where["country"], None) for x in sources]
                     flags = flags + ["source_inferred"]
             for source, target in _pairs(sources, targets, code):
                 sentence_events.append((EventMention(
@@ -131,11 +130,11 @@ def _inferred_target(named: Optional[dict], dateline: Optional[dict], sources: l
     source's own country."""
     place = named or (dateline if root in _DOMESTIC_ROOTS else None)
     if place and place.get("country"):
-        return EventActor(place.get("name") or place["country"], place["country"], None)
+        return EventActor("", place["country"], None)  # unnamed: no words, only the country
     if root in _DOMESTIC_ROOTS:
         country = next((s.country for s in sources if s is not None and s.country), None)
         if country:
-            return EventActor(country, country, None)
+            return EventActor("", country, None)
     return None
 
 
@@ -146,7 +145,7 @@ def _pairs(sources: list, targets: list, code: str):
         for s in sources:
             for t in targets:
                 if s is not None and t is not None:
-                    if s.text == t.text and s.key == t.key:
+                    if _same(s, t):
                         continue
                     if _order(t) < _order(s):
                         s, t = t, s
@@ -154,9 +153,14 @@ def _pairs(sources: list, targets: list, code: str):
         return
     for s in sources:
         for t in targets:
-            if s is not None and t is not None and s.text == t.text and s.key == t.key:
+            if s is not None and t is not None and _same(s, t):
                 continue
             yield s, t
+
+
+def _same(s: EventActor, t: EventActor) -> bool:
+    """One actor on both sides: the same entity, or the same words (unnamed sides are not)."""
+    return bool(s.key and s.key == t.key) or bool(s.text and s.text == t.text and s.key == t.key)
 
 
 def _order(actor: EventActor) -> tuple:
@@ -170,6 +174,8 @@ def _confidence(trig: Trigger, source, target, flags: list[str]) -> float:
     score += 0.1 * min(trig.pattern.specificity, 2)
     score -= 0.2 if trig.pattern.weak else 0.0
     score -= 0.25 if "hypothetical" in flags else 0.0
+    # a side known only by where it happened is a guess
+    score -= 0.15 * sum(1 for f in ("source_inferred", "target_inferred") if f in flags)
     return round(max(0.05, min(score, 0.95)), 2)
 
 

@@ -259,13 +259,18 @@ def _subject(v):
             if obj is not None:
                 return obj
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":
-            # "accused the police of firing": the police fired
+            # "accused the police of firing": the police fired; "before travelling": the subject did
             gov = v.head.head
             obj = next((c for c in gov.children if c.dep_ in ("dobj", "obj")), None)
-            if obj is not None:
+            if obj is not None and v.head.lower_ in ("of", "for"):
                 return obj
             v = gov
             continue
+        if v.dep_ == "xcomp":
+            # "the minister is scheduled to visit": the raised subject of a passive head
+            raised = next((c for c in v.head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None:
+                return raised
         if v.dep_ in ("conj", "xcomp", "advcl", "acomp", "attr"):
             v = v.head
             continue
