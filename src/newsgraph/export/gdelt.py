@@ -26,12 +26,12 @@ the export's time, YYYYMMDDHHMMSS in UTC, or ``added`` when given.
 from __future__ import annotations
 
 import csv
-import os
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
+
+from .files import replacing
 
 EVENT_COLUMNS = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -64,18 +64,6 @@ ROOT_EVENT_OFFSET = 500  # a mention starting before this character is in the le
 # Everything a line-based reader could take for the end of a line or a field.
 _BREAKS = re.compile("[\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _ADDED = re.compile(r"\d{14}")
-
-
-@contextmanager
-def _replacing(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; move it over ``path`` only on success."""
-    tmp = path.with_suffix(path.suffix + ".part")
-    try:
-        yield tmp
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    os.replace(tmp, path)
 
 
 def _text(value) -> str:
@@ -161,7 +149,7 @@ def _write_tsv(path: Path, header: tuple[str, ...], rows: Iterable[list[str]]) -
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
-    with _replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
+    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n",
                             quoting=csv.QUOTE_NONE, quotechar=None)
         writer.writerow(header)

@@ -16,12 +16,12 @@ nodes in order of first appearance, then the edges in the order of the events.
 """
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape
+
+from .files import replacing
 
 NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
 _SCHEMA = f"{NAMESPACE} {NAMESPACE}/1.0/graphml.xsd"
@@ -40,18 +40,6 @@ EDGE_KEYS = (("e_event_id", "edge", "event_id", "string"), ("e_cameo", "edge", "
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _NOT_TOKEN = re.compile(r"[^\w.-]+")
 _ATTRIBUTE = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
-
-
-@contextmanager
-def _replacing(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; move it over ``path`` only on success."""
-    tmp = path.with_suffix(path.suffix + ".part")
-    try:
-        yield tmp
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    os.replace(tmp, path)
 
 
 def _attr(value: str) -> str:
@@ -124,6 +112,6 @@ def write_graphml(events: Iterable[dict], path: Path) -> int:
                           EDGE_KEYS, values)
     lines += ["  </graph>", "</graphml>", ""]
 
-    with _replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
         handle.write("\n".join(lines))
     return len(edges)

@@ -15,11 +15,11 @@ still a valid file with every column typed.
 from __future__ import annotations
 
 import csv
-import os
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from itertools import islice
 from pathlib import Path
+
+from .files import replacing
 
 _ACTOR = ("entity_id", "text", "country", "sector")
 COLUMNS = (
@@ -39,18 +39,6 @@ PARQUET_TYPES = {
 }
 
 _BATCH = 10_000  # rows per Parquet row group
-
-
-@contextmanager
-def _replacing(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; move it over ``path`` only on success."""
-    tmp = path.with_suffix(path.suffix + ".part")
-    try:
-        yield tmp
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    os.replace(tmp, path)
 
 
 def _unique(values: Iterable) -> list:
@@ -93,7 +81,7 @@ def write_events_csv(events: Iterable[dict], path: Path) -> int:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
-    with _replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
+    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)  # excel dialect: RFC 4180
         writer.writerow(COLUMNS)
         for event in events:
@@ -125,7 +113,7 @@ def write_events_parquet(events: Iterable[dict], path: Path) -> int:
     schema = parquet_schema()
     rows = map(event_row, events)
     count = 0
-    with _replacing(path) as tmp, pq.ParquetWriter(tmp, schema) as writer:
+    with replacing(path) as tmp, pq.ParquetWriter(tmp, schema) as writer:
         while batch := list(islice(rows, _BATCH)):
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
             count += len(batch)
