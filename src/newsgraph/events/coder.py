@@ -115,6 +115,20 @@ def _obligations(sent, taken: set[int]) -> list[Trigger]:
     return out
 
 
+def _attempted_violence(trig: Trigger) -> bool:
+    """'tried to assassinate', 'an attempt to kill': an attempted attack is itself an act (CAMEO
+    185 for assassination attempts)."""
+    tok = trig.token
+    head = tok.head
+    if trig.pattern.code[:2] not in ("17", "18", "19", "20") or tok.dep_ not in ("xcomp", "acl"):
+        return False
+    if head.lemma_.lower() not in ("attempt", "try"):
+        return False
+    if trig.pattern.code == "186":
+        trig.pattern = Pattern("185", trig.pattern.lemma, trig.pattern.preps, trig.pattern.noun)
+    return True
+
+
 def _intent_head(trig: Trigger):
     tok = trig.token
     if trig.pattern.is_noun or tok.dep_ != "xcomp":
@@ -127,8 +141,10 @@ def _intent_head(trig: Trigger):
 
 def _verb_trigger(v, patterns: tuple[Pattern, ...]) -> Optional[Trigger]:
     obj = _object(v)
-    # "gave Ghana 5 million dollars of aid", "sent two tons of food": the measured thing counts
+    # "gave Ghana 5 million dollars of aid", "sent two tons of food": the measured thing counts;
+    # "undertook a mediation mission": so does the kind of thing
     measured = _of_object(obj) if obj is not None else None
+    kinds = {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"} if obj is not None else set()
     for p in patterns:
         words = [v]
         if p.noun is not None:
@@ -138,6 +154,8 @@ def _verb_trigger(v, patterns: tuple[Pattern, ...]) -> Optional[Trigger]:
                 words.append(obj)
             elif measured is not None and measured.lemma_.lower() == p.noun:
                 words.append(measured)
+            elif p.noun in kinds:
+                words.append(obj)
             else:
                 continue
         if p.preps:
@@ -509,6 +527,8 @@ _PROPOSAL_NOUNS = {"request", "demand", "call", "offer", "proposal", "plan", "ap
 def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
     """Whether the trigger is what another trigger is about, or a wish/plan, not an event itself."""
     tok = trig.token
+    if _attempted_violence(trig):
+        return False
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _IRREALIS_HEADS:
         return True
     if tok.dep_ in ("acl", "relcl", "xcomp", "advcl") and tok.tag_ in ("VB", "VBG") \
