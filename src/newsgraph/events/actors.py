@@ -99,12 +99,23 @@ class ActorCoder:
         entity = self._entity(h)
         if entity is not None:
             country = entity.country
+            if entity.type == "NORP":
+                # "Bosnian Serbs": the modifier's country; "ethnic Albanians": a people, not a state
+                if any(c.lower_ == "ethnic" for c in h.children):
+                    return [EventActor(_phrase(h), None, None)]
+                country = next((a.country for a in self._generic_modifiers(h) if a), None) or country
             if country is None and entity.type != "PERSON":
                 # a state or group the user's dictionaries define ("Arnor [ARN]")
                 country = self.kb.country_of_word(entity.name) or self.kb.country_of_word(h.text)
             if country is None:
                 # "the US Congress", "Ivory Coast rebels": the modifier says whose
                 country = next((a.country for a in self._generic(h) if a.country), None)
+            if country is None:
+                # "Salaheddine Sidhoum, Algeria's leading activist": the apposition says whose
+                for appos in (c for c in h.children if c.dep_ == "appos"):
+                    country = next((a.country for a in self._generic(appos) if a.country), None)
+                    if country:
+                        break
             return [EventActor(entity.name, country, entity.sector, entity.key)]
         if h.pos_ == "PRON" and h.lower_ in _FIRST_PERSON and (said := self.index.speaker_at(h.idx)) is not None:
             # "We will defend Al-Aqsa," he added: the speaker acts
@@ -142,13 +153,24 @@ class ActorCoder:
                         break
         return entity
 
+    def _generic_modifiers(self, h) -> list[str]:
+        """Countries that the modifiers before a head name ("Bosnian", "Vietnamese-led")."""
+        found = []
+        for m in (c for c in h.children if c.dep_ in _MODIFIER_DEPS and c.i < h.i):
+            for word in (m, *m.conjuncts, *(g for g in m.children if g.dep_ in ("npadvmod", "compound", "amod"))):
+                code = self.kb.country_of_word(word.text)
+                if code and code not in found:
+                    found.append(code)
+        return [EventActor(h.text, code, None) for code in found]
+
     def _generic(self, h) -> list[EventActor]:
         mods = [c for c in h.children if c.dep_ in _MODIFIER_DEPS and c.i < h.i]
         words = _modifier_words(h)
         text = " ".join(t.text for t in words).strip() or h.text
         countries: list[str] = []
         for m in mods:
-            for word in (m, *m.conjuncts):
+            # "Vietnamese-led forces": the country sits under the modifier
+            for word in (m, *m.conjuncts, *(g for g in m.children if g.dep_ in ("npadvmod", "compound"))):
                 code = self.kb.country_of_word(word.text)
                 if code is None and word.pos_ == "PROPN":
                     # "Hezbollah guerrillas", "Hamas gunmen": a known group names the country

@@ -7,6 +7,9 @@ from ..records import Article, ArticleAnalysis
 from ..resolve.places import load_gazetteer
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "throughout"}
+# "the town of Samarra", "outside of the city of Basra": nouns whose of-phrase names the place
+_PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "area", "outskirts",
+                "suburb", "port", "island", "state", "county", "border", "streets", "centre", "center"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 
 
@@ -36,16 +39,24 @@ class PlaceFinder:
                             return place
         # "students throughout Indonesia staged ...": a place phrase elsewhere in the clause
         for tok in trig.token.sent:
-            if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS:
+            if tok.dep_ == "pobj" and (tok.head.lower_ in _PLACE_PREPS or (
+                    tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _PLACE_NOUNS | {"outside"})):
                 place = self._entity_place(tok)
                 if place:
                     return place
         return None
 
-    def _entity_place(self, tok) -> Optional[dict]:
+    def _entity_place(self, tok, depth: int = 0) -> Optional[dict]:
         for start, end, entity in self.spans:
             if start <= tok.idx < end:
                 return {"name": entity.name, "country": entity.country, "lat": entity.lat, "lon": entity.lon}
+        if depth == 0 and tok.pos_ == "NOUN":
+            # "the town of Samarra", "the Iraqi city of Basra"
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            return self._entity_place(obj, 1)
         return None
 
 
