@@ -12,7 +12,7 @@ from typing import Optional
 from ..records import Article, ArticleAnalysis, EventActor, EventMention
 from .actors import ActorCoder, EntityIndex
 from .cameo import load_cameo
-from .coder import Trigger, find_triggers, intent_code, modality
+from .coder import Trigger, find_triggers, intent_code, modality, protested
 from .counts import find_counts
 from .dates import DateResolver
 from .lexicon import Lexicon, load_lexicon
@@ -60,6 +60,9 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             place = named_place or places.dateline
             if table[code].root >= "14" and counts is None:
                 counts = find_counts(sent.text)
+            if table[code].root == "14" and targets == [None]:
+                # "began a hunger strike to protest against Sweden's decision": what is protested
+                targets = actors.actors(protested(sent)) or [None]
             if targets == [None] or all(t is not None and not t.country and not t.key for t in targets):
                 inferred = _inferred_target(named_place, places.dateline, sources, table[code].root)
                 if inferred is not None:
@@ -72,6 +75,10 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 # "students in Jakarta staged demonstrations", "a roadside bomb killed ...": the
                 # unnamed or uncoded perpetrators are coded by where it happened
                 where = named_place or places.dateline
+                if not (where and where.get("country")) and table[code].root == "14":
+                    # protesters whose country is not said protest their own government
+                    known = next((t.country for t in targets if t is not None and t.country), None)
+                    where = {"name": None, "country": known} if known else None
                 if where and where.get("country"):
                     sources = [EventActor(x.text, where["country"], x.sector) if x is not None
                                else EventActor("", where["country"], None) for x in sources]

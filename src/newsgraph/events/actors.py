@@ -95,7 +95,9 @@ class ActorCoder:
             owner = next((c for c in h.children if c.dep_ in ("poss", "amod", "compound")), None) \
                 or _prep_object(h, ("of",))
             if owner is not None:
-                return self._one(owner, depth + 1)
+                found = self._one(owner, depth + 1)
+                if found:
+                    return found
         entity = self._entity(h)
         if entity is not None:
             country = entity.country

@@ -37,6 +37,8 @@ INTENT_HEADS = {"offer", "promise", "pledge", "vow", "agree", "plan", "intend", 
                 "due", "scheduled", "set", "slated", "poised", "expected"}
 _SAYING = {"say", "tell", "announce", "state", "add", "declare", "insist", "report", "confirm", "indicate",
            "believe", "think", "expect", "hope", "warn", "predict"}
+_STATEMENT_NOUNS = {"statement", "declaration", "communique", "letter", "report", "resolution", "message",
+                    "appeal", "note", "petition"}
 # Reporting constructions whose subject is not an actor of the event ("it was reported").
 _LIGHT_SUBJECTS = {"it", "there", "this", "that", "which", "what"}
 
@@ -269,6 +271,10 @@ def _subject(v):
         agent = _agent(v)
         if agent is not None:
             return agent
+        if v.dep_ == "acl" and v.head.lemma_.lower() in _STATEMENT_NOUNS:
+            # "issued a declaration demanding ...": who issued it demands
+            v = v.head.head if v.head.head.pos_ in ("VERB", "AUX") else v.head
+            continue
         if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return v.head
         if v.dep_ == "xcomp":
@@ -363,6 +369,18 @@ def _clause_subject(v):
             subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.lower_ not in _LIGHT_SUBJECTS:
                 return subj
+    return None
+
+
+def protested(sent):
+    """What a sentence protests against: "to protest against X", "in protest of X's refusal"."""
+    for tok in sent:
+        if tok.lemma_.lower() != "protest":
+            continue
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+        found = _prep_target([tok] + ([obj] if obj is not None else []), ("against", "of", "at", "over")) or obj
+        if found is not None:
+            return found
     return None
 
 
