@@ -12,7 +12,7 @@ from typing import Optional
 from ..records import Article, ArticleAnalysis, EventActor, EventMention
 from .actors import ActorCoder, EntityIndex
 from .cameo import load_cameo
-from .coder import Trigger, find_triggers, intent_code, modality, protested
+from .coder import Trigger, conditional, find_triggers, intent_code, modality, protested
 from .counts import find_counts
 from .dates import DateResolver
 from .lexicon import Lexicon, load_lexicon
@@ -49,6 +49,9 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             flags = trig.flags + modality(trig)
             if "intent" in flags or "future" in flags:
                 code = intent_code(code)
+                if conditional(trig) and not code.startswith("13"):
+                    code = "130"  # "will withdraw unless ...": a threat
+                    flags = flags + ["conditional"]
             one_sided = table[code].root == "14" and sources != [None]  # a strike or protest needs no target
             if trig.pattern.is_noun and (sources == [None] or targets == [None]) \
                     and "victims" not in trig.flags and not one_sided:

@@ -91,7 +91,16 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
             intended.add(head.i)
     # "offered to hand over": the act offered says more than the offer; the head yields
     found = [t for t in found if t.token.i not in intended]
-    return [t for t in found if not _content_of_other(t, found)]
+    return [t for t in found if not _content_of_other(t, found) and not _background(t, found)]
+
+
+def _background(trig: Trigger, found: list[Trigger]) -> bool:
+    """'..., where 24 people were killed in riots': a relative clause that recalls an earlier
+    happening with nobody named as its author is background to the sentence's own event."""
+    tok = trig.token
+    if tok.dep_ != "relcl" or "passive" not in trig.flags or trig.source is not None:
+        return False
+    return any(t is not trig and t.token.dep_ == "ROOT" for t in found)
 
 
 def _obligations(sent, taken: set[int]) -> list[Trigger]:
@@ -459,7 +468,8 @@ def _noun_arguments(trig: Trigger) -> None:
     if target is None and verb is not None and n.dep_ == "pobj":
         # "X made the remarks in a phone call on Sunday with Y": the with-phrase hangs off the verb
         target = _prep_target([verb], ("with",))
-        if target is None and n.head.lower_ in ("in", "during", "amid") and verb.pos_ in ("VERB", "AUX"):
+        if target is None and n.head.lower_ in ("in", "during", "amid") and verb.pos_ in ("VERB", "AUX") \
+                and trig.pattern.code[:2] in ("14", "15", "17", "18", "19", "20"):
             # "150 Palestinians were injured in the raid": the raid's victims
             target = passive_subject(verb)
             if target is not None:
@@ -576,7 +586,18 @@ def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
     # "accused the police of firing tear gas": an allegation, coded as the accusation only
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
         gov = others.get(tok.head.head.i)
-        if gov is not None and gov.pattern.code[:2] in ("11", "12"):
+        # "accused X of violating", "arrested for collaborating", "charged with supporting"
+        if gov is not None and gov.pattern.code[:2] in ("11", "12", "17") \
+                and tok.head.lower_ in ("of", "for", "with"):
+            return True
+    return False
+
+
+def conditional(trig: Trigger) -> bool:
+    """'will withdraw its force unless ...': an announced act with a condition is a threat."""
+    v = trig.token if not trig.pattern.is_noun else trig.token.head
+    for clause in v.children:
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("unless", "if") for c in clause.children):
             return True
     return False
 
