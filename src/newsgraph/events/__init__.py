@@ -94,7 +94,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                     trigger_start=trig.token.idx, date=date, date_precision=precision, place=place,
                     counts=dict(counts or {}) if table[code].root >= "14" else {},
                     confidence=_confidence(trig, source, target, flags), flags=flags), trig.pattern.weak))
-        out.extend(_drop_weak(sentence_events))
+        out.extend(_distinct(_drop_weak(sentence_events)))
     return out
 
 
@@ -187,6 +187,21 @@ def _confidence(trig: Trigger, source, target, flags: list[str]) -> float:
     # a side known only by where it happened is a guess
     score -= 0.15 * sum(1 for f in ("source_inferred", "target_inferred") if f in flags)
     return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _distinct(events: list[EventMention]) -> list[EventMention]:
+    """One sentence telling the same act twice ("met ... to discuss") gives it once."""
+    best: dict[tuple, EventMention] = {}
+    for e in events:
+        key = (e.cameo[:2], _identity(e.source), _identity(e.target))
+        if key not in best or (len(e.cameo), e.confidence) > (len(best[key].cameo), best[key].confidence):
+            best[key] = e
+    kept = {id(e) for e in best.values()}
+    return [e for e in events if id(e) in kept]
+
+
+def _identity(actor: Optional[EventActor]) -> tuple:
+    return (None,) if actor is None else (actor.key, actor.text, actor.country)
 
 
 def _drop_weak(events: list[tuple[EventMention, bool]]) -> list[EventMention]:

@@ -21,6 +21,7 @@ _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _MODALS = {"would", "could", "might", "may", "should", "must"}
 # "X said that Y must hand over the suspects": X demands it of Y (CAMEO 10).
 _OBLIGATION = {"must", "should"}
+_REMINDERS = {"reminder", "warning", "message", "demand", "ultimatum", "call"}
 _DECLARING = {"say", "declare", "reiterate", "insist", "stress", "emphasize", "emphasise", "conclude", "state",
               "tell", "announce", "warn", "add", "maintain", "argue", "underline", "underscore", "repeat"}
 # Heads whose infinitive complement is a wish, request or attempt, not something that happened.
@@ -32,7 +33,7 @@ _IRREALIS_HEADS = {"want", "hope", "seek", "try", "attempt", "aim", "refuse", "f
 # "threatened to attack". CAMEO codes the intended act as an intent (03) or a threat (13).
 INTENT_HEADS = {"offer", "promise", "pledge", "vow", "agree", "plan", "intend", "decide", "threaten",
                 "prepare", "willing", "ready", "prepared", "determined", "committed", "resolve", "undertake",
-                "volunteer", "consent",
+                "volunteer", "consent", "swear",
                 # scheduled acts: "is due to visit", "is set to meet" are future, announced acts
                 "due", "scheduled", "set", "slated", "poised", "expected"}
 _SAYING = {"say", "tell", "announce", "state", "add", "declare", "insist", "report", "confirm", "indicate",
@@ -81,7 +82,8 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         if trig.pattern.noun and not trig.pattern.is_noun:
             consumed.update(w.i for w in trig.words)
     found = [t for t in found if not (t.pattern.is_noun and t.token.i in consumed)]
-    found.extend(_obligations(sent, {t.token.i for t in found if not t.pattern.weak}))
+    found.extend(_obligations(sent, {t.token.i for t in found
+                                     if not t.pattern.weak and not t.pattern.code.startswith("01")}))
     found.sort(key=lambda t: t.token.i)
     intended = set()
     for t in found:
@@ -107,6 +109,17 @@ def _obligations(sent, taken: set[int]) -> list[Trigger]:
     """'X said that Y must Z', 'X insisted Y should Z': a demand by X of Y."""
     out = []
     for v in sent:
+        if v.pos_ == "NOUN" and v.lemma_.lower() in _REMINDERS:
+            # "issued a stern reminder to Iraq that it must cooperate"
+            for clause in v.children:
+                if clause.dep_ in ("ccomp", "acl") and {c.lower_ for c in clause.children if c.dep_ == "aux"} \
+                        & _OBLIGATION:
+                    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None:
+                        trig = Trigger(Pattern("100", v.lemma_.lower()), v, words=[v])
+                        trig.source, trig.target = _governing_subject(v), subj
+                        out.append(trig)
+            continue
         if v.pos_ != "VERB" or v.lemma_.lower() not in _DECLARING or v.i in taken:
             continue
         for clause in v.children:
@@ -557,7 +570,7 @@ def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
     tok = trig.token
     if _attempted_violence(trig):
         return False
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _IRREALIS_HEADS:
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _IRREALIS_HEADS and "negated" not in trig.flags:
         return True
     if tok.dep_ in ("acl", "relcl", "xcomp", "advcl") and tok.tag_ in ("VB", "VBG") \
             and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _PROPOSAL_NOUNS:
