@@ -73,7 +73,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                     targets = [EventActor(t.text, inferred.country, t.sector) if t is not None else inferred
                                for t in targets]
                     flags = flags + ["target_inferred"]
-            if table[code].root in _DOMESTIC_ROOTS and (
+            if table[code].root in _UNNAMED_AUTHOR_ROOTS and (
                     sources == [None] or all(x is not None and not x.country and not x.key for x in sources)):
                 # "students in Jakarta staged demonstrations", "a roadside bomb killed ...": the
                 # unnamed or uncoded perpetrators are coded by where it happened
@@ -128,9 +128,13 @@ def _refine(trig: Trigger, phone_article: bool, sources: list, targets: list) ->
     return code
 
 
-# Roots whose events act on a population even when no one is named: protests, force
-# postures, repression, violence. Their unnamed target is the people where it happens.
-_DOMESTIC_ROOTS = {"14", "15", "17", "18", "19", "20"}
+# Roots whose events act on a population even when no one is named: yielding (a curfew
+# lifted, a resignation), refusals, protests, force postures, repression, violence. Their
+# unnamed target is the people where it happens.
+_DOMESTIC_ROOTS = {"08", "12", "14", "15", "17", "18", "19", "20"}
+# Roots whose unnamed authors are coded by place: protest, force and violence
+# ("a roadside bomb killed ...", "students in Jakarta marched").
+_UNNAMED_AUTHOR_ROOTS = {"14", "15", "17", "18", "19", "20"}
 
 
 def _inferred_target(named: Optional[dict], dateline: Optional[dict], sources: list,
