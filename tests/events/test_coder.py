@@ -9,7 +9,7 @@ import pytest
 
 from newsgraph.config import load_options
 from newsgraph.events.cameo import load_cameo
-from newsgraph.events.coder import intent_code
+from newsgraph.events.modality import intent_code
 from newsgraph.sentences import Sentence, code_sentences
 
 D = "2022-03-10"  # a Thursday

@@ -12,10 +12,12 @@ from typing import Optional
 from ..records import Article, ArticleAnalysis, EventActor, EventMention
 from .actors import ActorCoder, EntityIndex
 from .cameo import load_cameo
-from .coder import Trigger, conditional, find_triggers, intent_code, modality, protested
+from .coder import find_triggers
 from .counts import find_counts
 from .dates import DateResolver
+from .grammar import Trigger, protested
 from .lexicon import Lexicon, load_lexicon
+from .modality import conditional, intent_code, modality
 from .places import PlaceFinder
 
 # Codes whose two sides do the same thing: one record per pair, in a stable order.

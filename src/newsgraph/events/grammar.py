@@ -1,0 +1,325 @@
+"""Who is who around a trigger: subjects, objects, agents and targets on the dependency parse.
+
+The grammar the event coder reads: the subject of a verb (climbing through
+conjoined, infinitive and participial heads), the passive's agent and patient,
+the object or the actor after a preposition, and the arguments of event nouns
+("Israel's bombardment of Gaza", "talks between X and Y").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .lexicon import Pattern
+
+TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for", "over", "from")
+NOUN_TARGET_PREPS = ("with", "to", "against", "on", "of", "at", "into", "upon", "toward", "towards")
+_SUBJECTS = ("nsubj", "csubj")
+_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+_MODALS = {"would", "could", "might", "may", "should", "must"}
+# "X said that Y must hand over the suspects": X demands it of Y (CAMEO 10).
+_OBLIGATION = {"must", "should"}
+_REMINDERS = {"reminder", "warning", "message", "demand", "ultimatum", "call"}
+_DECLARING = {"say", "declare", "reiterate", "insist", "stress", "emphasize", "emphasise", "conclude", "state",
+              "tell", "announce", "warn", "add", "maintain", "argue", "underline", "underscore", "repeat"}
+# Heads whose infinitive complement is a wish, request or attempt, not something that happened.
+_IRREALIS_HEADS = {"want", "hope", "seek", "try", "attempt", "aim", "refuse", "fail", "decline", "wish",
+                   "need", "have", "able", "likely", "plot", "urge", "ask", "call", "demand",
+                   "appeal", "encourage", "invite", "allow", "order", "force", "warn", "press", "push", "help",
+                   "persuade", "tell", "advise", "permit"}
+# Heads that announce the speaker's own intention: "offered to hand over", "is ready to send",
+# "threatened to attack". CAMEO codes the intended act as an intent (03) or a threat (13).
+INTENT_HEADS = {"offer", "promise", "pledge", "vow", "agree", "plan", "intend", "decide", "threaten",
+                "prepare", "willing", "ready", "prepared", "determined", "committed", "resolve", "undertake",
+                "volunteer", "consent", "swear",
+                # scheduled acts: "is due to visit", "is set to meet" are future, announced acts
+                "due", "scheduled", "set", "slated", "poised", "expected"}
+_SAYING = {"say", "tell", "announce", "state", "add", "declare", "insist", "report", "confirm", "indicate",
+           "believe", "think", "expect", "hope", "warn", "predict"}
+_STATEMENT_NOUNS = {"statement", "declaration", "communique", "letter", "report", "resolution", "message",
+                    "appeal", "note", "petition"}
+# Reporting constructions whose subject is not an actor of the event ("it was reported").
+_LIGHT_SUBJECTS = {"it", "there", "this", "that", "which", "what"}
+
+
+@dataclass
+class Trigger:
+    """A matched trigger with its arguments, before actors are coded."""
+
+    pattern: Pattern
+    token: object  # the spaCy token
+    source: Optional[object] = None  # argument head tokens
+    target: Optional[object] = None
+    words: list = field(default_factory=list)  # tokens that make up the trigger
+    flags: list[str] = field(default_factory=list)
+
+
+def _of_object(obj):
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            inner = _pobj(prep)
+            if inner is not None and inner.pos_ == "NOUN":
+                return inner
+    return None
+
+
+def _object(v):
+    obj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        # "X's statement was made in ..." has none; "X made remarks" has one. A passive
+        # subject is the object the verb acts on.
+        obj = next((c for c in v.children if c.dep_ in _PASSIVE_SUBJECTS), None)
+    return obj
+
+
+def _pobj(prep):
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp", "dobj")), None)
+
+
+def _subject(v):
+    """The subject of a verb, climbing through conjoined, infinitive and participial heads."""
+    seen = 0
+    while v is not None and seen < 6:
+        seen += 1
+        subj = next((c for c in v.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None:
+            if subj.lower_ in _LIGHT_SUBJECTS and subj.dep_ == "nsubj" and not subj.ent_type_:
+                if subj.lower_ == "it" and v.dep_ == "ccomp" and v.head.lemma_.lower() in _SAYING:
+                    return subj  # "Iran said it would meet ...": the actor coder reads "it" as Iran
+                return None if subj.lower_ in ("it", "there") else _relative_antecedent(subj)
+            return subj
+        agent = _agent(v)
+        if agent is not None:
+            return agent
+        if v.dep_ == "acl" and v.head.lemma_.lower() in _STATEMENT_NOUNS:
+            # "issued a declaration demanding ...": who issued it demands
+            v = v.head.head if v.head.head.pos_ in ("VERB", "AUX") else v.head
+            continue
+        if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return v.head
+        if v.dep_ == "xcomp":
+            # object control: "urged Iran to act" - Iran acts
+            obj = next((c for c in v.head.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                return obj
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep":
+            # "accused the police of firing": the police fired; "before travelling": the subject did
+            gov = v.head.head
+            obj = next((c for c in gov.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None and v.head.lower_ in ("of", "for"):
+                return obj
+            v = gov
+            continue
+        if v.dep_ == "xcomp":
+            # "the minister is scheduled to visit": the raised subject of a passive head
+            raised = next((c for c in v.head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None:
+                return raised
+        if v.dep_ in ("conj", "xcomp", "advcl", "acomp", "attr"):
+            v = v.head
+            continue
+        return None
+    return None
+
+
+def _relative_antecedent(tok):
+    return tok.head.head if tok.head.dep_ == "relcl" and tok.lower_ in ("which", "that") else None
+
+
+def _agent(v):
+    for c in v.children:
+        if c.dep_ == "agent":
+            return _pobj(c)
+    return None
+
+
+def _verb_arguments(trig: Trigger, obj) -> None:
+    v, p = trig.token, trig.pattern
+    if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN"):
+        # "the 32 people detained", "a man killed by settlers": the noun underwent it
+        trig.flags.append("passive")
+        trig.source, trig.target = _agent(v), v.head
+        return
+    passive = any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ in ("auxpass", "agent") for c in v.children)
+    if passive:
+        trig.flags.append("passive")
+        trig.source = _agent(v)
+        trig.target = passive_subject(v)
+        return
+    trig.source = _subject(v)
+    if p.preps and p.code[:2] in ("02", "10") and obj is not None and actorish(obj):
+        # "asked Foreign Minister Zarif for Iran's support": who is asked, not what for
+        trig.target = obj
+        return
+    if p.preps:
+        for w in trig.words[1:]:
+            if w.dep_ in ("prep", "agent", "dative") and w.lower_ == p.preps[-1]:
+                trig.target = _pobj(w) or trig.target
+        if trig.target is None and obj is not None and p.noun is None:
+            trig.target = obj  # particle verbs: "pulled out the troops"
+        return
+    if p.noun is None and obj is not None:
+        trig.target = obj
+        if not actorish(obj):
+            # "refused admittance to Ghanaians", "rejected calls by Belarus": someone after a preposition
+            alt = _prep_target([v, obj], TARGET_PREPS + ("by", "from")) or _dative(v)
+            if alt is not None and actorish(alt):
+                trig.target = alt
+        return
+    if p.noun is None and obj is None and (x := _xcomp_target(v)) is not None:
+        trig.target = x
+        return
+    hosts = [v] + ([obj] if obj is not None else [])
+    trig.target = _prep_target(hosts, TARGET_PREPS)
+    if trig.target is None:
+        trig.target = _dative(v)
+    if trig.target is None and obj is not None and actorish(obj):
+        # "expelled ten Polish diplomats", "called his Russian counterpart": the object is someone
+        trig.target = obj
+    if trig.target is None and obj is None:
+        trig.target = _xcomp_target(v)
+    if trig.target is None and p.code[:2] in ("02", "10", "11", "12", "13"):
+        trig.target = _clause_subject(v)
+
+
+def _clause_subject(v):
+    """'demanded that Israel ease restrictions': who is asked is the clause's subject."""
+    for c in v.children:
+        if c.dep_ == "ccomp":
+            subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ not in _LIGHT_SUBJECTS:
+                return subj
+    return None
+
+
+def protested(sent):
+    """What a sentence protests against: "to protest against X", "in protest of X's refusal"."""
+    for tok in sent:
+        if tok.lemma_.lower() != "protest":
+            continue
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+        found = _prep_target([tok] + ([obj] if obj is not None else []), ("against", "of", "at", "over")) or obj
+        if found is not None:
+            return found
+    return None
+
+
+def _dative(v):
+    """The indirect object: "gave Ghana aid" (a noun) or "gave aid to Ghana" (after the ADP)."""
+    d = next((c for c in v.children if c.dep_ == "dative"), None)
+    if d is not None and d.pos_ == "ADP":
+        return _pobj(d)
+    return d
+
+
+def _xcomp_target(v):
+    """'refused to meet King Abdullah', 'threatened to cut off power to Nakhichevan': the
+    target of the act refused, threatened or promised."""
+    for c in v.children:
+        if c.dep_ != "xcomp":
+            continue
+        obj = next((o for o in c.children if o.dep_ in ("dobj", "obj")), None)
+        if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")):
+            return obj
+        return _prep_target([c] + ([obj] if obj is not None else []), TARGET_PREPS) or obj
+    return None
+
+
+_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+
+
+_ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def actorish(tok) -> bool:
+    """Whether a noun looks like someone: a name, a pronoun, or a noun that a national or
+    proper modifier makes a group ("Palestinian workers", "Gondor police")."""
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in _ACTOR_ENTS:
+        return True
+    return any(c.ent_type_ in _ACTOR_ENTS or c.pos_ == "PROPN" for c in tok.children
+               if c.dep_ in ("amod", "compound", "poss"))
+
+
+def _prep_target(hosts, preps):
+    """The object of the first of ``preps`` hanging off the hosts, preferring one that looks
+    like an actor ("held a meeting at a lunch with President Obama": Obama)."""
+    found = []
+    for host in hosts:
+        for c in host.children:
+            # spaCy labels the "to" of "gave asylum to the officers" dative, not prep
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps and c.i > host.i:
+                obj = _pobj(c)
+                if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and obj.ent_type_ not in _NOT_ACTORS:
+                    found.append(obj)
+    return next((o for o in found if actorish(o)), found[0] if found else None)
+
+
+def _noun_arguments(trig: Trigger) -> None:
+    n = trig.token
+    source = next((c for c in n.children if c.dep_ == "poss"), None)
+    if source is not None and source.pos_ == "PRON" and (subject := _governing_subject(n)) is not None:
+        source = subject  # "the fundamentalists continued their hunger strike"
+    if source is None:
+        by = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        source = _pobj(by) if by is not None else None
+    if source is None:
+        source = next((c for c in n.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")
+                       and c.ent_type_ in ("NORP", "GPE", "ORG")), None)
+    target = None
+    between = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    if between is not None and (first := _pobj(between)) is not None:
+        others = list(first.conjuncts)
+        if source is None and others:
+            source, target = first, others[0]
+        else:
+            target = first
+    if target is None:
+        target = _prep_target([n], NOUN_TARGET_PREPS)
+    verb = _governing_verb(n)
+    if target is None and verb is not None and n.dep_ == "pobj":
+        # "X made the remarks in a phone call on Sunday with Y": the with-phrase hangs off the verb
+        target = _prep_target([verb], ("with",))
+        if target is None and n.head.lower_ in ("in", "during", "amid") and verb.pos_ in ("VERB", "AUX") \
+                and trig.pattern.code[:2] in ("14", "15", "17", "18", "19", "20"):
+            # "150 Palestinians were injured in the raid": the raid's victims
+            target = passive_subject(verb)
+            if target is not None:
+                trig.flags.append("victims")
+                trig.target = target
+                trig.source = source
+                return
+    if source is None:
+        source = _governing_subject(n)
+    trig.source, trig.target = source, target
+
+
+def passive_subject(v):
+    """Who underwent a passive verb; a conjoined passive shares its head's ("a man was
+    removed and beaten", "150 were injured and 400 others detained")."""
+    own = next((c for c in v.children if c.dep_ in _PASSIVE_SUBJECTS), None)
+    if own is None and v.dep_ == "conj":
+        own = next((c for c in v.head.children if c.dep_ in _PASSIVE_SUBJECTS), None)
+    return own
+
+
+def _governing_verb(n):
+    head, steps = n.head, 0
+    while head is not None and steps < 4 and head.head.i != head.i:
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        head, steps = head.head, steps + 1
+    return head if head is not None and head.pos_ in ("VERB", "AUX") else None
+
+
+def _governing_subject(n):
+    """'X made the remarks in a phone call with Y', 'X held a meeting': the clause's subject."""
+    head = n.head
+    steps = 0
+    while head is not None and steps < 4:
+        steps += 1
+        if head.pos_ in ("VERB", "AUX"):
+            return _subject(head)
+        if head.dep_ in ("ROOT",) or head.head.i == head.i:
+            return None
+        head = head.head
+    return None

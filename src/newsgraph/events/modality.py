@@ -1,0 +1,56 @@
+"""Modality of an event: hypothetical, future, conditional; and the intent or threat an
+announced act amounts to in CAMEO.
+"""
+from __future__ import annotations
+
+from .grammar import _MODALS, _SAYING, Trigger
+
+
+def conditional(trig: Trigger) -> bool:
+    """'will withdraw its force unless ...': an announced act with a condition is a threat."""
+    v = trig.token if not trig.pattern.is_noun else trig.token.head
+    for clause in v.children:
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("unless", "if") for c in clause.children):
+            return True
+    return False
+
+
+def modality(trig: Trigger) -> list[str]:
+    """'hypothetical' (modal or inside an if-clause) and 'future' flags of a trigger.
+    A reported "would" ("said they would meet") is the future of the past, not a condition."""
+    v = trig.token if not trig.pattern.is_noun else trig.token.head
+    flags = []
+    auxes = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    if "intent" in trig.flags:
+        auxes |= {c.lower_ for c in v.head.children if c.dep_ in ("aux", "auxpass")} & {"will", "would"}
+    conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children)
+    reported = v.dep_ == "ccomp" and v.head.lemma_.lower() in _SAYING
+    if conditional or (auxes & _MODALS and not ("would" in auxes and reported and not auxes & _MODALS - {"would"})):
+        flags.append("hypothetical")
+    elif auxes & {"will", "shall", "'ll", "would"} or _going_to(v):
+        flags.append("future")
+    return flags
+
+
+# The intent (03) or threat (13) that a future act of each root amounts to, as CAMEO codes them.
+_INTENT_BY_CODE = {"045": "039", "046": "036", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+                   "071": "0331", "072": "0332", "073": "0333", "074": "0334", "081": "0351", "084": "0353",
+                   "0841": "0353", "0842": "0353", "085": "0354", "087": "0356", "161": "1313", "163": "1312",
+                   "191": "1381", "192": "1382", "193": "1384", "194": "1384", "195": "1384", "196": "1384"}
+_INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030", "14": "133",
+                   "15": "138", "16": "131", "17": "137", "18": "1383", "19": "138", "20": "1385"}
+
+
+def intent_code(code: str) -> str:
+    """The code of an announced or future act: meeting next week is an intent to meet (036),
+    attacking tomorrow a threat (138). Verbal acts (01-03, 10-13) stay as they are."""
+    if code in _INTENT_BY_CODE:
+        return _INTENT_BY_CODE[code]
+    return _INTENT_BY_ROOT.get(code[:2], code)
+
+
+def _going_to(v) -> bool:
+    head = v.head
+    return v.dep_ == "xcomp" and head.lemma_ == "go" and any(c.lower_ == "be" or c.lemma_ == "be"
+                                                              for c in head.children if c.dep_ == "aux")
+
