@@ -68,26 +68,9 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             if table[code].root == "14" and targets == [None]:
                 # "began a hunger strike to protest against Sweden's decision": what is protested
                 targets = actors.actors(protested(sent)) or [None]
-            if targets == [None] or all(t is not None and not t.country and not t.key for t in targets):
-                inferred = _inferred_target(named_place, places.dateline, sources, table[code].root)
-                if inferred is not None:
-                    # free text keeps its words and gains the country ("masked protesters" [GRC])
-                    targets = [EventActor(t.text, inferred.country, t.sector) if t is not None else inferred
-                               for t in targets]
-                    flags = flags + ["target_inferred"]
-            if table[code].root in _UNNAMED_AUTHOR_ROOTS and (
-                    sources == [None] or all(x is not None and not x.country and not x.key for x in sources)):
-                # "students in Jakarta staged demonstrations", "a roadside bomb killed ...": the
-                # unnamed or uncoded perpetrators are coded by where it happened
-                where = named_place or places.dateline
-                if not (where and where.get("country")) and table[code].root == "14":
-                    # protesters whose country is not said protest their own government
-                    known = next((t.country for t in targets if t is not None and t.country), None)
-                    where = {"name": None, "country": known} if known else None
-                if where and where.get("country"):
-                    sources = [EventActor(x.text, where["country"], x.sector) if x is not None
-                               else EventActor("", where["country"], None) for x in sources]
-                    flags = flags + ["source_inferred"]
+            sources, targets, inferred = _infer_sides(sources, targets, table[code].root, named_place,
+                                                      places.dateline)
+            flags = flags + inferred
             for source, target in _pairs(sources, targets, code):
                 sentence_events.append((EventMention(
                     cameo=code, source=source, target=target,
@@ -128,6 +111,35 @@ def _refine(trig: Trigger, phone_article: bool, sources: list, targets: list) ->
             and t is not None and t.key:
         return "041"
     return code
+
+
+def _uncoded(actors: list) -> bool:
+    return actors == [None] or all(a is not None and not a.country and not a.key for a in actors)
+
+
+def _infer_sides(sources: list, targets: list, root: str, named: Optional[dict],
+                 dateline: Optional[dict]) -> tuple[list, list, list[str]]:
+    """Country for sides that have none, as event data codes them (see the two root sets);
+    free text keeps its words and gains the country ("masked protesters" [GRC])."""
+    flags: list[str] = []
+    if _uncoded(targets):
+        inferred = _inferred_target(named, dateline, sources, root)
+        if inferred is not None:
+            targets = [EventActor(t.text, inferred.country, t.sector) if t is not None else inferred
+                       for t in targets]
+            flags.append("target_inferred")
+    if root in _UNNAMED_AUTHOR_ROOTS and _uncoded(sources):
+        # "students in Jakarta staged demonstrations", "a roadside bomb killed ..."
+        where = named or dateline
+        if not (where and where.get("country")) and root == "14":
+            # protesters whose country is not said protest their own government
+            known = next((t.country for t in targets if t is not None and t.country), None)
+            where = {"name": None, "country": known} if known else None
+        if where and where.get("country"):
+            sources = [EventActor(x.text, where["country"], x.sector) if x is not None
+                       else EventActor("", where["country"], None) for x in sources]
+            flags.append("source_inferred")
+    return sources, targets, flags
 
 
 # Roots whose events act on a population even when no one is named: yielding (a curfew
