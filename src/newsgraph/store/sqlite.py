@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -71,8 +72,7 @@ class SQLiteStore(Store):
                     entities: Iterable[GlobalEntity] = ()) -> BatchResult:
         result = BatchResult()
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             for article in articles:
                 if self._insert_article(article):
                     result.new_articles += 1
@@ -92,11 +92,18 @@ class SQLiteStore(Store):
                     "INSERT OR REPLACE INTO problems(input_id, code, message) VALUES (?,?,?)",
                     (item.source, item.code, item.message))
                 result.problems += 1
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
         return result
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction: all of it is committed, or none of it."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
 
     def _insert_article(self, a: Article) -> bool:
         cursor = self.conn.execute(
@@ -181,18 +188,13 @@ class SQLiteStore(Store):
 
     def write_fusion(self, quote_groups: dict[str, str], events: list) -> None:
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             # events are replaced while mentions still point at them: check references at commit
             conn.execute("PRAGMA defer_foreign_keys = ON")
             conn.execute("UPDATE quotes SET group_id=NULL WHERE group_id IS NOT NULL")
             conn.executemany("UPDATE quotes SET group_id=? WHERE id=?",
                              [(gid, qid) for qid, gid in quote_groups.items()])
             _events.replace_fused(conn, events)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
 
     def count_articles(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
