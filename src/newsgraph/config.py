@@ -64,11 +64,29 @@ class EventOptions(_Section):
     keep_hypothetical: bool
 
 
+class StoryOptions(_Section):
+    threshold: float = Field(gt=0, le=1)
+    small_threshold: float = Field(gt=0, le=1)
+    small_size: int = Field(ge=0)
+    word_weight: float = Field(ge=0)
+    name_weight: float = Field(ge=0)
+    number_weight: float = Field(ge=0)
+    centering: float = Field(ge=0, le=1)
+    window_days: int = Field(ge=0)
+    far_factor: float = Field(ge=0, le=1)
+    horizon_days: int = Field(ge=0)
+    max_postings: int = Field(ge=1)
+    min_similarity: float = Field(ge=0, le=1)
+    duplicate_jaccard: float = Field(gt=0, le=1)
+    max_duplicate_checks: int = Field(ge=0)
+
+
 class Options(_Section):
     ingest: IngestOptions
     clean: CleanOptions
     nlp: NLPOptions
     events: EventOptions
+    stories: StoryOptions
     store: StoreOptions
     run: RunOptions
 

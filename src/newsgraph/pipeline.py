@@ -64,7 +64,7 @@ def run(paths: Iterable[str], options: Options, store: Store,
         while options.nlp.enabled and (stale := store.unanalyzed_articles(options.store.batch_size)):
             store.write_batch([], [], *_analyze(stale, options, engine, registry))
     if options.nlp.enabled:
-        fuse_store(store)
+        fuse_store(store, options)
     return report
 
 

@@ -6,7 +6,7 @@ worker) and convertible to JSON with :func:`dataclasses.asdict`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
 
 @dataclass(frozen=True)
@@ -187,3 +187,13 @@ class GlobalEntity:
     mentions: list[dict] = field(default_factory=list)  # filled when read back for export
     lat: Optional[float] = None
     lon: Optional[float] = None
+
+
+@dataclass
+class StoryFeatures:
+    """What story grouping keeps of one article (see ``fuse.signatures``)."""
+
+    article_id: str
+    day: Optional[int]  # publication date as a day ordinal, None when unknown
+    terms: dict[str, float]  # term -> sublinear term frequency, its kind as prefix ("w:", "n:", "#:")
+    minhash: Any  # numpy uint64 array of the MinHash; empty for texts shorter than one shingle

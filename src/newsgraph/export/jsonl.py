@@ -52,6 +52,5 @@ def write_jsonl(store: Store, outdir: Path) -> dict[str, int]:
     counts["entities"] = _write(outdir / "entities.jsonl", map(entity_record, store.iter_entities()))
     counts["quotes"] = _write(outdir / "quotes.jsonl", store.iter_quotes())
     counts["events"] = _write(outdir / "events.jsonl", store.iter_events())
-    # The fuse stage fills this one; the file exists so that readers find all five.
-    counts["stories"] = _write(outdir / "stories.jsonl", ())
+    counts["stories"] = _write(outdir / "stories.jsonl", store.iter_stories())
     return counts

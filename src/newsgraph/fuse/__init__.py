@@ -1,28 +1,65 @@
 """Stage 6, fuse: the only stage that looks across articles.
 
 Public entries: :class:`EntityRegistry` (canonical entities across articles,
-grown batch by batch) and :func:`fuse_store` (quote groups and one event
-record per real event, recomputed over the store after each run).
+grown batch by batch) and :func:`fuse_store`, which in turn
+1. finds near-duplicates of the new articles (MinHash LSH, verified);
+2. groups recurring quotes, and fuses event mentions into one record per
+   real event (quotes and near-duplicates corroborate undated reports);
+3. groups the new articles into stories by the words, names and numbers
+   they share, joining stored stories (incremental).
 """
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Optional
+
+from ..config import Options, load_options
 from .entities import EntityRegistry
 from .events import EventFuser, FusedEvent, Mention
 from .quotes import group_quotes
+from .signatures import features_of, text_shingles
+from .stories import StoryGrouper, StoryParams
 
 
-def fuse_store(store) -> tuple[int, int]:
-    """Group recurring quotes and fuse event mentions; returns (quote groups, events)."""
+@dataclass(frozen=True)
+class FuseReport:
+    grouped: int  # articles given a story (or moved to a merged one) by this run
+    duplicates: int  # near-duplicate pairs found by this run
+    quote_groups: int
+    events: int
+
+
+def fuse_store(store, options: Optional[Options] = None) -> FuseReport:
+    """Run the fuse stage over the store: what is new joins what is stored."""
+    options = options or load_options()
+    grouper = StoryGrouper(StoryParams(**options.stories.model_dump()))
+    existing, pending = store.story_inputs()
+    features = [features_of(aid, title, text, published, entities)
+                for aid, title, text, published, entities in pending]
+    texts = {aid: text for aid, _, text, _, _ in pending}
+
+    def shingles_of(article_id: str) -> set:
+        text = texts.get(article_id)
+        return text_shingles(text if text is not None else store.article_text(article_id))
+
+    found = grouper.duplicates((f for f, _ in existing), features, shingles_of) if features else []
+    duplicates = sorted(set(store.near_duplicates()) | {(a, b) for a, b, _ in found})
+
     mentions, quotes = store.fusion_inputs()
     groups = group_quotes(quotes)
     article_of = {qid: aid for qid, aid, _ in quotes}
-    members: dict[str, set[str]] = {}
+    quoted: dict[str, set[str]] = defaultdict(set)
     for qid, gid in groups.items():
-        members.setdefault(gid, set()).add(article_of[qid])
-    corroborated = [(a, b) for arts in members.values() for a in arts for b in arts if a < b]
-    events = EventFuser(corroborated).fuse([Mention(mid, aid, rec) for mid, aid, rec in mentions])
+        quoted[gid].add(article_of[qid])
+    corroborated = [(a, b) for arts in quoted.values() for a in arts for b in arts if a < b]
+    events = EventFuser(corroborated + duplicates).fuse([Mention(mid, aid, rec) for mid, aid, rec in mentions])
     store.write_fusion(groups, events)
-    return len(set(groups.values())), len(events)
+
+    stories = grouper.group(existing, features, duplicates) if features else {}
+    store.write_stories(features, stories, found)
+    return FuseReport(len(stories), len(found), len(set(groups.values())), len(events))
 
 
-__all__ = ["EntityRegistry", "EventFuser", "FusedEvent", "Mention", "fuse_store", "group_quotes"]
+__all__ = ["EntityRegistry", "EventFuser", "FuseReport", "FusedEvent", "Mention", "StoryGrouper",
+           "StoryParams", "fuse_store", "group_quotes"]

@@ -8,7 +8,8 @@ Two mentions tell the same event when
   side anchored on the same named entity;
 - their dates agree; an undated report joins only with corroboration: its
   article shares a quote with one of the event's articles (the same words
-  reported, or translated, twice), or it is the same article. A look-alike
+  reported, or translated, twice), is a near-duplicate of one, or is the
+  same article. A look-alike
   with no such evidence stays apart (the same two leaders a year later).
 
 What the reports disagree on (dates, counts, places) is kept with its sources

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..config import StoreOptions
-from .base import ArticleQuery, BatchResult, EventQuery, Store
+from .base import ArticleQuery, BatchResult, EventQuery, Store, StoryQuery
 
 
 def open_store(options: StoreOptions, path: Optional[str] = None) -> Store:
@@ -21,4 +21,4 @@ def open_store(options: StoreOptions, path: Optional[str] = None) -> Store:
     raise ValueError(f"unknown store backend {options.backend!r}")  # the config schema forbids it
 
 
-__all__ = ["open_store", "Store", "ArticleQuery", "EventQuery", "BatchResult"]
+__all__ = ["open_store", "Store", "ArticleQuery", "EventQuery", "BatchResult", "StoryQuery"]

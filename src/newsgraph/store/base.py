@@ -5,7 +5,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
-from ..records import Article, ArticleAnalysis, GlobalEntity, InputProblem
+from ..records import Article, ArticleAnalysis, GlobalEntity, InputProblem, StoryFeatures
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,16 @@ class EventQuery:
     until: Optional[str] = None
     disputed: bool = False
     article_id: Optional[str] = None
+    limit: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class StoryQuery:
+    min_articles: int = 1
+    outlet: Optional[str] = None  # stories with an article of this outlet
+    since: Optional[str] = None  # stories with an article published on or after this day
+    until: Optional[str] = None  # ... on or before this day
+    article_id: Optional[str] = None  # the story of this article
     limit: Optional[int] = None
 
 
@@ -80,6 +90,27 @@ class Store(ABC):
     @abstractmethod
     def write_fusion(self, quote_groups: dict[str, str], events: list) -> None:
         """Store the fuse stage's result in one transaction: quote groups and fused events."""
+
+    @abstractmethod
+    def story_inputs(self) -> tuple[list[tuple[StoryFeatures, str]], list[tuple[str, str, str, str, list[str]]]]:
+        """What story grouping reads: (features, story id) of the articles in stories, and the articles
+        without one as (id, title, text, published, entity ids named in it)."""
+
+    @abstractmethod
+    def article_text(self, article_id: str) -> str: ...
+
+    @abstractmethod
+    def write_stories(self, features: list[StoryFeatures], stories: dict[str, str],
+                      duplicates: list[tuple[str, str, float]]) -> None:
+        """Store new articles' features, the story of each article given, and verified near-duplicates."""
+
+    @abstractmethod
+    def near_duplicates(self) -> list[tuple[str, str]]:
+        """Verified near-duplicate article pairs: copies corroborate each other's undated reports."""
+
+    @abstractmethod
+    def iter_stories(self, query: StoryQuery = StoryQuery()) -> Iterator[dict]:
+        """Stories with their articles, outlets, dates and events, largest first."""
 
     @abstractmethod
     def iter_articles(self, query: ArticleQuery = ArticleQuery()) -> Iterator[Article]:

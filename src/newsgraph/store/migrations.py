@@ -149,6 +149,24 @@ MIGRATIONS: list[str] = [
     CREATE INDEX event_mentions_article ON event_mentions(article_id);
     UPDATE articles SET analyzed = 0;
     """,
+    # v4: stories. What story grouping keeps of an article (its weighted terms
+    # and MinHash), so that a later run compares new articles with stored ones
+    # without reading their texts again; verified near-duplicate pairs.
+    """
+    CREATE TABLE story_features (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        day INTEGER,
+        terms TEXT NOT NULL,
+        minhash BLOB NOT NULL
+    );
+    CREATE TABLE near_duplicates (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        other_id TEXT NOT NULL REFERENCES articles(id),
+        jaccard REAL NOT NULL,
+        PRIMARY KEY (article_id, other_id)
+    );
+    CREATE INDEX articles_story ON articles(story_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

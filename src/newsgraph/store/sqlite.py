@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import NewsgraphError
-from ..records import Article, ArticleAnalysis, GlobalEntity, InputProblem
+from ..records import Article, ArticleAnalysis, GlobalEntity, InputProblem, StoryFeatures
 from . import analysis as _analysis
 from . import events as _events
-from .base import ArticleQuery, BatchResult, EventQuery, Store
+from . import stories as _stories
+from .base import ArticleQuery, BatchResult, EventQuery, Store, StoryQuery
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 APPLICATION_ID = 0x4E475248  # "NGRH": marks a file as a newsgraph database
@@ -195,6 +196,24 @@ class SQLiteStore(Store):
             conn.executemany("UPDATE quotes SET group_id=? WHERE id=?",
                              [(gid, qid) for qid, gid in quote_groups.items()])
             _events.replace_fused(conn, events)
+
+    def story_inputs(self):
+        return list(_stories.stored_features(self.conn)), _stories.pending_articles(self.conn)
+
+    def article_text(self, article_id: str) -> str:
+        row = self.conn.execute("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
+        return row[0] if row else ""
+
+    def write_stories(self, features: list[StoryFeatures], stories: dict[str, str],
+                      duplicates: list[tuple[str, str, float]]) -> None:
+        with self._transaction():
+            _stories.write_stories(self.conn, features, stories, duplicates)
+
+    def near_duplicates(self) -> list[tuple[str, str]]:
+        return _stories.near_duplicates(self.conn)
+
+    def iter_stories(self, query: StoryQuery = StoryQuery()) -> Iterator[dict]:
+        return _stories.iter_stories(self.conn, query)
 
     def count_articles(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]

@@ -1,0 +1,294 @@
+"""Stories: the articles that report the same real event, grouped incrementally.
+
+Similarity is event-aware: a mix of the cosines of TF-IDF vectors over words,
+names (resolved entities and capitalised words) and numbers (see
+:mod:`.signatures`), so that two reports of one earthquake agree on place,
+magnitude and toll while a look-alike quake in another year does not. Reports
+published farther apart than the time window count for less.
+
+Grouping is average-link agglomeration over a sparse graph: similarities are
+accumulated through an inverted index, where very common terms are skipped, so
+only articles that share distinctive terms are ever compared. On a later run
+the stored stories are clusters already; the new articles join them or form
+new ones, and two old stories merge only when new articles bridge them with
+enough average similarity. Nothing else is re-clustered.
+
+Near-duplicates (syndicated copies under other boilerplate) are found through
+MinHash LSH on word shingles and verified by their real Jaccard similarity,
+pair by pair: a copy of a copy is not a duplicate unless it is one itself.
+"""
+from __future__ import annotations
+
+import hashlib
+import heapq
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable, Iterable, Optional
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+from scipy import sparse
+
+from ..records import StoryFeatures
+from .signatures import MINHASH_SCHEME, NUM_PERM
+
+KINDS = ("w", "n", "#")  # words, names, numbers
+
+
+@dataclass(frozen=True)
+class StoryParams:
+    threshold: float = 0.25  # average similarity two groups need to be one story
+    small_threshold: float = 0.1  # ... when one of them has few articles (short texts score low)
+    small_size: int = 4
+    word_weight: float = 0.4
+    name_weight: float = 0.35
+    number_weight: float = 0.25
+    centering: float = 1.0  # how much of an article's mean similarity to all others is taken away
+    window_days: int = 180  # reports farther apart than this count for less ...
+    far_factor: float = 0.5  # ... by this factor
+    horizon_days: int = 730  # ... and beyond this, not at all
+    max_postings: int = 2000  # terms in more articles than this are not used to compare
+    min_similarity: float = 0.05  # weaker links are not kept
+    duplicate_jaccard: float = 0.8  # shingle overlap of near-duplicates
+    max_duplicate_checks: int = 20  # candidates verified per article, the likeliest first
+
+
+class StoryGrouper:
+    """Groups new articles into stories, beside the stories already stored.
+
+    New articles are taken in date order, ``chunk_size`` at a time: within a
+    chunk every pair sharing a usable term is compared (a sparse product), and
+    each chunk also meets the stories formed so far through their summed
+    vectors, which for a bilinear similarity give the average link exactly.
+    """
+
+    def __init__(self, params: StoryParams = StoryParams(), chunk_size: int = 4000):
+        self.params = params
+        self.chunk_size = chunk_size
+        self.weights = np.array([params.word_weight, params.name_weight, params.number_weight])
+
+    def group(self, existing: Iterable[tuple[StoryFeatures, str]], new: Iterable[StoryFeatures],
+              duplicates: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
+        """{article id: story id} for the ``new`` articles and the stored ones whose story changed.
+
+        ``existing`` are (features, story id) of stored articles; ``duplicates``
+        are verified near-duplicate pairs, which always share a story.
+        """
+        old = list(existing)
+        fresh = sorted(new, key=lambda f: (f.day is None, f.day or 0, f.article_id))
+        docs = [f for f, _ in old] + fresh
+        matrix = self._vectors(docs)
+        index = {doc.article_id: i for i, doc in enumerate(docs)}
+        strong: dict[int, list[int]] = defaultdict(list)
+        for a, b in duplicates:
+            if a in index and b in index:
+                i, j = sorted((index[a], index[b]))
+                strong[j].append(i)
+        stories: dict[str, list[int]] = defaultdict(list)
+        for i, (_, story) in enumerate(old):
+            stories[story].append(i)
+        baseline = self._baseline(matrix)
+        for start in range(len(old), len(docs), self.chunk_size):
+            chunk = list(range(start, min(start + self.chunk_size, len(docs))))
+            self._group_chunk(docs, matrix, baseline, chunk, stories, strong)
+        before = {f.article_id: story for f, story in old}
+        return {docs[i].article_id: story for story, members in stories.items() for i in members
+                if before.get(docs[i].article_id) != story}
+
+    def duplicates(self, existing: Iterable[StoryFeatures], new: Iterable[StoryFeatures],
+                   shingles_of: Optional[Callable[[str], set]] = None) -> list[tuple[str, str, float]]:
+        """Verified near-duplicate pairs (older id, newer id, Jaccard) with at least one new article.
+
+        ``shingles_of`` gives an article's shingles, to verify candidates by
+        their real Jaccard (without it, the MinHash estimate stands in).
+        """
+        docs = list(existing)
+        first_new = len(docs)
+        docs += list(new)
+        found = self._duplicates(docs, first_new, shingles_of)
+        return [(docs[i].article_id, docs[j].article_id, s) for i, j, s in found]
+
+    # ---- similarity
+    def _vectors(self, docs: list[StoryFeatures]) -> sparse.csr_matrix:
+        """Rows of block-normalised TF-IDF, scaled so that a dot product is the mixed cosine."""
+        vocabulary: dict[str, int] = {}
+        rows, cols, values = [], [], []
+        for r, doc in enumerate(docs):
+            for term, tf in doc.terms.items():
+                rows.append(r)
+                cols.append(vocabulary.setdefault(term, len(vocabulary)))
+                values.append(tf)
+        n, width = len(docs), len(vocabulary)
+        block = np.zeros(width, dtype=np.int8)
+        for term, c in vocabulary.items():
+            block[c] = KINDS.index(term[0])
+        rows_a, cols_a = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)
+        df = np.bincount(cols_a, minlength=width)
+        weighted = np.array(values) * (np.log((1 + n) / (1 + df)) + 1.0)[cols_a]
+        norms = np.zeros((n, len(KINDS)))
+        np.add.at(norms, (rows_a, block[cols_a]), weighted ** 2)
+        norms = np.sqrt(norms)
+        present = self.weights * (norms > 0)
+        total = present.sum(axis=1, keepdims=True)
+        total[total == 0] = 1.0
+        # x·y = sum_b w_b cos_b / sqrt(W_x W_y), W the weight of the blocks an article has
+        scale = np.sqrt(present / total) / np.where(norms > 0, norms, 1.0)
+        weighted = weighted * scale[rows_a, block[cols_a]]
+        usable = df[cols_a] <= self.params.max_postings
+        return sparse.csr_matrix((weighted[usable], (rows_a[usable], cols_a[usable])), shape=(n, width))
+
+    def _baseline(self, matrix: sparse.csr_matrix) -> np.ndarray:
+        """Each article's mean similarity to all the others, scaled by ``centering``.
+
+        Subtracted from similarities, it takes away what an article shares with
+        every other article of the collection (a corpus about one conflict shares
+        its vocabulary throughout), so that what is left is what two reports of
+        one event share beyond that.
+        """
+        n = matrix.shape[0]
+        if n < 3 or not self.params.centering:
+            return np.zeros(n)
+        total = np.asarray(matrix.sum(axis=0)).ravel()
+        itself = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()
+        return self.params.centering * (matrix @ total - itself) / (n - 1)
+
+    def _group_chunk(self, docs, matrix, baseline, chunk: list[int], stories: dict[str, list[int]],
+                     strong) -> None:
+        p = self.params
+        days = np.array([docs[i].day if docs[i].day is not None else -1 for i in chunk])
+        base = baseline[chunk]
+        block = matrix[chunk]
+        pairs = (block @ block.T).tocoo()
+        edges: dict[tuple[int, int], float] = {}
+        for a, b, sim in zip(pairs.row, pairs.col, pairs.data):
+            if a < b:
+                edges[(a, b)] = self._dated(sim - (base[a] + base[b]) / 2, days[a], days[b])
+        names = [s for s, members in stories.items() if self._active(docs, members, days)]
+        k = len(chunk)
+        sizes = [1] * k + [len(stories[s]) for s in names]
+        if names:
+            sums = sparse.vstack([sparse.csr_matrix(matrix[stories[s]].sum(axis=0)) for s in names])
+            spans = [self._span(docs, stories[s]) for s in names]
+            story_base = [baseline[stories[s]].sum() for s in names]
+            cross = (block @ sums.T).tocoo()
+            for a, s, total in zip(cross.row, cross.col, cross.data):
+                first, last = spans[s]
+                nearest = -1 if first < 0 or days[a] < 0 else min(max(days[a], first), last)
+                centred = total - (sizes[k + s] * base[a] + story_base[s]) / 2
+                edges[(a, k + s)] = self._dated(centred, days[a], nearest)
+        position = {doc: a for a, doc in enumerate(chunk)}
+        for j, originals in strong.items():
+            if j in position:
+                for i in originals:
+                    other = position.get(i)
+                    if other is None:
+                        other = next((k + x for x, s in enumerate(names) if i in stories[s]), None)
+                    if other is not None:
+                        key = (min(other, position[j]), max(other, position[j]))
+                        edges[key] = max(edges.get(key, 0.0), float(sizes[key[1]] if key[1] >= k else 1))
+        edges = {key: v for key, v in edges.items() if v >= p.min_similarity}
+        for group in _average_link(sizes, edges, p):
+            stored = [names[x - k] for x in group if x >= k]
+            members = [chunk[x] for x in group if x < k]
+            story = _story_id(stored, stories, [docs[i].article_id for i in members])
+            for other in stored:
+                if other != story:
+                    stories[story].extend(stories.pop(other))
+            stories[story].extend(members)
+
+    def _dated(self, sim: float, day_a: int, day_b: int) -> float:
+        if day_a < 0 or day_b < 0:
+            return sim
+        apart = abs(day_a - day_b)
+        if apart > self.params.horizon_days:
+            return 0.0
+        return sim * self.params.far_factor if apart > self.params.window_days else sim
+
+    @staticmethod
+    def _span(docs, members: list[int]) -> tuple[int, int]:
+        member_days = [docs[i].day for i in members if docs[i].day is not None]
+        return (min(member_days), max(member_days)) if member_days else (-1, -1)
+
+    def _active(self, docs, members: list[int], days: np.ndarray) -> bool:
+        """Stories whose articles are all beyond the horizon of the chunk's are not compared."""
+        dated = days[days >= 0]
+        member_days = [docs[i].day for i in members if docs[i].day is not None]
+        if not len(dated) or not member_days:
+            return True
+        horizon = self.params.horizon_days
+        return max(member_days) >= dated.min() - horizon and min(member_days) <= dated.max() + horizon
+
+    # ---- near-duplicates
+    def _duplicates(self, docs, first_new: int, shingles_of) -> list[tuple[int, int, float]]:
+        p = self.params
+        lsh = MinHashLSH(threshold=p.duplicate_jaccard * 0.9, num_perm=NUM_PERM)
+        found = []
+        for i, doc in enumerate(docs):
+            if not len(doc.minhash):
+                continue
+            sketch = MinHash(num_perm=NUM_PERM, hashvalues=doc.minhash, scheme=MINHASH_SCHEME)
+            if i >= first_new:
+                candidates = sorted(int(key) for key in lsh.query(sketch))
+                # the closest estimates first; a copy syndicated a thousand times needs only a few checks
+                candidates.sort(key=lambda j: -np.count_nonzero(docs[j].minhash == doc.minhash))
+                for j in candidates[:p.max_duplicate_checks]:
+                    jaccard = _jaccard(docs[i], docs[j], shingles_of)
+                    if jaccard >= p.duplicate_jaccard:
+                        found.append((j, i, round(jaccard, 4)))
+            lsh.insert(str(i), sketch)
+        return found
+
+
+def _jaccard(a: StoryFeatures, b: StoryFeatures, shingles_of) -> float:
+    if shingles_of is None:
+        return float(np.count_nonzero(a.minhash == b.minhash)) / len(a.minhash)
+    sa, sb = shingles_of(a.article_id), shingles_of(b.article_id)
+    return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
+
+
+def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params: StoryParams) -> list[list[int]]:
+    """Average-link clusters of a sparse graph whose nodes are articles or stored stories.
+
+    ``edges`` hold the sum of article-to-article similarities between two
+    nodes; pairs without an edge count as 0. Merges need ``threshold``, or
+    ``small_threshold`` when one side has at most ``small_size`` articles.
+    """
+    members: dict[int, list[int]] = {i: [i] for i in range(len(sizes))}
+    size = list(sizes)
+    sums: dict[int, dict[int, float]] = defaultdict(dict)
+    for (a, b), total in edges.items():
+        sums[a][b] = total
+        sums[b][a] = total
+    heap = [(-t / (size[a] * size[b]), a, b) for a in sums for b, t in sums[a].items() if a < b]
+    heapq.heapify(heap)
+    floor = min(params.threshold, params.small_threshold)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if -neg < floor:
+            break
+        if a not in members or b not in members:
+            continue
+        current = sums[a].get(b, 0.0) / (size[a] * size[b])
+        if abs(current + neg) > 1e-12:
+            continue  # stale entry: one side grew since it was pushed
+        small = min(size[a], size[b]) <= params.small_size
+        if current < (params.small_threshold if small else params.threshold):
+            continue
+        members[a].extend(members.pop(b))
+        size[a] += size[b]
+        for c, t in sums.pop(b).items():
+            sums[c].pop(b, None)
+            if c != a:
+                sums[a][c] = sums[a].get(c, 0.0) + t
+                sums[c][a] = sums[a][c]
+        sums[a].pop(b, None)
+        for c, t in sums[a].items():
+            heapq.heappush(heap, (-t / (size[a] * size[c]), min(a, c), max(a, c)))
+    return list(members.values())
+
+
+def _story_id(stored: list[str], stories: dict[str, list[int]], article_ids: list[str]) -> str:
+    """A story keeps the id of the largest stored story in it; a new one is named after its first article."""
+    if stored:
+        return min(stored, key=lambda s: (-len(stories[s]), s))
+    return "s" + hashlib.sha1(min(article_ids).encode()).hexdigest()[:15]
