@@ -12,6 +12,7 @@ import click
 
 from ..errors import NewsgraphError
 from . import event_commands  # noqa: F401  (registers `events` and `code`)
+from . import story_commands  # noqa: F401  (registers `stories`)
 from .commands import cli
 
 

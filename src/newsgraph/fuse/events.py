@@ -105,15 +105,27 @@ class EventFuser:
             seen: set[int] = set()
             candidates = [i for key in _keys(m.record) for i in index.get(key, ())
                           if not (i in seen or seen.add(i))]
-            home = next((i for i in sorted(candidates) if self._joins(m, clusters[i])), None)
-            if home is None:
+            joined = [i for i in sorted(candidates) if clusters[i].mentions and self._joins(m, clusters[i])]
+            if joined:
+                home = joined[0]
+                # a report that fits two events bridges them when they agree with each other
+                # directly: told apart only by the order they came in, not through a vaguer third
+                for other in joined[1:]:
+                    if not _compatible(clusters[home], clusters[other]):
+                        continue
+                    clusters[home].mentions.extend(clusters[other].mentions)
+                    clusters[other].mentions = []
+                    for key in {k for c in clusters[home].mentions for k in _keys(c.record)}:
+                        if home not in index[key]:
+                            index[key].append(home)
+            else:
                 home = len(clusters)
                 clusters.append(FusedEvent(id=""))
             clusters[home].mentions.append(m)
             for key in _keys(m.record):
                 if home not in index[key]:
                     index[key].append(home)
-        return clusters
+        return [c for c in clusters if c.mentions]
 
     def _joins(self, m: Mention, cluster: FusedEvent) -> bool:
         date = m.record.get("date")
@@ -125,6 +137,14 @@ class EventFuser:
             return date in dates
         # an undated report, or an undated event: only with corroborating evidence
         return m.article_id in articles or bool(self.links.get(m.article_id, set()) & articles)
+
+
+def _compatible(a: FusedEvent, b: FusedEvent) -> bool:
+    dates_a = {m.record.get("date") for m in a.mentions} - {None}
+    dates_b = {m.record.get("date") for m in b.mentions} - {None}
+    if dates_a and dates_b and not dates_a & dates_b:
+        return False
+    return any(actors_agree(x.record, y.record) for x in a.mentions for y in b.mentions)
 
 
 def _bucket(record: dict) -> str:
