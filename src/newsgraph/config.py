@@ -72,6 +72,7 @@ class StoryOptions(_Section):
     name_weight: float = Field(ge=0)
     number_weight: float = Field(ge=0)
     centering: float = Field(ge=0, le=1)
+    strong_similarity: float = Field(gt=0, le=1)
     window_days: int = Field(ge=0)
     far_factor: float = Field(ge=0, le=1)
     horizon_days: int = Field(ge=0)

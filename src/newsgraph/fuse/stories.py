@@ -43,7 +43,8 @@ class StoryParams:
     word_weight: float = 0.4
     name_weight: float = 0.35
     number_weight: float = 0.25
-    centering: float = 1.0  # how much of an article's mean similarity to all others is taken away
+    centering: float = 1.0  # how much of an article's mean similarity to all others is taken away ...
+    strong_similarity: float = 0.45  # ... from similarities below this
     window_days: int = 180  # reports farther apart than this count for less ...
     far_factor: float = 0.5  # ... by this factor
     horizon_days: int = 730  # ... and beyond this, not at all
@@ -162,7 +163,7 @@ class StoryGrouper:
         edges: dict[tuple[int, int], float] = {}
         for a, b, sim in zip(pairs.row, pairs.col, pairs.data):
             if a < b:
-                edges[(a, b)] = self._dated(sim - (base[a] + base[b]) / 2, days[a], days[b])
+                edges[(a, b)] = self._dated(self._centred(sim, (base[a] + base[b]) / 2), days[a], days[b])
         names = [s for s, members in stories.items() if self._active(docs, members, days)]
         k = len(chunk)
         sizes = [1] * k + [len(stories[s]) for s in names]
@@ -174,7 +175,8 @@ class StoryGrouper:
             for a, s, total in zip(cross.row, cross.col, cross.data):
                 first, last = spans[s]
                 nearest = -1 if first < 0 or days[a] < 0 else min(max(days[a], first), last)
-                centred = total - (sizes[k + s] * base[a] + story_base[s]) / 2
+                size = sizes[k + s]
+                centred = size * self._centred(total / size, (size * base[a] + story_base[s]) / (2 * size))
                 edges[(a, k + s)] = self._dated(centred, days[a], nearest)
         position = {doc: a for a, doc in enumerate(chunk)}
         for j, originals in strong.items():
@@ -195,6 +197,10 @@ class StoryGrouper:
                 if other != story:
                     stories[story].extend(stories.pop(other))
             stories[story].extend(members)
+
+    def _centred(self, sim: float, baseline: float) -> float:
+        # what two reports share this much of is one story, whatever else the collection is about
+        return sim if sim >= self.params.strong_similarity else sim - baseline
 
     def _dated(self, sim: float, day_a: int, day_b: int) -> float:
         if day_a < 0 or day_b < 0:
