@@ -290,3 +290,22 @@ def test_fuse_store_is_idempotent(store):
     assert list(store.iter_events()) == events
     assert store.conn.execute("SELECT count(*) FROM events").fetchone()[0] == 1
     assert store.integrity_ok()
+
+
+def test_two_named_speakers_of_one_statement_are_a_disputed_source():
+    said_by = [("ent-amir", "Amir Tavana"), ("ent-reza", "Reza Tavani")]
+    mentions = []
+    for i, (entity, name) in enumerate(said_by):
+        record = {"cameo": "051", "date": "2022-04-10", "date_precision": "day", "counts": {}, "place": None,
+                  "confidence": 0.7, "flags": [],
+                  "source": {"entity_id": entity, "text": name, "country": "IRN", "sector": "GOV"},
+                  "target": {"entity_id": "ent-pse", "text": "Palestine", "country": "PSE", "sector": None}}
+        mentions.append(Mention(f"m{i}", f"a{i}", record))
+    fused = EventFuser().fuse(mentions)
+    # the same target and day, but two different named sources: two events, nothing disputed
+    assert len(fused) == 2 and not any(e.disputed for e in fused)
+    mentions[1].record["source"] = {"entity_id": "ent-ir", "text": "Iran", "country": "IRN", "sector": None}
+    mentions.append(Mention("m2", "a2", dict(mentions[0].record, source=dict(
+        mentions[0].record["source"], entity_id="ent-reza", text="Reza Tavani"))))
+    (event,) = EventFuser().fuse(mentions)  # "Iran" bridges the two speakers of one statement
+    assert event.disputed and event.disagreements["source"] == {"Amir Tavana": ["a0"], "Reza Tavani": ["a2"]}

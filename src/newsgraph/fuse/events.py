@@ -12,8 +12,8 @@ Two mentions tell the same event when
   same article. A look-alike
   with no such evidence stays apart (the same two leaders a year later).
 
-What the reports disagree on (dates, counts, places) is kept with its sources
-and the event is flagged ``disputed``. Mentions are compared only with events
+What the reports disagree on (dates, counts, places, who acted or spoke) is
+kept with its sources, and all but places flag the event ``disputed``. Mentions are compared only with events
 that share a root and an entity or country, so the work grows with the number
 of mentions, not with its square.
 """
@@ -190,12 +190,19 @@ def _summarise(event: FusedEvent) -> None:
               if (r.get("place") or {}).get("name")]
     if len({p for p, _ in places}) > 1:
         disagreements["place"] = _sources(places)
+    for side in ("source", "target"):
+        # two named people or bodies said to have done it: who did is disputed
+        named = [((r.get(side) or {}).get("text"), m.article_id) for r, m in zip(recs, event.mentions)
+                 if (r.get(side) or {}).get("entity_id") and not _is_country_like(r[side])]
+        if len({(r.get(side) or {}).get("entity_id") for r in recs
+                if (r.get(side) or {}).get("entity_id") and not _is_country_like(r[side])}) > 1:
+            disagreements[side] = _sources(named)
     record["confidence"] = max(r.get("confidence", 0) for r in recs)
     record["flags"] = sorted({f for r in recs for f in r.get("flags") or ()})
     event.record = record
     event.disagreements = disagreements
-    # differing places are often the dateline against the scene: only dates and counts dispute
-    event.disputed = any(k == "date" or k.startswith("counts.") for k in disagreements)
+    # differing places are often the dateline against the scene: they are kept, not disputed
+    event.disputed = any(k != "place" for k in disagreements)
     ids = sorted(m.id for m in event.mentions)
     event.id = "e" + hashlib.sha1(ids[0].encode()).hexdigest()[:15]
 
