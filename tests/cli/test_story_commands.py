@@ -197,21 +197,22 @@ def test_events_in_the_table_are_indented_under_their_story(capsys, corpus):
     assert status == 0
     header, *lines = out.splitlines()
     assert header.split("\t") == COLUMNS
-    under: dict[str, list[str]] = {}
+    under: dict[str, list[list[str]]] = {}
+    story_id = None
     for line in lines:
         if line.startswith("  "):
-            under[story_id].append(line)
+            under[story_id].append(line[2:].split("\t"))
         else:
             story_id = line.split("\t")[0]
             under[story_id] = []
     found = _stories(capsys, corpus, "--events")
     assert list(under) == [s["id"] for s in found]
     for story in found:
-        shown = [line[2:].split("\t") for line in under[story["id"]]]
-        assert [(date, cameo, int(n)) for date, cameo, _source, _target, n in shown] == [
-            (e["date"] or "", e["cameo"], e["num_articles"]) for e in story["events"]]
-        assert [source.startswith((e["source"] or {}).get("text") or "") for (_, _, source, _, _), e
-                in zip(shown, story["events"])] == [True] * len(shown)
+        assert len(under[story["id"]]) == len(story["events"])
+        for (date, cameo, source, target, num_articles), event in zip(under[story["id"]], story["events"]):
+            assert (date, cameo, int(num_articles)) == (event["date"] or "", event["cameo"], event["num_articles"])
+            assert source.startswith((event["source"] or {}).get("text") or "")
+            assert target.startswith((event["target"] or {}).get("text") or "")
     assert under[found[0]["id"]], "the earthquake reports tell events"
     status, plain, _ = _cli(capsys, "stories", "--db", corpus["db"], "--no-events")
     assert not any(line.startswith("  ") for line in plain.splitlines())
