@@ -108,6 +108,13 @@ SENTENCES = {
     "name_india": ("The Japanese prime minister praised India.", D),
     # a real verb the packaged lexicon does not code
     "serenade": ("The French president serenaded the German chancellor.", D),
+    # deaths without an actor, and contests, are not violence between actors
+    "quake_kills": ("The earthquake killed 23 people in the Turkish city of Malatya.", D),
+    "flood_destroys": ("Floods destroyed hundreds of homes in Pakistan on Sunday.", D),
+    "gunmen_kill": ("Gunmen killed 12 villagers in northern Nigeria.", D),
+    "beat_vote": ("The opposition leader beat the Kenyan president with 54 percent of the vote.", D),
+    "beat_score": ("Ghana beat Nigeria 3-1 in the final on Sunday.", D),
+    "beat_protesters": ("Iranian police beat protesters with batons in Tehran.", D),
 }
 
 # Coded with a user lexicon over the packaged one, and hypothetical events kept.
@@ -614,3 +621,13 @@ def test_intent_code_always_gives_a_known_code():
     table = load_cameo()
     for code in table:
         assert intent_code(code) in table, code
+
+
+@pytest.mark.parametrize("sid", ["quake_kills", "flood_destroys", "beat_vote", "beat_score"])
+def test_disasters_and_contests_are_not_violence(coded, sid):
+    assert not [e for e in coded[sid] if e["root"] in ("17", "18", "19", "20")], coded[sid]
+
+
+def test_people_who_kill_or_beat_are_still_coded(coded):
+    assert one(coded["gunmen_kill"], "19")["cameo"].startswith("19")
+    assert one(coded["beat_protesters"], "18")["cameo"] == "182"

@@ -10,6 +10,8 @@ Finding the arguments is ``grammar.py``'s; modality and intents are ``modality.p
 """
 from __future__ import annotations
 
+import re
+
 from typing import Optional
 
 from .grammar import (
@@ -51,7 +53,7 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
             trig = _noun_trigger(tok, lexicon.nouns[lemma])
         else:
             continue
-        if trig is None:
+        if trig is None or _not_violence(trig):
             continue
         if _negated(tok):
             trig = _refusal(trig)
@@ -73,6 +75,28 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
     # "offered to hand over": the act offered says more than the offer; the head yields
     found = [t for t in found if t.token.i not in intended]
     return [t for t in found if not _content_of_other(t, found) and not _background(t, found)]
+
+
+# Causes that kill and destroy without an actor: "the earthquake killed 23 people" is news, not an event
+# between actors.
+NATURAL_CAUSES = frozenset("""earthquake quake aftershock tremor flood flooding storm hurricane typhoon cyclone
+tornado tsunami landslide mudslide avalanche wildfire bushfire blaze fire drought heatwave eruption volcano
+disease epidemic outbreak virus pandemic illness cancer accident crash collision derailment lightning
+rain rains snow snowstorm blizzard heat cold famine""".split())
+# "beat her rival with 54 percent of the vote", "beat Corvale 3-1": a contest, not an assault
+_CONTEST = re.compile(r"\b(?:votes?|percent|per cent|ballots?|polls?|elections?|race|final|match|game|"
+                      r"points?|goals?|seats?|\d+\s*[-–]\s*\d+)\b", re.I)
+
+
+def _not_violence(trig: Trigger) -> bool:
+    root = trig.pattern.code[:2]
+    if root not in ("17", "18", "19", "20"):
+        return False
+    subject = trig.source
+    if subject is not None and getattr(subject, "lemma_", "").lower() in NATURAL_CAUSES:
+        return True
+    return trig.pattern.code == "182" and trig.token.lemma_.lower() == "beat" and \
+        bool(_CONTEST.search(trig.token.sent.text))
 
 
 def _background(trig: Trigger, found: list[Trigger]) -> bool:
