@@ -37,6 +37,7 @@ SHARED = ROOT.parent / "shared"
 ECB = SHARED / "benchmarks" / "clustering" / "ecbplus_train_dev.jsonl"
 SEED_ECB_DOCS = 250
 WORD = re.compile(r"\b[A-Za-z][a-z]{2,}\b")
+FUSE_TABLES = {"story_features", "near_duplicates"}  # what fuse_store writes besides events and groups
 SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
 ARTICLE_TABLES = ("inputs", "mentions", "quotes", "times", "event_mentions")
 SPANS = {"mentions": "text", "quotes": "text", "event_mentions": "sentence", "times": "text"}
@@ -224,6 +225,8 @@ def build_store(seed_db: Path, out: Path, size: int, rng_seed: int = 7) -> str:
     conn.execute("UPDATE articles SET story_id=NULL")
     conn.execute("UPDATE quotes SET group_id=NULL")
     conn.execute("DELETE FROM events")
+    for table in FUSE_TABLES.intersection(r[0] for r in conn.execute("SELECT name FROM sqlite_master")):
+        conn.execute(f"DELETE FROM {table}")
     for s in cloner.seeds:
         for r in s.children["event_mentions"]:
             cloner.events.append(("e" + r["id"][1:], s.records[r["id"]]))

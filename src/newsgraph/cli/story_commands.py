@@ -77,7 +77,7 @@ def stories(db, config_file, min_articles, outlet, since, until, article_id, lim
             s["id"]: store.article_text(s["article_ids"][0]) for s in found if not s["titles"]}
     records = []
     for story in found:
-        record = {**story, "num_articles": len(story["article_ids"]), "num_sources": len(story["outlets"])}
+        record = dict(story)
         if with_events:
             record["events"] = sorted((events[e] for e in story["event_ids"] if e in events), key=_event_order)
         if fmt != "jsonl":

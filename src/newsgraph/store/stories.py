@@ -68,6 +68,9 @@ def iter_stories(conn: sqlite3.Connection, query: StoryQuery = StoryQuery()) -> 
     for story, rows in articles.items():
         dates = [r[3] for r in rows if r[3]]
         record = {"id": story, "article_ids": [r[0] for r in rows],
+                  "num_articles": len(rows),
+                  # as for events: an article of no known outlet is a source of its own
+                  "num_sources": len({r[1] or r[0] for r in rows}),
                   "outlets": sorted({r[1] for r in rows if r[1]}),
                   "titles": [r[2] for r in rows if r[2]],
                   "first_published": min(dates) if dates else None,
