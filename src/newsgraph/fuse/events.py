@@ -97,54 +97,83 @@ class EventFuser:
         return events
 
     def _fuse_bucket(self, mentions: list[Mention]) -> list[FusedEvent]:
+        """Dated reports first, each compared only with events of its day that share an entity or a
+        country; then undated ones, each only with the events of its own or corroborating articles."""
         order = sorted(mentions, key=lambda m: (m.record.get("date") is None, m.article_id, m.id))
-        clusters: list[FusedEvent] = []
-        # candidates through what the sides name (entity or country): no all-pairs comparison
-        index: dict[tuple, list[int]] = defaultdict(list)
+        clusters: list[_Cluster] = []
+        by_day: dict[tuple, list[int]] = defaultdict(list)  # (entity or country, date) -> clusters
+        by_article: dict[str, list[int]] = defaultdict(list)
         for m in order:
-            seen: set[int] = set()
-            candidates = [i for key in _keys(m.record) for i in index.get(key, ())
-                          if not (i in seen or seen.add(i))]
-            joined = [i for i in sorted(candidates) if clusters[i].mentions and self._joins(m, clusters[i])]
+            date = m.record.get("date")
+            if date is not None:
+                pools = [by_day.get((key, date), ()) for key in _keys(m.record)]
+            else:
+                pools = [by_article.get(a, ()) for a in {m.article_id} | self.links.get(m.article_id, set())]
+            candidates = sorted({i for pool in pools for i in pool if clusters[i].alive})
+            joined = [i for i in candidates if clusters[i].agrees(m.record)]
             if joined:
-                home = joined[0]
+                home = clusters[joined[0]]
                 # a report that fits two events bridges them when they agree with each other
                 # directly: told apart only by the order they came in, not through a vaguer third
-                for other in joined[1:]:
-                    if not _compatible(clusters[home], clusters[other]):
-                        continue
-                    clusters[home].mentions.extend(clusters[other].mentions)
-                    clusters[other].mentions = []
-                    for key in {k for c in clusters[home].mentions for k in _keys(c.record)}:
-                        if home not in index[key]:
-                            index[key].append(home)
+                for other in (clusters[i] for i in joined[1:]):
+                    if home.compatible(other):
+                        moved = other.mentions
+                        home.absorb(other)
+                        _index(home, moved, by_day, by_article)
             else:
-                home = len(clusters)
-                clusters.append(FusedEvent(id=""))
-            clusters[home].mentions.append(m)
-            for key in _keys(m.record):
-                if home not in index[key]:
-                    index[key].append(home)
-        return [c for c in clusters if c.mentions]
+                home = _Cluster(len(clusters))
+                clusters.append(home)
+            home.add(m)
+            _index(home, [m], by_day, by_article)
+        return [FusedEvent(id="", mentions=c.mentions) for c in clusters if c.alive]
 
-    def _joins(self, m: Mention, cluster: FusedEvent) -> bool:
-        date = m.record.get("date")
-        dates = {c.record.get("date") for c in cluster.mentions} - {None}
-        articles = {c.article_id for c in cluster.mentions}
-        if not any(actors_agree(m.record, c.record) for c in cluster.mentions):
+
+class _Cluster:
+    """An event being built: its mentions, their dates and the distinct actor pairs they name."""
+
+    def __init__(self, index: int):
+        self.index = index
+        self.mentions: list[Mention] = []
+        self.dates: set[str] = set()
+        self.sides: dict[tuple, dict] = {}  # one record per distinct pair of sides
+        self.alive = True
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        if m.record.get("date"):
+            self.dates.add(m.record["date"])
+        self.sides.setdefault(_sides_key(m.record), m.record)
+
+    def agrees(self, record: dict) -> bool:
+        return any(actors_agree(record, other) for other in self.sides.values())
+
+    def compatible(self, other: "_Cluster") -> bool:
+        if self.dates and other.dates and not self.dates & other.dates:
             return False
-        if date is not None and dates:
-            return date in dates
-        # an undated report, or an undated event: only with corroborating evidence
-        return m.article_id in articles or bool(self.links.get(m.article_id, set()) & articles)
+        return any(actors_agree(a, b) for a in self.sides.values() for b in other.sides.values())
+
+    def absorb(self, other: "_Cluster") -> None:
+        for m in other.mentions:
+            self.add(m)
+        other.mentions, other.sides, other.alive = [], {}, False
 
 
-def _compatible(a: FusedEvent, b: FusedEvent) -> bool:
-    dates_a = {m.record.get("date") for m in a.mentions} - {None}
-    dates_b = {m.record.get("date") for m in b.mentions} - {None}
-    if dates_a and dates_b and not dates_a & dates_b:
-        return False
-    return any(actors_agree(x.record, y.record) for x in a.mentions for y in b.mentions)
+def _index(cluster: _Cluster, mentions: list[Mention], by_day: dict, by_article: dict) -> None:
+    for m in mentions:
+        for date in cluster.dates:
+            for key in _keys(m.record):
+                pool = by_day[(key, date)]
+                if not pool or pool[-1] != cluster.index:
+                    pool.append(cluster.index)
+        pool = by_article[m.article_id]
+        if not pool or pool[-1] != cluster.index:
+            pool.append(cluster.index)
+
+
+def _sides_key(record: dict) -> tuple:
+    def side(actor):
+        return None if not actor else (actor.get("entity_id"), actor.get("country"), bool(actor.get("sector")))
+    return side(record.get("source")), side(record.get("target"))
 
 
 def _bucket(record: dict) -> str:

@@ -3,13 +3,15 @@
 Two quotes of different articles are the same when most of the content words of
 the shorter one occur in the longer one (overlap coefficient), and the shorter
 has enough of them to make chance agreement unlikely. Candidates come from an
-inverted index of rare words, so the cost grows with the number of quotes, not
-with its square. Groups are closed transitively only through such verified
+inverted index probed with each quote's rarest words (prefix filtering), and
+a quote copied by many outlets is compared once, so the cost grows with the
+number of distinct quotes, not with its square. Groups are closed transitively only through such verified
 pairs.
 """
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import defaultdict
 from typing import Iterable
@@ -22,7 +24,6 @@ some more most very just only even much many other others those these each both 
 """.split())
 MIN_WORDS = 6  # a shorter quote ("we will win") recurs by chance
 MIN_OVERLAP = 0.7
-MAX_POSTING = 500  # words in more quotes than this say nothing about which quote it is
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -31,13 +32,14 @@ def content_words(text: str) -> frozenset[str]:
 
 def group_quotes(quotes: Iterable[tuple[str, str, str]]) -> dict[str, str]:
     """{quote id: group id} for quotes (id, article id, text) that recur in other articles."""
-    items = [(qid, aid, content_words(text)) for qid, aid, text in quotes]
-    items = [it for it in items if len(it[2]) >= MIN_WORDS]
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, (_, _, words) in enumerate(items):
-        for w in words:
-            postings[w].append(i)
-    parent = list(range(len(items)))
+    # the same words quoted by many outlets are one item: compared once, not once per copy
+    items: dict[frozenset, list[tuple[str, str]]] = defaultdict(list)
+    for qid, aid, text in quotes:
+        words = content_words(text)
+        if len(words) >= MIN_WORDS:
+            items[words].append((qid, aid))
+    sets = list(items)
+    parent = list(range(len(sets)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -45,30 +47,46 @@ def group_quotes(quotes: Iterable[tuple[str, str, str]]) -> dict[str, str]:
             i = parent[i]
         return i
 
-    for i, (_, aid, words) in enumerate(items):
-        seen: dict[int, int] = defaultdict(int)
-        for w in words:
-            post = postings[w]
-            if len(post) > MAX_POSTING:
-                continue
-            for j in post:
-                if j > i:
-                    seen[j] += 1
-        for j, shared in seen.items():
-            other_aid, other = items[j][1], items[j][2]
-            if other_aid == aid:
-                continue
-            if shared / min(len(words), len(other)) >= MIN_OVERLAP:
-                parent[find(i)] = find(j)
+    for a, b in _overlapping(sets):
+        parent[find(a)] = find(b)
     members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
+    for i in range(len(sets)):
         members[find(i)].append(i)
     out: dict[str, str] = {}
     for group in members.values():
-        if len({items[i][1] for i in group}) < 2:
+        quoted = [q for i in group for q in items[sets[i]]]
+        if len({aid for _, aid in quoted}) < 2:
             continue
-        ids = sorted(items[i][0] for i in group)
+        ids = sorted(qid for qid, _ in quoted)
         gid = "g" + hashlib.sha1(ids[0].encode()).hexdigest()[:15]
         for qid in ids:
             out[qid] = gid
     return out
+
+
+def _overlapping(sets: list[frozenset]) -> Iterable[tuple[int, int]]:
+    """Pairs of word sets where most words of the smaller are in the larger.
+
+    Prefix filtering: when MIN_OVERLAP of the smaller set's words are shared,
+    so is at least one of its rarest ``len - ceil(MIN_OVERLAP * len) + 1`` words,
+    so only the sets holding those words are candidates.
+    """
+    frequency: dict[str, int] = defaultdict(int)
+    for words in sets:
+        for w in words:
+            frequency[w] += 1
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, words in enumerate(sets):
+        for w in words:
+            postings[w].append(i)
+    for i, words in enumerate(sets):
+        rare = sorted(words, key=lambda w: (frequency[w], w))
+        prefix = rare[:len(words) - math.ceil(MIN_OVERLAP * len(words) - 1e-9) + 1]
+        seen: set[int] = set()
+        for w in prefix:
+            for j in postings[w]:
+                if j == i or j in seen or len(sets[j]) < len(words):
+                    continue  # each pair is found from its smaller side
+                seen.add(j)
+                if len(words & sets[j]) >= MIN_OVERLAP * len(words):
+                    yield i, j
