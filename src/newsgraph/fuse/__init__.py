@@ -39,7 +39,7 @@ def fuse_store(store, options: Optional[Options] = None) -> FuseReport:
                 for aid, title, text, published, entities in pending]
     texts = {aid: text for aid, _, text, _, _ in pending}
 
-    def shingles_of(article_id: str) -> set:
+    def shingles_of(article_id: str):
         text = texts.get(article_id)
         return text_shingles(text if text is not None else store.article_text(article_id))
 

@@ -14,7 +14,7 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from typing import Iterable
+from typing import Callable, Iterable
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 STOPWORDS = frozenset("""the and for that this with from have has had was were are will would can could
@@ -24,6 +24,8 @@ some more most very just only even much many other others those these each both 
 """.split())
 MIN_WORDS = 6  # a shorter quote ("we will win") recurs by chance
 MIN_OVERLAP = 0.7
+# sets probed per rare word: a quote copied by hundreds of outlets meets its family in the first ones
+MAX_PROBES = 100
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -47,7 +49,7 @@ def group_quotes(quotes: Iterable[tuple[str, str, str]]) -> dict[str, str]:
             i = parent[i]
         return i
 
-    for a, b in _overlapping(sets):
+    for a, b in _overlapping(sets, lambda i, j: find(i) == find(j)):
         parent[find(a)] = find(b)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sets)):
@@ -64,12 +66,13 @@ def group_quotes(quotes: Iterable[tuple[str, str, str]]) -> dict[str, str]:
     return out
 
 
-def _overlapping(sets: list[frozenset]) -> Iterable[tuple[int, int]]:
+def _overlapping(sets: list[frozenset], grouped: Callable[[int, int], bool]) -> Iterable[tuple[int, int]]:
     """Pairs of word sets where most words of the smaller are in the larger.
 
     Prefix filtering: when MIN_OVERLAP of the smaller set's words are shared,
     so is at least one of its rarest ``len - ceil(MIN_OVERLAP * len) + 1`` words,
-    so only the sets holding those words are candidates.
+    so only the sets holding those words are candidates. Pairs already
+    ``grouped`` (through other pairs) are not verified again.
     """
     frequency: dict[str, int] = defaultdict(int)
     for words in sets:
@@ -84,9 +87,11 @@ def _overlapping(sets: list[frozenset]) -> Iterable[tuple[int, int]]:
         prefix = rare[:len(words) - math.ceil(MIN_OVERLAP * len(words) - 1e-9) + 1]
         seen: set[int] = set()
         for w in prefix:
-            for j in postings[w]:
+            for j in postings[w][:MAX_PROBES]:
                 if j == i or j in seen or len(sets[j]) < len(words):
                     continue  # each pair is found from its smaller side
                 seen.add(j)
+                if grouped(i, j):
+                    continue
                 if len(words & sets[j]) >= MIN_OVERLAP * len(words):
                     yield i, j

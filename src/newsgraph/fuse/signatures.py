@@ -35,6 +35,8 @@ from ..records import StoryFeatures
 _TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]*\s+")
 _DIGIT = re.compile(r"\d")
+# a word at the start of the text, of a line, or after a sentence's end (or a colon)
+_INITIAL = re.compile(r"(?:^|[.!?:]['\"”’)]*\s+|\n\W*)([^\W_]+(?:['’.-][^\W_]+)*)", re.M)
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below between
 both but by can could did do does doing down during each few for from further had has have having he her here
@@ -54,11 +56,8 @@ NUM_PERM = 64
 MINHASH_SCHEME = "affine32"  # datasketch's default since 2.0; stored sketches name it to be read back
 # made once: a MinHash draws its permutations from its seed each time it is created
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME).permutations
-
-
-@lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    return stem(word)
+# one sketch per process, cleared for each text: creating one costs more than filling it
+_SKETCH = MinHash(num_perm=NUM_PERM, hashfunc=int, scheme=MINHASH_SCHEME, permutations=_PERMUTATIONS)
 
 
 def stem(word: str) -> str:
@@ -76,13 +75,15 @@ def features_of(article_id: str, title: Optional[str], text: str, published: Opt
                 entity_ids: Iterable[str] = ()) -> StoryFeatures:
     counts: Counter = Counter()
     lead_end = _lead_end(text)
-    _count_terms(title or "", 0, len(title or ""), 2, counts)
-    _count_terms(text, 0, lead_end, 2, counts)
-    _count_terms(text, lead_end, len(text), 1, counts)
+    lead, body = _TOKEN.findall(text, 0, lead_end), _TOKEN.findall(text, lead_end)
+    head = _TOKEN.findall(title or "") + lead
+    initial = Counter(_INITIAL.findall(title or "")) + Counter(_INITIAL.findall(text))
+    _count_terms(Counter(head), initial, 2, counts)
+    _count_terms(Counter(body), Counter(), 1, counts)
     for entity in entity_ids:
         counts["n:" + entity] += 1
     terms = {t: 1.0 + math.log(c) for t, c in counts.items()}
-    return StoryFeatures(article_id, _day(published), terms, minhash(text_shingles(text)))
+    return StoryFeatures(article_id, _day(published), terms, minhash(shingle_hashes(lead + body)))
 
 
 def _lead_end(text: str) -> int:
@@ -95,43 +96,64 @@ def _lead_end(text: str) -> int:
     return end
 
 
-def _count_terms(text: str, start: int, end: int, weight: int, counts: Counter) -> None:
-    previous = start
-    for match in _TOKEN.finditer(text, start, end):
-        token = match.group()
-        gap = text[previous:match.start()]
-        previous = match.end()
-        if _DIGIT.search(token):
-            number = token.replace(",", "")
-            if len(number) > 1:
-                counts["#:" + number.lower()] += weight
+def _count_terms(tokens: Counter, initial: Counter, weight: int, counts: Counter) -> None:
+    """Count distinct tokens once each; ``initial`` are the tokens seen at a sentence's start."""
+    for token, n in tokens.items():
+        term, name = _terms_of(token)
+        if term is None:
             continue
-        lower = token.lower()
-        if len(lower) < 3 or lower in STOPWORDS:
-            continue
-        # a capitalised word is a name inside a sentence; at its start it may be any word
-        if token[0].isupper() and lower not in _MONTHS and previous > start + len(token) and not (
-                "." in gap or "\n" in gap or "?" in gap or "!" in gap or ":" in gap):
-            counts["n:" + lower] += weight
-        counts["w:" + _stem(lower)] += weight
+        counts[term] += n * weight
+        if name is not None:
+            inside = n - initial.pop(token, 0)  # taken once: the head and the body share one count
+            if inside > 0:
+                counts[name] += inside * weight
 
 
-def text_shingles(text: str) -> set[bytes]:
-    return shingles([w.lower() for w in _TOKEN.findall(text)])
+@lru_cache(maxsize=500_000)
+def _terms_of(token: str) -> tuple[Optional[str], Optional[str]]:
+    """The term a token counts for, and its name term when capitalised (a name inside a sentence)."""
+    if not token.isalpha() and _DIGIT.search(token):
+        number = token.replace(",", "")
+        return ("#:" + number.lower() if len(number) > 1 else None), None
+    lower = token.lower()
+    if len(lower) < 3 or lower in STOPWORDS:
+        return None, None
+    name = "n:" + lower if token[0].isupper() and lower not in _MONTHS else None
+    return "w:" + stem(lower), name
 
 
-def shingles(words: list[str]) -> set[bytes]:
-    """Word 5-grams of the lower-cased words: what near-duplicates share."""
-    return {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+@lru_cache(maxsize=500_000)
+def _word_hash(token: str) -> int:
+    return zlib.crc32(token.lower().encode("utf-8"))
 
 
-def minhash(grams: set[bytes]) -> np.ndarray:
-    if not grams:
+def text_shingles(text: str) -> np.ndarray:
+    return shingle_hashes(_TOKEN.findall(text))
+
+
+def shingle_hashes(tokens: list[str]) -> np.ndarray:
+    """Sorted distinct hashes of the word 5-grams (lower-cased): what near-duplicates share.
+
+    Each word is hashed with crc32 (the same in every process, unlike Python's
+    salted hash(): sketches are stored) and five consecutive word hashes are
+    mixed into one 32-bit shingle hash, all in numpy.
+    """
+    if len(tokens) < SHINGLE:
         return np.zeros(0, dtype=np.uint64)
-    # crc32 is the same in every process, unlike Python's salted hash(): sketches are stored
-    sketch = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, scheme=MINHASH_SCHEME, permutations=_PERMUTATIONS)
-    sketch.update_batch(list(grams))
-    return sketch.hashvalues.copy()
+    words = np.fromiter(map(_word_hash, tokens), dtype=np.uint64, count=len(tokens))
+    mixed = np.zeros(len(tokens) - SHINGLE + 1, dtype=np.uint64)
+    for k in range(SHINGLE):
+        mixed = (mixed * np.uint64(1_000_003) + words[k:len(words) - SHINGLE + 1 + k]) & np.uint64(0xFFFFFFFF)
+    return np.unique(mixed)
+
+
+def minhash(hashes: np.ndarray) -> np.ndarray:
+    if not len(hashes):
+        return np.zeros(0, dtype=np.uint64)
+    # the shingles are hashed already: datasketch applies its permutations to these values
+    _SKETCH.clear()
+    _SKETCH.update_batch(hashes.tolist())
+    return _SKETCH.hashvalues.copy()
 
 
 def _day(published: Optional[str]) -> Optional[int]:

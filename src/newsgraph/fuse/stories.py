@@ -97,10 +97,10 @@ class StoryGrouper:
                 if before.get(docs[i].article_id) != story}
 
     def duplicates(self, existing: Iterable[StoryFeatures], new: Iterable[StoryFeatures],
-                   shingles_of: Optional[Callable[[str], set]] = None) -> list[tuple[str, str, float]]:
+                   shingles_of: Optional[Callable[[str], np.ndarray]] = None) -> list[tuple[str, str, float]]:
         """Verified near-duplicate pairs (older id, newer id, Jaccard) with at least one new article.
 
-        ``shingles_of`` gives an article's shingles, to verify candidates by
+        ``shingles_of`` gives an article's shingle hashes, to verify candidates by
         their real Jaccard (without it, the MinHash estimate stands in).
         """
         docs = list(existing)
@@ -156,73 +156,72 @@ class StoryGrouper:
     def _group_chunk(self, docs, matrix, baseline, chunk: list[int], stories: dict[str, list[int]],
                      strong) -> None:
         p = self.params
-        days = np.array([docs[i].day if docs[i].day is not None else -1 for i in chunk])
-        base = baseline[chunk]
-        block = matrix[chunk]
-        pairs = (block @ block.T).tocoo()
-        edges: dict[tuple[int, int], float] = {}
-        for a, b, sim in zip(pairs.row, pairs.col, pairs.data):
-            if a < b:
-                edges[(a, b)] = self._dated(self._centred(sim, (base[a] + base[b]) / 2), days[a], days[b])
-        names = [s for s, members in stories.items() if self._active(docs, members, days)]
+        all_days = np.array([d.day if d.day is not None else -1 for d in docs])
+        days, base, block = all_days[chunk], baseline[chunk], matrix[chunk]
+        pairs = sparse.triu(block @ block.T, k=1).tocoo()
+        rows, cols = pairs.row, pairs.col
+        sims = self._dated(self._centred(pairs.data, (base[rows] + base[cols]) / 2), days[rows], days[cols])
+        keep = sims >= p.min_similarity
+        edges: dict[tuple[int, int], float] = dict(zip(zip(rows[keep].tolist(), cols[keep].tolist()),
+                                                       sims[keep].tolist()))
+        names = list(stories)
         k = len(chunk)
+        if names:
+            spans = np.array([_span(all_days, stories[s]) for s in names])
+            names = [s for s, active in zip(names, self._active(spans, days)) if active]
         sizes = [1] * k + [len(stories[s]) for s in names]
         if names:
-            sums = sparse.vstack([sparse.csr_matrix(matrix[stories[s]].sum(axis=0)) for s in names])
-            spans = [self._span(docs, stories[s]) for s in names]
-            story_base = [baseline[stories[s]].sum() for s in names]
-            cross = (block @ sums.T).tocoo()
-            for a, s, total in zip(cross.row, cross.col, cross.data):
-                first, last = spans[s]
-                nearest = -1 if first < 0 or days[a] < 0 else min(max(days[a], first), last)
-                size = sizes[k + s]
-                centred = size * self._centred(total / size, (size * base[a] + story_base[s]) / (2 * size))
-                edges[(a, k + s)] = self._dated(centred, days[a], nearest)
+            spans = np.array([_span(all_days, stories[s]) for s in names])
+            members = sparse.csr_matrix(
+                (np.ones(sum(sizes[k:])), ([x for x, s in enumerate(names) for _ in stories[s]],
+                                           [i for s in names for i in stories[s]])),
+                shape=(len(names), len(docs)))
+            cross = (block @ (members @ matrix).T).tocoo()  # sums of similarities to each story's articles
+            rows, cols = cross.row, cross.col
+            size = np.array(sizes[k:], dtype=float)[cols]
+            story_base = (members @ baseline)[cols]
+            first, last = spans[cols, 0], spans[cols, 1]
+            nearest = np.where((first < 0) | (days[rows] < 0), -1, np.clip(days[rows], first, last))
+            mean = self._centred(cross.data / size, (size * base[rows] + story_base) / (2 * size))
+            sums = size * self._dated(mean, days[rows], nearest)
+            keep = sums / size >= p.min_similarity
+            edges.update(zip(zip(rows[keep].tolist(), (cols[keep] + k).tolist()), sums[keep].tolist()))
         position = {doc: a for a, doc in enumerate(chunk)}
+        story_of = {i: k + x for x, s in enumerate(names) for i in stories[s]} if strong else {}
         for j, originals in strong.items():
             if j in position:
                 for i in originals:
-                    other = position.get(i)
-                    if other is None:
-                        other = next((k + x for x, s in enumerate(names) if i in stories[s]), None)
+                    other = position.get(i, story_of.get(i))
                     if other is not None:
                         key = (min(other, position[j]), max(other, position[j]))
                         edges[key] = max(edges.get(key, 0.0), float(sizes[key[1]] if key[1] >= k else 1))
-        edges = {key: v for key, v in edges.items() if v >= p.min_similarity}
         for group in _average_link(sizes, edges, p):
             stored = [names[x - k] for x in group if x >= k]
-            members = [chunk[x] for x in group if x < k]
-            story = _story_id(stored, stories, [docs[i].article_id for i in members])
+            new = [chunk[x] for x in group if x < k]
+            story = _story_id(stored, stories, [docs[i].article_id for i in new])
             for other in stored:
                 if other != story:
                     stories[story].extend(stories.pop(other))
-            stories[story].extend(members)
+            stories[story].extend(new)
 
-    def _centred(self, sim: float, baseline: float) -> float:
+    def _centred(self, sims: np.ndarray, baseline: np.ndarray) -> np.ndarray:
         # what two reports share this much of is one story, whatever else the collection is about
-        return sim if sim >= self.params.strong_similarity else sim - baseline
+        return np.where(sims >= self.params.strong_similarity, sims, sims - baseline)
 
-    def _dated(self, sim: float, day_a: int, day_b: int) -> float:
-        if day_a < 0 or day_b < 0:
-            return sim
-        apart = abs(day_a - day_b)
-        if apart > self.params.horizon_days:
-            return 0.0
-        return sim * self.params.far_factor if apart > self.params.window_days else sim
+    def _dated(self, sims: np.ndarray, day_a: np.ndarray, day_b: np.ndarray) -> np.ndarray:
+        apart = np.where((day_a < 0) | (day_b < 0), 0, np.abs(day_a - day_b))
+        factor = np.where(apart > self.params.horizon_days, 0.0,
+                          np.where(apart > self.params.window_days, self.params.far_factor, 1.0))
+        return sims * factor
 
-    @staticmethod
-    def _span(docs, members: list[int]) -> tuple[int, int]:
-        member_days = [docs[i].day for i in members if docs[i].day is not None]
-        return (min(member_days), max(member_days)) if member_days else (-1, -1)
-
-    def _active(self, docs, members: list[int], days: np.ndarray) -> bool:
+    def _active(self, spans: np.ndarray, days: np.ndarray) -> np.ndarray:
         """Stories whose articles are all beyond the horizon of the chunk's are not compared."""
         dated = days[days >= 0]
-        member_days = [docs[i].day for i in members if docs[i].day is not None]
-        if not len(dated) or not member_days:
-            return True
+        if not len(dated):
+            return np.ones(len(spans), dtype=bool)
         horizon = self.params.horizon_days
-        return max(member_days) >= dated.min() - horizon and min(member_days) <= dated.max() + horizon
+        undated = spans[:, 0] < 0
+        return undated | ((spans[:, 1] >= dated.min() - horizon) & (spans[:, 0] <= dated.max() + horizon))
 
     # ---- near-duplicates
     def _duplicates(self, docs, first_new: int, shingles_of) -> list[tuple[int, int, float]]:
@@ -249,7 +248,10 @@ def _jaccard(a: StoryFeatures, b: StoryFeatures, shingles_of) -> float:
     if shingles_of is None:
         return float(np.count_nonzero(a.minhash == b.minhash)) / len(a.minhash)
     sa, sb = shingles_of(a.article_id), shingles_of(b.article_id)
-    return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
+    if not len(sa) or not len(sb):
+        return 0.0
+    shared = len(np.intersect1d(sa, sb, assume_unique=True))
+    return shared / (len(sa) + len(sb) - shared)
 
 
 def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params: StoryParams) -> list[list[int]]:
@@ -291,6 +293,13 @@ def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params:
         for c, t in sums[a].items():
             heapq.heappush(heap, (-t / (size[a] * size[c]), min(a, c), max(a, c)))
     return list(members.values())
+
+
+def _span(days: np.ndarray, members: list[int]) -> tuple[int, int]:
+    """First and last publication day of a story's articles, (-1, -1) when none is dated."""
+    dated = days[members]
+    dated = dated[dated >= 0]
+    return (int(dated.min()), int(dated.max())) if len(dated) else (-1, -1)
 
 
 def _story_id(stored: list[str], stories: dict[str, list[int]], article_ids: list[str]) -> str:
