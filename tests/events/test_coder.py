@@ -115,6 +115,10 @@ SENTENCES = {
     "beat_vote": ("The opposition leader beat the Kenyan president with 54 percent of the vote.", D),
     "beat_score": ("Ghana beat Nigeria 3-1 in the final on Sunday.", D),
     "beat_protesters": ("Iranian police beat protesters with batons in Tehran.", D),
+    # the unnamed other party to a refusal is the foreign party the sentence names
+    "refusal_counterpart": ("Hamas rejected calls for a truce, demanding that the Israeli army withdraw "
+                            "from Jenin.", D),
+    "refusal_domestic": ("Hamas rejected calls for a truce.", D),
 }
 
 # Coded with a user lexicon over the packaged one, and hypothetical events kept.
@@ -631,3 +635,8 @@ def test_disasters_and_contests_are_not_violence(coded, sid):
 def test_people_who_kill_or_beat_are_still_coded(coded):
     assert one(coded["gunmen_kill"], "19")["cameo"].startswith("19")
     assert one(coded["beat_protesters"], "18")["cameo"] == "182"
+
+
+def test_the_unnamed_party_to_a_refusal_is_the_foreign_party_named(coded):
+    assert pair(one(coded["refusal_counterpart"], "12")) == ("PSE", "ISR")
+    assert pair(one(coded["refusal_domestic"], "12")) == ("PSE", "PSE")  # no one else named: its own people

@@ -79,8 +79,22 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                     trigger_start=trig.token.idx, date=date, date_precision=precision, place=place,
                     counts=dict(counts or {}) if table[code].root >= "14" else {},
                     confidence=_confidence(trig, source, target, flags), flags=flags), trig.pattern.weak))
-        out.extend(_distinct(_drop_weak(sentence_events)))
+        out.extend(_distinct(_drop_weak(_counterparts(sentence_events))))
     return out
+
+
+def _counterparts(events: list[tuple[EventMention, bool]]) -> list[tuple[EventMention, bool]]:
+    """'The Resistance had rejected calls for a ceasefire, saying ... the Israeli regime ...': an
+    unnamed party to a refusal is the foreign party the sentence names, not the refuser's own people."""
+    for event, _ in events:
+        if event.cameo[:2] != "12" or "target_inferred" not in event.flags or event.source is None:
+            continue
+        own = event.source.country
+        others = {(a.text, a.country): a for e, _ in events if e is not event for a in (e.source, e.target)
+                  if a is not None and a.country and a.country != own and a.text}
+        if len({country for _, country in others}) == 1:
+            event.target = next(iter(others.values()))
+    return events
 
 
 def _refine(trig: Trigger, phone_article: bool, sources: list, targets: list) -> str:
