@@ -12,6 +12,7 @@ import networkx as nx
 import pyarrow.parquet as pq
 import pytest
 
+from cli_runner import run_cli
 from newsgraph.cli import main
 
 OSLO = """Ministers Meet in Oslo
@@ -35,13 +36,7 @@ KEYS = {"id", "cameo", "root", "quad_class", "goldstein", "plover", "source", "t
         "date_precision", "place", "counts", "num_articles", "num_sources", "mentions"}
 
 
-def _cli(capsys, *args):
-    """Run the console entry in this process: (exit status, stdout, stderr)."""
-    capsys.readouterr()
-    with pytest.raises(SystemExit) as exit_info:
-        main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return exit_info.value.code or 0, out, err
+_cli = run_cli
 
 
 def _run(*args, **kwargs):

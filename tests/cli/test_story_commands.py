@@ -10,6 +10,7 @@ import json
 
 import pytest
 
+from cli_runner import run_cli
 from newsgraph.cli import main
 from newsgraph.config import load_options
 from newsgraph.store import open_store
@@ -69,13 +70,7 @@ KEYS = {"id", "article_ids", "outlets", "titles", "first_published", "last_publi
         "num_articles", "num_sources"}
 
 
-def _cli(capsys, *args):
-    """Run the console entry in this process: (exit status, stdout, stderr)."""
-    capsys.readouterr()
-    with pytest.raises(SystemExit) as exit_info:
-        main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return exit_info.value.code or 0, out, err
+_cli = run_cli
 
 
 @pytest.fixture(scope="module")
