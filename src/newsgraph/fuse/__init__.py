@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..config import Options, load_options
+from ..engine import make_engine
 from .entities import EntityRegistry
 from .events import EventFuser, FusedEvent, Mention
 from .quotes import group_quotes
@@ -35,8 +36,8 @@ def fuse_store(store, options: Optional[Options] = None) -> FuseReport:
     options = options or load_options()
     grouper = StoryGrouper(StoryParams(**options.stories.model_dump()))
     existing, pending = store.story_inputs()
-    features = [features_of(aid, title, text, published, entities)
-                for aid, title, text, published, entities in pending]
+    with make_engine(options.run) as engine:
+        features = engine.map_chunks(_features, pending)
     texts = {aid: text for aid, _, text, _, _ in pending}
 
     def shingles_of(article_id: str):
@@ -59,6 +60,10 @@ def fuse_store(store, options: Optional[Options] = None) -> FuseReport:
     stories = grouper.group(existing, features, duplicates) if features else {}
     store.write_stories(features, stories, found)
     return FuseReport(len(stories), len(found), len(set(groups.values())), len(events))
+
+
+def _features(pending: list[tuple]) -> list:
+    return [features_of(aid, title, text, published, entities) for aid, title, text, published, entities in pending]
 
 
 __all__ = ["EntityRegistry", "EventFuser", "FuseReport", "FusedEvent", "Mention", "StoryGrouper",

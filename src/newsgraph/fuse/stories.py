@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHashLSH
 from scipy import sparse
 
 from ..records import StoryFeatures
@@ -231,7 +231,7 @@ class StoryGrouper:
         for i, doc in enumerate(docs):
             if not len(doc.minhash):
                 continue
-            sketch = MinHash(num_perm=NUM_PERM, hashvalues=doc.minhash, scheme=MINHASH_SCHEME)
+            sketch = _Sketch(doc.minhash)
             if i >= first_new:
                 candidates = sorted(int(key) for key in lsh.query(sketch))
                 # the closest estimates first; a copy syndicated a thousand times needs only a few checks
@@ -242,6 +242,19 @@ class StoryGrouper:
                         found.append((j, i, round(jaccard, 4)))
             lsh.insert(str(i), sketch)
         return found
+
+
+class _Sketch:
+    """A stored MinHash as the LSH index reads it: building a datasketch MinHash for each costs more."""
+
+    __slots__ = ("hashvalues", "scheme")
+
+    def __init__(self, hashvalues: np.ndarray):
+        self.hashvalues = hashvalues
+        self.scheme = MINHASH_SCHEME
+
+    def __len__(self) -> int:
+        return len(self.hashvalues)
 
 
 def _jaccard(a: StoryFeatures, b: StoryFeatures, shingles_of) -> float:
