@@ -195,5 +195,5 @@ class StoryFeatures:
 
     article_id: str
     day: Optional[int]  # publication date as a day ordinal, None when unknown
-    terms: dict[str, float]  # term -> sublinear term frequency, its kind as prefix ("w:", "n:", "#:")
+    terms: dict[str, int]  # term -> count (headline and lead count twice), its kind as prefix ("w:", "n:", "#:")
     minhash: Any  # numpy uint64 array of the MinHash; empty for texts shorter than one shingle

@@ -14,7 +14,7 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from typing import Callable, Iterable
+from typing import Iterable
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 STOPWORDS = frozenset("""the and for that this with from have has had was were are will would can could
@@ -25,7 +25,7 @@ some more most very just only even much many other others those these each both 
 MIN_WORDS = 6  # a shorter quote ("we will win") recurs by chance
 MIN_OVERLAP = 0.7
 # sets probed per rare word: a quote copied by hundreds of outlets meets its family in the first ones
-MAX_PROBES = 100
+MAX_PROBES = 30
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -41,19 +41,10 @@ def group_quotes(quotes: Iterable[tuple[str, str, str]]) -> dict[str, str]:
         if len(words) >= MIN_WORDS:
             items[words].append((qid, aid))
     sets = list(items)
-    parent = list(range(len(sets)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for a, b in _overlapping(sets, lambda i, j: find(i) == find(j)):
-        parent[find(a)] = find(b)
+    root = _components(sets)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sets)):
-        members[find(i)].append(i)
+        members[root[i]].append(i)
     out: dict[str, str] = {}
     for group in members.values():
         quoted = [q for i in group for q in items[sets[i]]]
@@ -66,32 +57,38 @@ def group_quotes(quotes: Iterable[tuple[str, str, str]]) -> dict[str, str]:
     return out
 
 
-def _overlapping(sets: list[frozenset], grouped: Callable[[int, int], bool]) -> Iterable[tuple[int, int]]:
-    """Pairs of word sets where most words of the smaller are in the larger.
+def _components(sets: list[frozenset]) -> list[int]:
+    """Group of each word set: sets are joined through verified pairs where most words of the
+    smaller are in the larger.
 
     Prefix filtering: when MIN_OVERLAP of the smaller set's words are shared,
     so is at least one of its rarest ``len - ceil(MIN_OVERLAP * len) + 1`` words,
-    so only the sets holding those words are candidates. Pairs already
-    ``grouped`` (through other pairs) are not verified again.
+    so only the sets holding those words are candidates; each pair is found
+    from its smaller side, and pairs already in one group are not verified.
     """
     frequency: dict[str, int] = defaultdict(int)
-    for words in sets:
-        for w in words:
-            frequency[w] += 1
     postings: dict[str, list[int]] = defaultdict(list)
     for i, words in enumerate(sets):
         for w in words:
+            frequency[w] += 1
             postings[w].append(i)
+    parent = list(range(len(sets)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
     for i, words in enumerate(sets):
-        rare = sorted(words, key=lambda w: (frequency[w], w))
-        prefix = rare[:len(words) - math.ceil(MIN_OVERLAP * len(words) - 1e-9) + 1]
-        seen: set[int] = set()
+        size = len(words)
+        prefix = sorted(words, key=frequency.__getitem__)[:size - math.ceil(MIN_OVERLAP * size - 1e-9) + 1]
+        need = MIN_OVERLAP * size
         for w in prefix:
             for j in postings[w][:MAX_PROBES]:
-                if j == i or j in seen or len(sets[j]) < len(words):
-                    continue  # each pair is found from its smaller side
-                seen.add(j)
-                if grouped(i, j):
+                if j == i or len(sets[j]) < size:
                     continue
-                if len(words & sets[j]) >= MIN_OVERLAP * len(words):
-                    yield i, j
+                a, b = find(i), find(j)
+                if a != b and len(words & sets[j]) >= need:
+                    parent[a] = b
+    return [find(i) for i in range(len(sets))]

@@ -19,7 +19,6 @@ across runs.
 """
 from __future__ import annotations
 
-import math
 import re
 import zlib
 from collections import Counter
@@ -82,8 +81,7 @@ def features_of(article_id: str, title: Optional[str], text: str, published: Opt
     _count_terms(Counter(body), Counter(), 1, counts)
     for entity in entity_ids:
         counts["n:" + entity] += 1
-    terms = {t: 1.0 + math.log(c) for t, c in counts.items()}
-    return StoryFeatures(article_id, _day(published), terms, minhash(shingle_hashes(lead + body)))
+    return StoryFeatures(article_id, _day(published), dict(counts), minhash(shingle_hashes(lead + body)))
 
 
 def _lead_end(text: str) -> int:

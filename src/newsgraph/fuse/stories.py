@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 from collections import defaultdict
+from itertools import chain
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
@@ -112,20 +113,18 @@ class StoryGrouper:
     # ---- similarity
     def _vectors(self, docs: list[StoryFeatures]) -> sparse.csr_matrix:
         """Rows of block-normalised TF-IDF, scaled so that a dot product is the mixed cosine."""
-        vocabulary: dict[str, int] = {}
-        rows, cols, values = [], [], []
-        for r, doc in enumerate(docs):
-            for term, tf in doc.terms.items():
-                rows.append(r)
-                cols.append(vocabulary.setdefault(term, len(vocabulary)))
-                values.append(tf)
+        vocabulary: defaultdict[str, int] = defaultdict()
+        vocabulary.default_factory = vocabulary.__len__  # a new term takes the next column
+        cols_a = np.fromiter(chain.from_iterable(map(vocabulary.__getitem__, d.terms) for d in docs), dtype=np.int64)
+        counts = np.fromiter(chain.from_iterable(d.terms.values() for d in docs), dtype=float, count=len(cols_a))
+        rows_a = np.repeat(np.arange(len(docs), dtype=np.int64), [len(d.terms) for d in docs])
+        values = 1.0 + np.log(counts)  # sublinear term frequency
         n, width = len(docs), len(vocabulary)
         block = np.zeros(width, dtype=np.int8)
         for term, c in vocabulary.items():
             block[c] = KINDS.index(term[0])
-        rows_a, cols_a = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)
         df = np.bincount(cols_a, minlength=width)
-        weighted = np.array(values) * (np.log((1 + n) / (1 + df)) + 1.0)[cols_a]
+        weighted = values * (np.log((1 + n) / (1 + df)) + 1.0)[cols_a]
         norms = np.zeros((n, len(KINDS)))
         np.add.at(norms, (rows_a, block[cols_a]), weighted ** 2)
         norms = np.sqrt(norms)

@@ -81,8 +81,8 @@ def replace_fused(conn: sqlite3.Connection, events) -> None:
     conn.execute("DELETE FROM events")
     for event in events:
         insert_event(conn, event.id, event.record, event.disputed, event.disagreements)
-        conn.executemany("UPDATE event_mentions SET event_id=? WHERE id=?",
-                         [(event.id, m.id) for m in event.mentions])
+    conn.executemany("UPDATE event_mentions SET event_id=? WHERE id=?",
+                     [(event.id, m.id) for event in events for m in event.mentions])
 
 
 def _json(value) -> Optional[str]:

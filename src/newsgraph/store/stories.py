@@ -39,8 +39,7 @@ def write_stories(conn: sqlite3.Connection, features: list[StoryFeatures], stori
                   duplicates: list[tuple[str, str, float]]) -> None:
     conn.executemany(
         "INSERT OR REPLACE INTO story_features(article_id, day, terms, minhash) VALUES (?,?,?,?)",
-        [(f.article_id, f.day, json.dumps({t: round(v, 3) for t, v in f.terms.items()},
-                                          ensure_ascii=False, separators=(",", ":")),
+        [(f.article_id, f.day, json.dumps(f.terms, ensure_ascii=False, separators=(",", ":")),
           f.minhash.astype(np.uint64).tobytes()) for f in features])
     conn.executemany("UPDATE articles SET story_id=? WHERE id=? AND story_id IS NOT ?",
                      [(story, aid, story) for aid, story in stories.items()])
