@@ -167,10 +167,10 @@ class StoryGrouper:
         k = len(chunk)
         if names:
             spans = np.array([_span(all_days, stories[s]) for s in names])
-            names = [s for s, active in zip(names, self._active(spans, days)) if active]
+            active = self._active(spans, days)
+            names, spans = [s for s, keep in zip(names, active) if keep], spans[active]
         sizes = [1] * k + [len(stories[s]) for s in names]
         if names:
-            spans = np.array([_span(all_days, stories[s]) for s in names])
             members = sparse.csr_matrix(
                 (np.ones(sum(sizes[k:])), ([x for x, s in enumerate(names) for _ in stories[s]],
                                            [i for s in names for i in stories[s]])),
