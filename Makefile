@@ -27,6 +27,8 @@ demo: setup
 	@$(BIN)/newsgraph quotes --db $(DEMO_DB) | head -13 | cut -c1-150
 	@echo; echo "Events (first 15, CAMEO-coded):"
 	@$(BIN)/newsgraph events --db $(DEMO_DB) | head -16 | cut -c1-170
+	@echo; echo "Stories told by more than one article:"
+	@$(BIN)/newsgraph stories --db $(DEMO_DB) --min-articles 2 | cut -c1-170
 	@$(BIN)/newsgraph export --db $(DEMO_DB) --format gdelt $(DEMO_OUT)/gdelt
 	@echo "Database: $(DEMO_DB)   Exports: $(DEMO_OUT)/   Try: $(BIN)/newsgraph articles --db $(DEMO_DB) --search Thessaloniki"
 

@@ -75,6 +75,12 @@ def test_one_chunk_at_a_time_gives_the_same_stories():
     assert _partition(whole) == _partition(chunked)
 
 
+def test_the_same_report_a_year_later_is_another_story():
+    dates = dict(DATES, qb="2024-03-09")  # the same actors, town and figures, a year on
+    stories = StoryGrouper().group([], _features(["qa", "qb", "va", "fe"], dates))
+    assert stories["qa"] != stories["qb"]
+
+
 def test_reports_beyond_the_horizon_are_never_one_story():
     dates = dict(DATES, qb="2027-03-07")
     stories = StoryGrouper(StoryParams(horizon_days=365)).group([], _features(["qa", "qb", "va", "fe"], dates))

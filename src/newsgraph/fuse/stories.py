@@ -48,7 +48,7 @@ class StoryParams:
     strong_similarity: float = 0.45  # ... from similarities below this
     window_days: int = 180  # reports farther apart than this count for less ...
     far_factor: float = 0.5  # ... by this factor
-    horizon_days: int = 730  # ... and beyond this, not at all
+    horizon_days: int = 300  # ... and beyond this, not at all: the same actors a year later are another story
     max_postings: int = 2000  # terms in more articles than this are not used to compare
     min_similarity: float = 0.05  # weaker links are not kept
     duplicate_jaccard: float = 0.8  # shingle overlap of near-duplicates
