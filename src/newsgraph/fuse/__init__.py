@@ -23,6 +23,10 @@ from .signatures import features_of, text_shingles
 from .stories import StoryGrouper, StoryParams
 
 
+# Fewer new articles than this are signed in this process: starting workers would cost more.
+PARALLEL_FROM = 2000
+
+
 @dataclass(frozen=True)
 class FuseReport:
     grouped: int  # articles given a story (or moved to a merged one) by this run
@@ -36,8 +40,11 @@ def fuse_store(store, options: Optional[Options] = None) -> FuseReport:
     options = options or load_options()
     grouper = StoryGrouper(StoryParams(**options.stories.model_dump()))
     existing, pending = store.story_inputs()
-    with make_engine(options.run) as engine:
-        features = engine.map_chunks(_features, pending)
+    if len(pending) < PARALLEL_FROM:
+        features = _features(pending)
+    else:
+        with make_engine(options.run) as engine:
+            features = engine.map_chunks(_features, pending)
     texts = {aid: text for aid, _, text, _, _ in pending}
 
     def shingles_of(article_id: str):
