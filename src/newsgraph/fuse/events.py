@@ -19,7 +19,6 @@ of mentions, not with its square.
 """
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
@@ -232,8 +231,8 @@ def _summarise(event: FusedEvent) -> None:
     event.disagreements = disagreements
     # differing places are often the dateline against the scene: they are kept, not disputed
     event.disputed = any(k != "place" for k in disagreements)
-    ids = sorted(m.id for m in event.mentions)
-    event.id = "e" + hashlib.sha1(ids[0].encode()).hexdigest()[:15]
+    # the id of its first report's own event: an event no other report joins keeps the id it was stored with
+    event.id = "e" + min(m.id for m in event.mentions)[1:]
 
 
 def _named(record: dict) -> int:

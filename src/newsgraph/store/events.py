@@ -52,22 +52,28 @@ def write_events(conn: sqlite3.Connection, article_id: str, events: list[EventMe
              json.dumps(record, ensure_ascii=False, sort_keys=True)))
 
 
+_EVENT_COLUMNS = ("id, cameo, root, quad_class, goldstein, plover, source, target, source_entity_id,"
+                  " target_entity_id, source_country, target_country, date, date_precision, place, counts,"
+                  " confidence, flags, disputed, disagreements")
+_INSERT_EVENT = f"INSERT OR REPLACE INTO events({_EVENT_COLUMNS}) VALUES ({','.join('?' * 20)})"
+
+
 def insert_event(conn: sqlite3.Connection, event_id: str, record: dict, disputed: bool = False,
                  disagreements: Optional[dict] = None) -> None:
     """One events row from a reading (a mention's own, or the fused one)."""
+    conn.execute(_INSERT_EVENT, event_row(event_id, record, disputed, disagreements))
+
+
+def event_row(event_id: str, record: dict, disputed: bool = False, disagreements: Optional[dict] = None) -> tuple:
     row = load_cameo()[record["cameo"]]
     source, target = record.get("source"), record.get("target")
-    conn.execute(
-        "INSERT OR REPLACE INTO events(id, cameo, root, quad_class, goldstein, plover, source, target,"
-        " source_entity_id, target_entity_id, source_country, target_country, date, date_precision, place,"
-        " counts, confidence, flags, disputed, disagreements) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (event_id, record["cameo"], row.root, row.quad_class, row.goldstein, row.plover,
-         _json(source), _json(target), (source or {}).get("entity_id"), (target or {}).get("entity_id"),
-         (source or {}).get("country"), (target or {}).get("country"), record.get("date"),
-         record.get("date_precision"), _json(record.get("place")),
-         json.dumps(record.get("counts") or {}, sort_keys=True), record.get("confidence", 0.5),
-         json.dumps(record.get("flags") or []), int(disputed),
-         json.dumps(disagreements or {}, ensure_ascii=False, sort_keys=True)))
+    return (event_id, record["cameo"], row.root, row.quad_class, row.goldstein, row.plover,
+            _json(source), _json(target), (source or {}).get("entity_id"), (target or {}).get("entity_id"),
+            (source or {}).get("country"), (target or {}).get("country"), record.get("date"),
+            record.get("date_precision"), _json(record.get("place")),
+            json.dumps(record.get("counts") or {}, sort_keys=True), record.get("confidence", 0.5),
+            json.dumps(record.get("flags") or []), int(disputed),
+            json.dumps(disagreements or {}, ensure_ascii=False, sort_keys=True))
 
 
 def load_mentions(conn: sqlite3.Connection) -> list[tuple[str, str, dict]]:
@@ -77,12 +83,20 @@ def load_mentions(conn: sqlite3.Connection) -> list[tuple[str, str, dict]]:
 
 
 def replace_fused(conn: sqlite3.Connection, events) -> None:
-    """Replace the events with fused ones; each mention points to its event."""
-    conn.execute("DELETE FROM events")
-    for event in events:
-        insert_event(conn, event.id, event.record, event.disputed, event.disagreements)
+    """Make the stored events the fused ones; each mention points to its event.
+
+    Only what changed is written: an event keeps the id of its first mention, so
+    a report no other report joined, or an event no new report touched, is
+    stored already as it is.
+    """
+    stored = {row[0]: row for row in conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events")}
+    rows = [event_row(event.id, event.record, event.disputed, event.disagreements) for event in events]
+    conn.executemany(_INSERT_EVENT, [row for row in rows if stored.get(row[0]) != row])
+    pointed = dict(conn.execute("SELECT id, event_id FROM event_mentions"))
     conn.executemany("UPDATE event_mentions SET event_id=? WHERE id=?",
-                     [(event.id, m.id) for event in events for m in event.mentions])
+                     [(event.id, m.id) for event in events for m in event.mentions if pointed.get(m.id) != event.id])
+    fused = {row[0] for row in rows}
+    conn.executemany("DELETE FROM events WHERE id=?", [(i,) for i in stored if i not in fused])
 
 
 def _json(value) -> Optional[str]:

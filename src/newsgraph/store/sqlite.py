@@ -192,9 +192,11 @@ class SQLiteStore(Store):
         with self._transaction():
             # events are replaced while mentions still point at them: check references at commit
             conn.execute("PRAGMA defer_foreign_keys = ON")
-            conn.execute("UPDATE quotes SET group_id=NULL WHERE group_id IS NOT NULL")
+            grouped = dict(conn.execute("SELECT id, group_id FROM quotes WHERE group_id IS NOT NULL"))
+            conn.executemany("UPDATE quotes SET group_id=NULL WHERE id=?",
+                             [(qid,) for qid in grouped if qid not in quote_groups])
             conn.executemany("UPDATE quotes SET group_id=? WHERE id=?",
-                             [(gid, qid) for qid, gid in quote_groups.items()])
+                             [(gid, qid) for qid, gid in quote_groups.items() if grouped.get(qid) != gid])
             _events.replace_fused(conn, events)
 
     def story_inputs(self):
