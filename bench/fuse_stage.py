@@ -33,7 +33,7 @@ WORD = re.compile(r"\b(?:[A-Za-z][A-Za-z]{2,}|\d{2,})\b")  # words, names and th
 SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
 ARTICLE_TABLES = ("inputs", "mentions", "quotes", "times", "event_mentions")
 SPAN_TEXT = {"mentions": "text", "quotes": "text", "event_mentions": "sentence", "times": "text"}
-FUSE_TABLES = {"story_features", "near_duplicates"}  # what fuse_store writes besides events and groups
+FUSE_TABLES = {"near_duplicates"}  # what fuse_store writes besides events, groups and stories
 
 
 def build_seed(path: Path) -> None:
@@ -133,8 +133,18 @@ class Cloner:
         for r in _table(conn, "entity_aliases")[1]:
             self.aliases[r["entity_id"]].append(r)
         self.rng, self.rows, self.made, self.families = rng, defaultdict(list), len(self.seeds), 0
+        # story signatures, as the analysis stage writes them (the seeds' own are signed again: same code)
+        self.signatures = [self.signature(s.row, s.children["mentions"], {}) for s in self.seeds]
         # (event id, reading): before fusion every mention is an event of its own
         self.events = [("e" + mid[1:], rec) for s in self.seeds for mid, rec in s.records.items()]
+
+    @staticmethod
+    def signature(article: dict, mentions: list[dict], remap: dict[str, str]):
+        from newsgraph.fuse.signatures import features_of
+
+        names = [remap.get(m["entity_id"], m["entity_id"]) for m in sorted(mentions, key=itemgetter("start"))
+                 if m["kind"] == "name"]
+        return features_of(article["id"], article["title"], article["text"], article["published"], names)
 
     def add(self, table: str, row: dict) -> None:
         self.rows[table].append(self.getters[table](row))
@@ -170,8 +180,11 @@ class Cloner:
         # undated seeds (most ECB+ ones) get a date: the clones of one would otherwise all be one story
         dated = _shift(s.row["published"] or "2015-06-01", days + rng.randint(0, 2))
         published = None if rng.random() < 0.05 else dated
-        self.add("articles", {**s.row, "id": aid, "title": _apply(s.row["title"], decisions), "text": text,
-                              "published": published, "story_id": None})
+        article = {**s.row, "id": aid, "title": _apply(s.row["title"], decisions), "text": text,
+                   "published": published, "story_id": None}
+        self.add("articles", article)
+        mentions = [{**r, "start": moved(r["start"])} for r in s.children["mentions"]]
+        self.signatures.append(self.signature({**article, "text": text}, mentions, remap))
         for r in s.children["inputs"][:1]:
             self.add("inputs", {**r, "input_id": f"bench/clone/{self.made}.txt", "raw_hash": aid, "article_id": aid})
         for t, text_col in SPAN_TEXT.items():
@@ -204,6 +217,7 @@ class Cloner:
 def build_store(seed_db: Path, out: Path, size: int, rng_seed: int = 7) -> str:
     from newsgraph.store.events import insert_event
     from newsgraph.store.sqlite import SQLiteStore
+    from newsgraph.store.stories import write_features
 
     with sqlite3.connect(seed_db) as src, sqlite3.connect(out) as dst:
         src.backup(dst)
@@ -234,6 +248,7 @@ def build_store(seed_db: Path, out: Path, size: int, rng_seed: int = 7) -> str:
         conn.execute("INSERT INTO articles_fts(articles_fts) VALUES('rebuild')")
     for eid, rec in cloner.events:
         insert_event(conn, eid, rec)
+    write_features(conn, cloner.signatures)
     conn.execute("COMMIT")
     conn.close()
     return f"{cloner.families} cloned stories, {len(cloner.rows['entities'])} new entities"

@@ -50,6 +50,7 @@ def load_event_lexicon(options: Options):
 def analyze_articles(articles: list[Article], options: Options) -> list[ArticleAnalysis]:
     """Entities, quotes and times of each article, in order."""
     from .events import code_events
+    from .fuse.signatures import features_of
     from .resolve import resolve_article
 
     nlp, kb, verbs = load_resources(options)
@@ -59,6 +60,8 @@ def analyze_articles(articles: list[Article], options: Options) -> list[ArticleA
     for article, doc in zip(articles, docs):
         try:
             analysis = resolve_article(article, doc, kb, verbs)
+            # signed here, in the workers, so that the fuse stage reads signatures instead of texts
+            analysis.story = features_of(article.id, article.title, article.text, article.published)
             if lexicon is not None:
                 analysis.events = _kept(code_events(article, doc, analysis, kb, lexicon), options)
             results.append(analysis)

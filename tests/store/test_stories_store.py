@@ -89,8 +89,8 @@ def test_story_queries(store, query, expected):
 
 def test_features_are_stored_so_that_texts_are_not_read_again(store):
     fuse_store(store)
-    existing, pending = store.story_inputs()
-    assert pending == [] and sorted(f.article_id for f, _ in existing) == ["f1", "f2", "m1"]
+    existing, signed, unsigned = store.story_inputs()
+    assert signed == unsigned == [] and sorted(f.article_id for f, _ in existing) == ["f1", "f2", "m1"]
     flood = next(f for f, _ in existing if f.article_id == "f1")
     assert flood.terms["n:renko"] > 0 and len(flood.minhash) > 0
 
@@ -116,3 +116,27 @@ def test_v3_database_migrates_and_its_articles_get_stories(tmp_path):
         assert store.unanalyzed_articles(10) == []  # adding stories does not redo the nlp stages
         fuse_store(store)
         assert [s["article_ids"] for s in store.iter_stories()] == [["old-1", "old-2"]]
+
+
+def test_signatures_written_with_the_analysis_are_read_instead_of_texts(tmp_path):
+    from newsgraph.fuse.signatures import features_of
+    from newsgraph.records import ArticleAnalysis, GlobalEntity, LocalEntity, Mention
+
+    with SQLiteStore(tmp_path / "signed.db") as signed:
+        articles = [_article("f1", FLOOD_1, "2024-04-08"), _article("f2", FLOOD_2, "2024-04-08"),
+                    _article("m1", MATCH, "2024-04-06")]
+        analyses = []
+        for a in articles:
+            start = a.text.find("Pavla Renko")
+            entities = [LocalEntity("e1", "Pavla Renko", "PERSON", mentions=[
+                Mention(start, start + 11, "Pavla Renko", "name", "PERSON", "e1")])] if start >= 0 else []
+            story = features_of(a.id, a.title, a.text, a.published)  # as the analysis workers sign it
+            analyses.append((ArticleAnalysis(a.id, entities=entities, story=story), {"e1": "renko-1"}))
+        signed.write_batch(articles, [], analyses, [GlobalEntity("renko-1", "Pavla Renko", "PERSON")])
+        existing, pending, unsigned = signed.story_inputs()
+        assert existing == [] and unsigned == [] and [f.article_id for f in pending] == ["f1", "f2", "m1"]
+        flood = pending[0]
+        assert flood.terms["n:renko-1"] == 1 and flood.terms == features_of(
+            "f1", None, FLOOD_1, "2024-04-08", ["renko-1"]).terms
+        fuse_store(signed)
+        assert [s["article_ids"] for s in signed.iter_stories()] == [["f1", "f2"], ["m1"]]

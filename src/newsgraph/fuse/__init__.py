@@ -39,13 +39,15 @@ def fuse_store(store, options: Optional[Options] = None) -> FuseReport:
     """Run the fuse stage over the store: what is new joins what is stored."""
     options = options or load_options()
     grouper = StoryGrouper(StoryParams(**options.stories.model_dump()))
-    existing, pending = store.story_inputs()
-    if len(pending) < PARALLEL_FROM:
-        features = _features(pending)
+    existing, signed, unsigned = store.story_inputs()
+    # articles are signed during analysis; those analysed before that (or not at all) are signed here
+    if len(unsigned) < PARALLEL_FROM:
+        computed = _features(unsigned)
     else:
         with make_engine(options.run) as engine:
-            features = engine.map_chunks(_features, pending)
-    texts = {aid: text for aid, _, text, _, _ in pending}
+            computed = engine.map_chunks(_features, unsigned)
+    features = signed + computed
+    texts = {aid: text for aid, _, text, _, _ in unsigned}
 
     def shingles_of(article_id: str):
         text = texts.get(article_id)
@@ -65,7 +67,7 @@ def fuse_store(store, options: Optional[Options] = None) -> FuseReport:
     store.write_fusion(groups, events)
 
     stories = grouper.group(existing, features, duplicates) if features else {}
-    store.write_stories(features, stories, found)
+    store.write_stories(computed, stories, found)
     return FuseReport(len(stories), len(found), len(set(groups.values())), len(events))
 
 

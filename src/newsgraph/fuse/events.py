@@ -192,6 +192,9 @@ def _keys(record: dict) -> list[tuple]:
 
 def _summarise(event: FusedEvent) -> None:
     """The fused reading: what most reports say; where they differ, every value and its sources."""
+    if len(event.mentions) == 1:  # most events: one report, which disagrees with nothing
+        _summarise_one(event)
+        return
     recs = [m.record for m in event.mentions]
     best = max(event.mentions, key=lambda m: (_named(m.record), m.record.get("confidence", 0), -len(m.id)))
     record = dict(best.record)
@@ -233,6 +236,18 @@ def _summarise(event: FusedEvent) -> None:
     event.disputed = any(k != "place" for k in disagreements)
     # the id of its first report's own event: an event no other report joins keeps the id it was stored with
     event.id = "e" + min(m.id for m in event.mentions)[1:]
+
+
+def _summarise_one(event: FusedEvent) -> None:
+    """What :func:`_summarise` makes of a single report, without its tallies."""
+    mention = event.mentions[0]
+    record = dict(mention.record)
+    counts = record.get("counts") or {}
+    record["counts"] = {key: counts[key] for key in sorted(counts) if counts[key] is not None}
+    record["confidence"] = record.get("confidence", 0)
+    record["flags"] = sorted(set(record.get("flags") or ()))
+    event.record, event.disagreements, event.disputed = record, {}, False
+    event.id = "e" + mention.id[1:]
 
 
 def _named(record: dict) -> int:

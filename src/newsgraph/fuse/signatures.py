@@ -79,9 +79,17 @@ def features_of(article_id: str, title: Optional[str], text: str, published: Opt
     initial = Counter(_INITIAL.findall(title or "")) + Counter(_INITIAL.findall(text))
     _count_terms(Counter(head), initial, 2, counts)
     _count_terms(Counter(body), Counter(), 1, counts)
+    return with_entities(StoryFeatures(article_id, _day(published), dict(counts), minhash(shingle_hashes(lead + body))),
+                         entity_ids)
+
+
+def with_entities(features: StoryFeatures, entity_ids: Iterable[str]) -> StoryFeatures:
+    """The features with the article's resolved entities counted as names (one count a mention)."""
+    terms = dict(features.terms)
     for entity in entity_ids:
-        counts["n:" + entity] += 1
-    return StoryFeatures(article_id, _day(published), dict(counts), minhash(shingle_hashes(lead + body)))
+        key = "n:" + entity
+        terms[key] = terms.get(key, 0) + 1
+    return StoryFeatures(features.article_id, features.day, terms, features.minhash)
 
 
 def _lead_end(text: str) -> int:

@@ -157,9 +157,11 @@ class StoryGrouper:
         p = self.params
         all_days = np.array([d.day if d.day is not None else -1 for d in docs])
         days, base, block = all_days[chunk], baseline[chunk], matrix[chunk]
-        pairs = sparse.triu(block @ block.T, k=1).tocoo()
-        rows, cols = pairs.row, pairs.col
-        sims = self._dated(self._centred(pairs.data, (base[rows] + base[cols]) / 2), days[rows], days[cols])
+        pairs = (block @ block.T).tocoo()
+        # centring and dating only lower a similarity: what is weak already is left out first
+        upper = (pairs.row < pairs.col) & (pairs.data >= p.min_similarity)
+        rows, cols = pairs.row[upper], pairs.col[upper]
+        sims = self._dated(self._centred(pairs.data[upper], (base[rows] + base[cols]) / 2), days[rows], days[cols])
         keep = sims >= p.min_similarity
         edges: dict[tuple[int, int], float] = dict(zip(zip(rows[keep].tolist(), cols[keep].tolist()),
                                                        sims[keep].tolist()))
@@ -176,12 +178,13 @@ class StoryGrouper:
                                            [i for s in names for i in stories[s]])),
                 shape=(len(names), len(docs)))
             cross = (block @ (members @ matrix).T).tocoo()  # sums of similarities to each story's articles
-            rows, cols = cross.row, cross.col
-            size = np.array(sizes[k:], dtype=float)[cols]
+            size = np.array(sizes[k:], dtype=float)[cross.col]
+            strong_enough = cross.data / size >= p.min_similarity
+            rows, cols, size = cross.row[strong_enough], cross.col[strong_enough], size[strong_enough]
             story_base = (members @ baseline)[cols]
             first, last = spans[cols, 0], spans[cols, 1]
             nearest = np.where((first < 0) | (days[rows] < 0), -1, np.clip(days[rows], first, last))
-            mean = self._centred(cross.data / size, (size * base[rows] + story_base) / (2 * size))
+            mean = self._centred(cross.data[strong_enough] / size, (size * base[rows] + story_base) / (2 * size))
             sums = size * self._dated(mean, days[rows], nearest)
             keep = sums / size >= p.min_similarity
             edges.update(zip(zip(rows[keep].tolist(), (cols[keep] + k).tolist()), sums[keep].tolist()))
@@ -279,21 +282,22 @@ def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params:
     for (a, b), total in edges.items():
         sums[a][b] = total
         sums[b][a] = total
-    heap = [(-t / (size[a] * size[b]), a, b) for a in sums for b, t in sums[a].items() if a < b]
+
+    def needed(a: int, b: int) -> float:  # the sum of similarities a merge of a and b needs
+        small = min(size[a], size[b]) <= params.small_size
+        return (params.small_threshold if small else params.threshold) * size[a] * size[b]
+
+    # a pair's average changes only when one side merges, and is pushed again then; sizes only grow,
+    # so a pair too weak for its threshold now can wait until then
+    heap = [(-t / (size[a] * size[b]), a, b) for a in sums for b, t in sums[a].items() if a < b and t >= needed(a, b)]
     heapq.heapify(heap)
-    floor = min(params.threshold, params.small_threshold)
     while heap:
         neg, a, b = heapq.heappop(heap)
-        if -neg < floor:
-            break
         if a not in members or b not in members:
             continue
         current = sums[a].get(b, 0.0) / (size[a] * size[b])
         if abs(current + neg) > 1e-12:
             continue  # stale entry: one side grew since it was pushed
-        small = min(size[a], size[b]) <= params.small_size
-        if current < (params.small_threshold if small else params.threshold):
-            continue
         members[a].extend(members.pop(b))
         size[a] += size[b]
         for c, t in sums.pop(b).items():
@@ -303,7 +307,8 @@ def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params:
                 sums[c][a] = sums[a][c]
         sums[a].pop(b, None)
         for c, t in sums[a].items():
-            heapq.heappush(heap, (-t / (size[a] * size[c]), min(a, c), max(a, c)))
+            if t >= needed(a, c):
+                heapq.heappush(heap, (-t / (size[a] * size[c]), min(a, c), max(a, c)))
     return list(members.values())
 
 

@@ -92,9 +92,10 @@ class Store(ABC):
         """Store the fuse stage's result in one transaction: quote groups and fused events."""
 
     @abstractmethod
-    def story_inputs(self) -> tuple[list[tuple[StoryFeatures, str]], list[tuple[str, str, str, str, list[str]]]]:
-        """What story grouping reads: (features, story id) of the articles in stories, and the articles
-        without one as (id, title, text, published, entity ids named in it)."""
+    def story_inputs(self) -> tuple[list[tuple[StoryFeatures, str]], list[StoryFeatures], list[tuple]]:
+        """What story grouping reads: (features, story id) of the articles in stories; the features of
+        the articles without a story, signed during analysis; and those without a story nor features,
+        as (id, title, text, published, entity ids named in it), to sign now."""
 
     @abstractmethod
     def article_text(self, article_id: str) -> str: ...

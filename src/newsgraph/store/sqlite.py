@@ -200,7 +200,7 @@ class SQLiteStore(Store):
             _events.replace_fused(conn, events)
 
     def story_inputs(self):
-        return list(_stories.stored_features(self.conn)), _stories.pending_articles(self.conn)
+        return (list(_stories.stored_features(self.conn)), *_stories.pending_articles(self.conn))
 
     def article_text(self, article_id: str) -> str:
         row = self.conn.execute("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()

@@ -14,33 +14,46 @@ from .base import StoryQuery
 _NEAR = "SELECT article_id, other_id FROM near_duplicates"
 
 
-def pending_articles(conn: sqlite3.Connection) -> list[tuple[str, str, str, str, list[str]]]:
-    """Articles without a story: (id, title, text, published, entity ids named in it)."""
-    rows = conn.execute("SELECT id, title, text, published FROM articles WHERE story_id IS NULL"
-                        " ORDER BY rowid").fetchall()
+def pending_articles(conn: sqlite3.Connection) -> tuple[list[StoryFeatures], list[tuple]]:
+    """Articles without a story: the features signed during analysis, and the articles analysed
+    before signatures were (or not at all) as (id, title, text, published, entity ids named in it)."""
+    signed = [_features(row) for row in conn.execute(
+        "SELECT f.article_id, f.day, f.terms, f.minhash FROM articles a JOIN story_features f"
+        " ON f.article_id = a.id WHERE a.story_id IS NULL ORDER BY a.rowid")]
+    rows = conn.execute("SELECT id, title, text, published FROM articles a WHERE story_id IS NULL AND NOT EXISTS"
+                        " (SELECT 1 FROM story_features f WHERE f.article_id = a.id) ORDER BY rowid").fetchall()
     if not rows:
-        return []
+        return signed, []
     entities: dict[str, list[str]] = defaultdict(list)
     for article_id, entity_id in conn.execute(
             "SELECT m.article_id, m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
             " WHERE a.story_id IS NULL AND m.kind = 'name' ORDER BY m.article_id, m.start"):
         entities[article_id].append(entity_id)
-    return [(aid, title, text, published, entities.get(aid, [])) for aid, title, text, published in rows]
+    return signed, [(aid, title, text, published, entities.get(aid, [])) for aid, title, text, published in rows]
 
 
 def stored_features(conn: sqlite3.Connection) -> Iterator[tuple[StoryFeatures, str]]:
-    for aid, day, terms, sketch, story in conn.execute(
+    for *row, story in conn.execute(
             "SELECT f.article_id, f.day, f.terms, f.minhash, a.story_id FROM story_features f"
             " JOIN articles a ON a.id = f.article_id WHERE a.story_id IS NOT NULL ORDER BY a.rowid"):
-        yield StoryFeatures(aid, day, json.loads(terms), np.frombuffer(sketch, dtype=np.uint64)), story
+        yield _features(row), story
 
 
-def write_stories(conn: sqlite3.Connection, features: list[StoryFeatures], stories: dict[str, str],
-                  duplicates: list[tuple[str, str, float]]) -> None:
+def _features(row) -> StoryFeatures:
+    aid, day, terms, sketch = row
+    return StoryFeatures(aid, day, json.loads(terms), np.frombuffer(sketch, dtype=np.uint64))
+
+
+def write_features(conn: sqlite3.Connection, features: list[StoryFeatures]) -> None:
     conn.executemany(
         "INSERT OR REPLACE INTO story_features(article_id, day, terms, minhash) VALUES (?,?,?,?)",
         [(f.article_id, f.day, json.dumps(f.terms, ensure_ascii=False, separators=(",", ":")),
           f.minhash.astype(np.uint64).tobytes()) for f in features])
+
+
+def write_stories(conn: sqlite3.Connection, features: list[StoryFeatures], stories: dict[str, str],
+                  duplicates: list[tuple[str, str, float]]) -> None:
+    write_features(conn, features)
     conn.executemany("UPDATE articles SET story_id=? WHERE id=? AND story_id IS NOT ?",
                      [(story, aid, story) for aid, story in stories.items()])
     conn.executemany("INSERT OR REPLACE INTO near_duplicates(article_id, other_id, jaccard) VALUES (?,?,?)",
