@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from ..config import Options, load_options
@@ -49,6 +50,7 @@ def fuse_store(store, options: Optional[Options] = None) -> FuseReport:
     features = signed + computed
     texts = {aid: text for aid, _, text, _, _ in unsigned}
 
+    @lru_cache(maxsize=20_000)  # an article is a candidate of several others: shingled once
     def shingles_of(article_id: str):
         text = texts.get(article_id)
         return text_shingles(text if text is not None else store.article_text(article_id))

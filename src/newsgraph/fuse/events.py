@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Optional
 
 SYMMETRIC_ROOTS = {"04"}
@@ -68,10 +69,14 @@ def _is_country_like(actor: dict) -> bool:
 
 
 def actors_agree(r1: dict, r2: dict) -> bool:
-    pairs = [(_side_match(r1.get("source"), r2.get("source")), _side_match(r1.get("target"), r2.get("target")))]
-    if r1["cameo"][:2] in SYMMETRIC_ROOTS:
-        pairs.append((_side_match(r1.get("source"), r2.get("target")),
-                      _side_match(r1.get("target"), r2.get("source"))))
+    return _sides_agree((r1.get("source"), r1.get("target")), (r2.get("source"), r2.get("target")),
+                        r1["cameo"][:2] in SYMMETRIC_ROOTS)
+
+
+def _sides_agree(a: tuple, b: tuple, symmetric: bool) -> bool:
+    pairs = [(_side_match(a[0], b[0]), _side_match(a[1], b[1]))]
+    if symmetric:
+        pairs.append((_side_match(a[0], b[1]), _side_match(a[1], b[0])))
     return any(s >= 1 and t >= 1 and max(s, t) == 2 for s, t in pairs)
 
 
@@ -109,13 +114,14 @@ class EventFuser:
             else:
                 pools = [by_article.get(a, ()) for a in {m.article_id} | self.links.get(m.article_id, set())]
             candidates = sorted({i for pool in pools for i in pool if clusters[i].alive})
-            joined = [i for i in candidates if clusters[i].agrees(m.record)]
+            key, symmetric = _sides_key(m.record), m.record["cameo"][:2] in SYMMETRIC_ROOTS
+            joined = [i for i in candidates if clusters[i].agrees(key, symmetric)]
             if joined:
                 home = clusters[joined[0]]
                 # a report that fits two events bridges them when they agree with each other
                 # directly: told apart only by the order they came in, not through a vaguer third
                 for other in (clusters[i] for i in joined[1:]):
-                    if home.compatible(other):
+                    if home.compatible(other, symmetric):
                         moved = other.mentions
                         home.absorb(other)
                         _index(home, moved, by_day, by_article)
@@ -143,13 +149,13 @@ class _Cluster:
             self.dates.add(m.record["date"])
         self.sides.setdefault(_sides_key(m.record), m.record)
 
-    def agrees(self, record: dict) -> bool:
-        return any(actors_agree(record, other) for other in self.sides.values())
+    def agrees(self, key: tuple, symmetric: bool) -> bool:
+        return any(_keys_agree(key, other, symmetric) for other in self.sides)
 
-    def compatible(self, other: "_Cluster") -> bool:
+    def compatible(self, other: "_Cluster", symmetric: bool) -> bool:
         if self.dates and other.dates and not self.dates & other.dates:
             return False
-        return any(actors_agree(a, b) for a in self.sides.values() for b in other.sides.values())
+        return any(_keys_agree(a, b, symmetric) for a in self.sides for b in other.sides)
 
     def absorb(self, other: "_Cluster") -> None:
         for m in other.mentions:
@@ -167,6 +173,15 @@ def _index(cluster: _Cluster, mentions: list[Mention], by_day: dict, by_article:
         pool = by_article[m.article_id]
         if not pool or pool[-1] != cluster.index:
             pool.append(cluster.index)
+
+
+@lru_cache(maxsize=1 << 16)
+def _keys_agree(a: tuple, b: tuple, symmetric: bool) -> bool:
+    """Whether actors agree, on two pairs of sides as :func:`_sides_key` gives them: many reports
+    name the same actors, and the answer is computed once for them."""
+    def actor(side):
+        return None if side is None else {"entity_id": side[0], "country": side[1], "sector": side[2] or None}
+    return _sides_agree((actor(a[0]), actor(a[1])), (actor(b[0]), actor(b[1])), symmetric)
 
 
 def _sides_key(record: dict) -> tuple:

@@ -95,8 +95,10 @@ def _components(sets: list[frozenset]) -> np.ndarray:
     keep = rank < prefix_len[rows]
     prefix = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.float32),
                                 (rows[keep], cols[order][keep])), shape=(n, width))
-    # the sets a word can lead to: its first MAX_PROBES holders
-    by_word = np.lexsort((rows, cols))
+    # the sets a word can lead to: MAX_PROBES of its holders, drawn at random (but the same each run) so
+    # that a word shared by several families of quotes leads into each of them, whatever the input order
+    shuffled = np.random.default_rng(0).permutation(n)
+    by_word = np.lexsort((shuffled[rows], cols))
     held = np.arange(len(cols)) - np.repeat(np.cumsum(frequency) - frequency, frequency)
     probe = by_word[held < MAX_PROBES]
     reachable = sparse.csr_matrix((np.ones(len(probe), dtype=np.float32), (rows[probe], cols[probe])),

@@ -29,6 +29,7 @@ from typing import Callable, Iterable, Optional
 import numpy as np
 from datasketch import MinHashLSH
 from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from ..records import StoryFeatures
 from .signatures import MINHASH_SCHEME, NUM_PERM
@@ -89,10 +90,12 @@ class StoryGrouper:
         stories: dict[str, list[int]] = defaultdict(list)
         for i, (_, story) in enumerate(old):
             stories[story].append(i)
+        days = np.array([d.day if d.day is not None else -1 for d in docs], dtype=np.int64)
+        spans = {story: _span(days, members) for story, members in stories.items()}
         baseline = self._baseline(matrix)
         for start in range(len(old), len(docs), self.chunk_size):
             chunk = list(range(start, min(start + self.chunk_size, len(docs))))
-            self._group_chunk(docs, matrix, baseline, chunk, stories, strong)
+            self._group_chunk(docs, days, matrix, baseline, chunk, stories, spans, strong)
         before = {f.article_id: story for f, story in old}
         return {docs[i].article_id: story for story, members in stories.items() for i in members
                 if before.get(docs[i].article_id) != story}
@@ -152,10 +155,9 @@ class StoryGrouper:
         itself = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()
         return self.params.centering * (matrix @ total - itself) / (n - 1)
 
-    def _group_chunk(self, docs, matrix, baseline, chunk: list[int], stories: dict[str, list[int]],
-                     strong) -> None:
+    def _group_chunk(self, docs, all_days, matrix, baseline, chunk: list[int], stories: dict[str, list[int]],
+                     spans: dict[str, tuple[int, int]], strong) -> None:
         p = self.params
-        all_days = np.array([d.day if d.day is not None else -1 for d in docs])
         days, base, block = all_days[chunk], baseline[chunk], matrix[chunk]
         pairs = (block @ block.T).tocoo()
         # centring and dating only lower a similarity: what is weak already is left out first
@@ -163,14 +165,13 @@ class StoryGrouper:
         rows, cols = pairs.row[upper], pairs.col[upper]
         sims = self._dated(self._centred(pairs.data[upper], (base[rows] + base[cols]) / 2), days[rows], days[cols])
         keep = sims >= p.min_similarity
-        edges: dict[tuple[int, int], float] = dict(zip(zip(rows[keep].tolist(), cols[keep].tolist()),
-                                                       sims[keep].tolist()))
+        edge_rows, edge_cols, edge_sums = [rows[keep]], [cols[keep]], [sims[keep]]
         names = list(stories)
         k = len(chunk)
         if names:
-            spans = np.array([_span(all_days, stories[s]) for s in names])
-            active = self._active(spans, days)
-            names, spans = [s for s, keep in zip(names, active) if keep], spans[active]
+            story_spans = np.array([spans[s] for s in names], dtype=np.int64)
+            active = self._active(story_spans, days)
+            names, story_spans = [s for s, keep in zip(names, active) if keep], story_spans[active]
         sizes = [1] * k + [len(stories[s]) for s in names]
         if names:
             members = sparse.csr_matrix(
@@ -182,29 +183,44 @@ class StoryGrouper:
             strong_enough = cross.data / size >= p.min_similarity
             rows, cols, size = cross.row[strong_enough], cross.col[strong_enough], size[strong_enough]
             story_base = (members @ baseline)[cols]
-            first, last = spans[cols, 0], spans[cols, 1]
+            first, last = story_spans[cols, 0], story_spans[cols, 1]
             nearest = np.where((first < 0) | (days[rows] < 0), -1, np.clip(days[rows], first, last))
             mean = self._centred(cross.data[strong_enough] / size, (size * base[rows] + story_base) / (2 * size))
             sums = size * self._dated(mean, days[rows], nearest)
             keep = sums / size >= p.min_similarity
-            edges.update(zip(zip(rows[keep].tolist(), (cols[keep] + k).tolist()), sums[keep].tolist()))
+            edge_rows.append(rows[keep])
+            edge_cols.append(cols[keep] + k)
+            edge_sums.append(sums[keep])
         position = {doc: a for a, doc in enumerate(chunk)}
         story_of = {i: k + x for x, s in enumerate(names) for i in stories[s]} if strong else {}
+        copies = []  # near-duplicates: linked as if identical
         for j, originals in strong.items():
             if j in position:
                 for i in originals:
                     other = position.get(i, story_of.get(i))
                     if other is not None:
-                        key = (min(other, position[j]), max(other, position[j]))
-                        edges[key] = max(edges.get(key, 0.0), float(sizes[key[1]] if key[1] >= k else 1))
+                        a, b = min(other, position[j]), max(other, position[j])
+                        copies.append((a, b, float(sizes[b] if b >= k else 1)))
+        if copies:
+            a, b, w = zip(*copies)
+            edge_rows.append(np.array(a, dtype=np.int64))
+            edge_cols.append(np.array(b, dtype=np.int64))
+            edge_sums.append(np.array(w))
+        edges = _mergeable(sizes, np.concatenate(edge_rows).astype(np.int64),
+                           np.concatenate(edge_cols).astype(np.int64), np.concatenate(edge_sums), p)
         for group in _average_link(sizes, edges, p):
+            if len(group) == 1 and group[0] >= k:
+                continue  # a stored story nothing joined
             stored = [names[x - k] for x in group if x >= k]
             new = [chunk[x] for x in group if x < k]
             story = _story_id(stored, stories, [docs[i].article_id for i in new])
+            span = [spans[s] for s in stored] + [(d, d) for d in all_days[new].tolist()]
             for other in stored:
                 if other != story:
                     stories[story].extend(stories.pop(other))
+                    del spans[other]
             stories[story].extend(new)
+            spans[story] = _joined(span)
 
     def _centred(self, sims: np.ndarray, baseline: np.ndarray) -> np.ndarray:
         # what two reports share this much of is one story, whatever else the collection is about
@@ -274,7 +290,13 @@ def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params:
 
     ``edges`` hold the sum of article-to-article similarities between two
     nodes; pairs without an edge count as 0. Merges need ``threshold``, or
-    ``small_threshold`` when one side has at most ``small_size`` articles.
+    ``small_threshold`` when one side has at most ``small_size`` articles; the
+    pair with the highest average merges first.
+
+    Each node keeps its best mergeable neighbour, and the heap holds those
+    (Müllner's generic algorithm): a merge updates its neighbours' best in
+    place and rescans only those whose best it took away, instead of pushing
+    every changed pair.
     """
     members: dict[int, list[int]] = {i: [i] for i in range(len(sizes))}
     size = list(sizes)
@@ -282,34 +304,94 @@ def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params:
     for (a, b), total in edges.items():
         sums[a][b] = total
         sums[b][a] = total
+    best: dict[int, tuple[float, int]] = {}
+    heap: list[tuple[float, int, int]] = []
 
-    def needed(a: int, b: int) -> float:  # the sum of similarities a merge of a and b needs
+    def mergeable(a: int, b: int, total: float) -> float:
+        """The average of a and b when it is enough for them to merge, else -1."""
+        average = total / (size[a] * size[b])
         small = min(size[a], size[b]) <= params.small_size
-        return (params.small_threshold if small else params.threshold) * size[a] * size[b]
+        return average if average >= (params.small_threshold if small else params.threshold) else -1.0
 
-    # a pair's average changes only when one side merges, and is pushed again then; sizes only grow,
-    # so a pair too weak for its threshold now can wait until then
-    heap = [(-t / (size[a] * size[b]), a, b) for a in sums for b, t in sums[a].items() if a < b and t >= needed(a, b)]
-    heapq.heapify(heap)
+    def offer(a: int, b: int, average: float) -> None:
+        current = best.get(a)
+        if average >= 0 and (current is None or (-average, b) < (-current[0], current[1])):
+            best[a] = (average, b)
+            heapq.heappush(heap, (-average, a, b))
+
+    threshold, small_threshold, small_size = params.threshold, params.small_threshold, params.small_size
+
+    def rescan(a: int) -> None:  # mergeable() and offer() over all of a's pairs, inlined: the hot loop
+        top, top_b, size_a = -1.0, -1, size[a]
+        for b, total in sums[a].items():
+            size_b = size[b]
+            average = total / (size_a * size_b)
+            if average >= (small_threshold if min(size_a, size_b) <= small_size else threshold) and (
+                    average > top or (average == top and b < top_b)):
+                top, top_b = average, b
+        if top >= 0:
+            best[a] = (top, top_b)
+            heapq.heappush(heap, (-top, a, top_b))
+        else:
+            best.pop(a, None)
+
+    for a in list(sums):
+        rescan(a)
     while heap:
         neg, a, b = heapq.heappop(heap)
-        if a not in members or b not in members:
-            continue
-        current = sums[a].get(b, 0.0) / (size[a] * size[b])
-        if abs(current + neg) > 1e-12:
-            continue  # stale entry: one side grew since it was pushed
-        members[a].extend(members.pop(b))
-        size[a] += size[b]
-        for c, t in sums.pop(b).items():
-            sums[c].pop(b, None)
-            if c != a:
-                sums[a][c] = sums[a].get(c, 0.0) + t
-                sums[c][a] = sums[a][c]
-        sums[a].pop(b, None)
-        for c, t in sums[a].items():
-            if t >= needed(a, c):
-                heapq.heappush(heap, (-t / (size[a] * size[c]), min(a, c), max(a, c)))
+        if best.get(a) != (-neg, b) or b not in members:
+            continue  # stale: a's best changed since
+        keep, gone = min(a, b), max(a, b)
+        members[keep].extend(members.pop(gone))
+        size[keep] += size[gone]
+        best.pop(gone, None)
+        for c, total in sums.pop(gone).items():
+            sums[c].pop(gone, None)
+            if c != keep:
+                sums[keep][c] = sums[keep].get(c, 0.0) + total
+                sums[c][keep] = sums[keep][c]
+        sums[keep].pop(gone, None)
+        rescan(keep)
+        for c, total in sums[keep].items():
+            if best.get(c, (0.0, -1))[1] in (keep, gone):
+                rescan(c)  # its best was one of the two: it may have become worse
+            else:
+                offer(c, keep, mergeable(c, keep, total))
     return list(members.values())
+
+
+def _mergeable(sizes: list[int], rows: np.ndarray, cols: np.ndarray, sums: np.ndarray,
+               params: StoryParams) -> dict[tuple[int, int], float]:
+    """The edges (a < b: sum of similarities, the larger where one is given twice) that can take part in a merge.
+
+    Two groups merge only when their average similarity reaches the lower
+    threshold, and an average is a weighted mean of the averages between the
+    nodes in them: groups never span two components of the graph of edges
+    that reach it. Edges between such components, and nodes with no such edge,
+    are left out before the (slower) agglomeration.
+    """
+    n = len(sizes)
+    if not len(rows):
+        return {}
+    order = np.lexsort((-sums, rows * n + cols))
+    rows, cols, sums = rows[order], cols[order], sums[order]
+    first = np.ones(len(rows), dtype=bool)
+    first[1:] = (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])
+    rows, cols, sums = rows[first], cols[first], sums[first]
+    size = np.asarray(sizes, dtype=float)
+    reach = sums >= min(params.threshold, params.small_threshold) * size[rows] * size[cols]
+    graph = sparse.csr_matrix((np.ones(int(reach.sum()), dtype=np.int8), (rows[reach], cols[reach])), shape=(n, n))
+    component = connected_components(graph, directed=False)[1]
+    linked = np.zeros(n, dtype=bool)
+    linked[rows[reach]] = linked[cols[reach]] = True
+    keep = linked[rows] & (component[rows] == component[cols])
+    return dict(zip(zip(rows[keep].tolist(), cols[keep].tolist()), sums[keep].tolist()))
+
+
+def _joined(spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """The span of a story made of parts with these spans ((-1, -1): undated)."""
+    dated = [s for s in spans if s[0] >= 0]
+    return (min(s[0] for s in dated), max(s[1] for s in dated)) if dated else (-1, -1)
 
 
 def _span(days: np.ndarray, members: list[int]) -> tuple[int, int]:

@@ -79,7 +79,7 @@ def event_row(event_id: str, record: dict, disputed: bool = False, disagreements
 def load_mentions(conn: sqlite3.Connection) -> list[tuple[str, str, dict]]:
     """Every event mention as (mention id, article id, its own reading)."""
     return [(mid, aid, json.loads(rec)) for mid, aid, rec in
-            conn.execute("SELECT id, article_id, record FROM event_mentions ORDER BY id")]
+            conn.execute("SELECT id, article_id, record FROM event_mentions")]
 
 
 def replace_fused(conn: sqlite3.Connection, events) -> None:

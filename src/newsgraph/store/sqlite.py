@@ -184,7 +184,7 @@ class SQLiteStore(Store):
         return _events.iter_events(self.conn, query)
 
     def fusion_inputs(self):
-        quotes = self.conn.execute("SELECT id, article_id, text FROM quotes ORDER BY id").fetchall()
+        quotes = self.conn.execute("SELECT id, article_id, text FROM quotes ORDER BY rowid").fetchall()
         return _events.load_mentions(self.conn), quotes
 
     def write_fusion(self, quote_groups: dict[str, str], events: list) -> None:
