@@ -19,7 +19,6 @@ pair by pair: a copy of a copy is not a duplicate unless it is one itself.
 """
 from __future__ import annotations
 
-import hashlib
 import heapq
 from collections import defaultdict
 from itertools import chain
@@ -33,6 +32,7 @@ from scipy.sparse.csgraph import connected_components
 
 from ..records import StoryFeatures
 from .signatures import MINHASH_SCHEME, NUM_PERM
+from .story_table import StoryTable, story_id
 
 KINDS = ("w", "n", "#")  # words, names, numbers
 
@@ -50,7 +50,7 @@ class StoryParams:
     window_days: int = 180  # reports farther apart than this count for less ...
     far_factor: float = 0.5  # ... by this factor
     horizon_days: int = 300  # ... and beyond this, not at all: the same actors a year later are another story
-    max_postings: int = 2000  # terms in more articles than this are not used to compare
+    max_postings: int = 800  # terms in more articles than this are not used to compare
     min_similarity: float = 0.05  # weaker links are not kept
     duplicate_jaccard: float = 0.8  # shingle overlap of near-duplicates
     max_duplicate_checks: int = 20  # candidates verified per article, the likeliest first
@@ -65,7 +65,7 @@ class StoryGrouper:
     vectors, which for a bilinear similarity give the average link exactly.
     """
 
-    def __init__(self, params: StoryParams = StoryParams(), chunk_size: int = 4000):
+    def __init__(self, params: StoryParams = StoryParams(), chunk_size: int = 2000):
         self.params = params
         self.chunk_size = chunk_size
         self.weights = np.array([params.word_weight, params.name_weight, params.number_weight])
@@ -87,17 +87,16 @@ class StoryGrouper:
             if a in index and b in index:
                 i, j = sorted((index[a], index[b]))
                 strong[j].append(i)
-        stories: dict[str, list[int]] = defaultdict(list)
+        stored: dict[str, list[int]] = defaultdict(list)
         for i, (_, story) in enumerate(old):
-            stories[story].append(i)
+            stored[story].append(i)
         days = np.array([d.day if d.day is not None else -1 for d in docs], dtype=np.int64)
-        spans = {story: _span(days, members) for story, members in stories.items()}
-        baseline = self._baseline(matrix)
+        table = StoryTable(matrix, self._baseline(matrix), days)
+        table.replace((([], members, story) for story, members in stored.items()))
         for start in range(len(old), len(docs), self.chunk_size):
-            chunk = list(range(start, min(start + self.chunk_size, len(docs))))
-            self._group_chunk(docs, days, matrix, baseline, chunk, stories, spans, strong)
+            self._group_chunk(docs, table, np.arange(start, min(start + self.chunk_size, len(docs))), strong)
         before = {f.article_id: story for f, story in old}
-        return {docs[i].article_id: story for story, members in stories.items() for i in members
+        return {docs[i].article_id: story for i, story in table.assignments()
                 if before.get(docs[i].article_id) != story}
 
     def duplicates(self, existing: Iterable[StoryFeatures], new: Iterable[StoryFeatures],
@@ -123,14 +122,14 @@ class StoryGrouper:
         rows_a = np.repeat(np.arange(len(docs), dtype=np.int64), [len(d.terms) for d in docs])
         values = 1.0 + np.log(counts)  # sublinear term frequency
         n, width = len(docs), len(vocabulary)
+        kind = np.frombuffer("".join(term[0] for term in vocabulary).encode("ascii"), dtype=np.uint8)
         block = np.zeros(width, dtype=np.int8)
-        for term, c in vocabulary.items():
-            block[c] = KINDS.index(term[0])
+        for b, prefix in enumerate(KINDS):
+            block[kind == ord(prefix)] = b
         df = np.bincount(cols_a, minlength=width)
         weighted = values * (np.log((1 + n) / (1 + df)) + 1.0)[cols_a]
-        norms = np.zeros((n, len(KINDS)))
-        np.add.at(norms, (rows_a, block[cols_a]), weighted ** 2)
-        norms = np.sqrt(norms)
+        cell = rows_a * len(KINDS) + block[cols_a]
+        norms = np.sqrt(np.bincount(cell, weights=weighted ** 2, minlength=n * len(KINDS)).reshape(n, len(KINDS)))
         present = self.weights * (norms > 0)
         total = present.sum(axis=1, keepdims=True)
         total[total == 0] = 1.0
@@ -155,10 +154,9 @@ class StoryGrouper:
         itself = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()
         return self.params.centering * (matrix @ total - itself) / (n - 1)
 
-    def _group_chunk(self, docs, all_days, matrix, baseline, chunk: list[int], stories: dict[str, list[int]],
-                     spans: dict[str, tuple[int, int]], strong) -> None:
+    def _group_chunk(self, docs, table: StoryTable, chunk: np.ndarray, strong: dict[int, list[int]]) -> None:
         p = self.params
-        days, base, block = all_days[chunk], baseline[chunk], matrix[chunk]
+        days, base, block = table.days[chunk], table.baseline[chunk], table.matrix[chunk]
         pairs = (block @ block.T).tocoo()
         # centring and dating only lower a similarity: what is weak already is left out first
         upper = (pairs.row < pairs.col) & (pairs.data >= p.min_similarity)
@@ -166,61 +164,49 @@ class StoryGrouper:
         sims = self._dated(self._centred(pairs.data[upper], (base[rows] + base[cols]) / 2), days[rows], days[cols])
         keep = sims >= p.min_similarity
         edge_rows, edge_cols, edge_sums = [rows[keep]], [cols[keep]], [sims[keep]]
-        names = list(stories)
         k = len(chunk)
-        if names:
-            story_spans = np.array([spans[s] for s in names], dtype=np.int64)
-            active = self._active(story_spans, days)
-            names, story_spans = [s for s, keep in zip(names, active) if keep], story_spans[active]
-        sizes = [1] * k + [len(stories[s]) for s in names]
-        if names:
-            members = sparse.csr_matrix(
-                (np.ones(sum(sizes[k:])), ([x for x, s in enumerate(names) for _ in stories[s]],
-                                           [i for s in names for i in stories[s]])),
-                shape=(len(names), len(docs)))
-            cross = (block @ (members @ matrix).T).tocoo()  # sums of similarities to each story's articles
-            size = np.array(sizes[k:], dtype=float)[cross.col]
+        active = table.active(days, p.horizon_days)  # the stored stories in reach, as nodes k, k+1, ...
+        sizes = np.concatenate([np.ones(k, dtype=np.int64), table.size[active]])
+        if len(active):
+            cross = (block @ table.sums[active].T).tocoo()  # sums of similarities to each story's articles
+            size = sizes[k:][cross.col].astype(float)
             strong_enough = cross.data / size >= p.min_similarity
             rows, cols, size = cross.row[strong_enough], cross.col[strong_enough], size[strong_enough]
-            story_base = (members @ baseline)[cols]
-            first, last = story_spans[cols, 0], story_spans[cols, 1]
+            first, last = table.first[active][cols], table.last[active][cols]
             nearest = np.where((first < 0) | (days[rows] < 0), -1, np.clip(days[rows], first, last))
+            story_base = table.base[active][cols]
             mean = self._centred(cross.data[strong_enough] / size, (size * base[rows] + story_base) / (2 * size))
             sums = size * self._dated(mean, days[rows], nearest)
             keep = sums / size >= p.min_similarity
             edge_rows.append(rows[keep])
             edge_cols.append(cols[keep] + k)
             edge_sums.append(sums[keep])
-        position = {doc: a for a, doc in enumerate(chunk)}
-        story_of = {i: k + x for x, s in enumerate(names) for i in stories[s]} if strong else {}
+        node_of_row = np.full(len(table.names), -1, dtype=np.int64)
+        node_of_row[active] = np.arange(k, k + len(active))
         copies = []  # near-duplicates: linked as if identical
-        for j, originals in strong.items():
-            if j in position:
-                for i in originals:
-                    other = position.get(i, story_of.get(i))
-                    if other is not None:
-                        a, b = min(other, position[j]), max(other, position[j])
-                        copies.append((a, b, float(sizes[b] if b >= k else 1)))
+        for position, j in enumerate(chunk.tolist()):
+            for i in strong.get(j, ()):
+                row = table.row_of[i]
+                other = i - chunk[0] if i >= chunk[0] else (node_of_row[row] if row >= 0 else -1)
+                if other >= 0:
+                    a, b = min(other, position), max(other, position)
+                    copies.append((a, b, float(sizes[b])))
         if copies:
             a, b, w = zip(*copies)
             edge_rows.append(np.array(a, dtype=np.int64))
             edge_cols.append(np.array(b, dtype=np.int64))
             edge_sums.append(np.array(w))
-        edges = _mergeable(sizes, np.concatenate(edge_rows).astype(np.int64),
+        edges = _mergeable(sizes.tolist(), np.concatenate(edge_rows).astype(np.int64),
                            np.concatenate(edge_cols).astype(np.int64), np.concatenate(edge_sums), p)
-        for group in _average_link(sizes, edges, p):
+        changed = []
+        for group in _average_link(sizes.tolist(), edges, p):
             if len(group) == 1 and group[0] >= k:
                 continue  # a stored story nothing joined
-            stored = [names[x - k] for x in group if x >= k]
-            new = [chunk[x] for x in group if x < k]
-            story = _story_id(stored, stories, [docs[i].article_id for i in new])
-            span = [spans[s] for s in stored] + [(d, d) for d in all_days[new].tolist()]
-            for other in stored:
-                if other != story:
-                    stories[story].extend(stories.pop(other))
-                    del spans[other]
-            stories[story].extend(new)
-            spans[story] = _joined(span)
+            stored = [int(active[x - k]) for x in group if x >= k]
+            new = [int(chunk[x]) for x in group if x < k]
+            name = story_id([(table.names[r], int(table.size[r])) for r in stored], [docs[i].article_id for i in new])
+            changed.append((stored, new, name))
+        table.replace(changed)
 
     def _centred(self, sims: np.ndarray, baseline: np.ndarray) -> np.ndarray:
         # what two reports share this much of is one story, whatever else the collection is about
@@ -231,15 +217,6 @@ class StoryGrouper:
         factor = np.where(apart > self.params.horizon_days, 0.0,
                           np.where(apart > self.params.window_days, self.params.far_factor, 1.0))
         return sims * factor
-
-    def _active(self, spans: np.ndarray, days: np.ndarray) -> np.ndarray:
-        """Stories whose articles are all beyond the horizon of the chunk's are not compared."""
-        dated = days[days >= 0]
-        if not len(dated):
-            return np.ones(len(spans), dtype=bool)
-        horizon = self.params.horizon_days
-        undated = spans[:, 0] < 0
-        return undated | ((spans[:, 1] >= dated.min() - horizon) & (spans[:, 0] <= dated.max() + horizon))
 
     # ---- near-duplicates
     def _duplicates(self, docs, first_new: int, shingles_of) -> list[tuple[int, int, float]]:
@@ -386,23 +363,3 @@ def _mergeable(sizes: list[int], rows: np.ndarray, cols: np.ndarray, sums: np.nd
     linked[rows[reach]] = linked[cols[reach]] = True
     keep = linked[rows] & (component[rows] == component[cols])
     return dict(zip(zip(rows[keep].tolist(), cols[keep].tolist()), sums[keep].tolist()))
-
-
-def _joined(spans: list[tuple[int, int]]) -> tuple[int, int]:
-    """The span of a story made of parts with these spans ((-1, -1): undated)."""
-    dated = [s for s in spans if s[0] >= 0]
-    return (min(s[0] for s in dated), max(s[1] for s in dated)) if dated else (-1, -1)
-
-
-def _span(days: np.ndarray, members: list[int]) -> tuple[int, int]:
-    """First and last publication day of a story's articles, (-1, -1) when none is dated."""
-    dated = days[members]
-    dated = dated[dated >= 0]
-    return (int(dated.min()), int(dated.max())) if len(dated) else (-1, -1)
-
-
-def _story_id(stored: list[str], stories: dict[str, list[int]], article_ids: list[str]) -> str:
-    """A story keeps the id of the largest stored story in it; a new one is named after its first article."""
-    if stored:
-        return min(stored, key=lambda s: (-len(stories[s]), s))
-    return "s" + hashlib.sha1(min(article_ids).encode()).hexdigest()[:15]
