@@ -35,6 +35,8 @@ from .signatures import MINHASH_SCHEME, NUM_PERM
 from .story_table import StoryTable, story_id
 
 KINDS = ("w", "n", "#")  # words, names, numbers
+# a 64-value MinHash estimates a Jaccard of 0.8 within 0.05 (one standard error): 0.15 below is 3 of them
+ESTIMATE_MARGIN = 0.15
 
 
 @dataclass(frozen=True)
@@ -228,9 +230,12 @@ class StoryGrouper:
                 continue
             sketch = _Sketch(doc.minhash)
             if i >= first_new:
-                candidates = sorted(int(key) for key in lsh.query(sketch))
-                # the closest estimates first; a copy syndicated a thousand times needs only a few checks
-                candidates.sort(key=lambda j: -np.count_nonzero(docs[j].minhash == doc.minhash))
+                keys = sorted(int(key) for key in lsh.query(sketch))
+                agree = [np.count_nonzero(docs[j].minhash == doc.minhash) for j in keys]
+                # the closest estimates first (a copy syndicated a thousand times needs only a few
+                # checks), and none three standard errors below the threshold: its text is not read
+                least = (p.duplicate_jaccard - ESTIMATE_MARGIN) * len(doc.minhash)
+                candidates = [j for a, j in sorted(zip(agree, keys), key=lambda c: -c[0]) if a >= least]
                 for j in candidates[:p.max_duplicate_checks]:
                     jaccard = _jaccard(docs[i], docs[j], shingles_of)
                     if jaccard >= p.duplicate_jaccard:
