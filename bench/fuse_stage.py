@@ -10,6 +10,7 @@ import argparse
 import hashlib
 import inspect
 import json
+import os
 import random
 import re
 import resource
@@ -313,6 +314,8 @@ def main(argv=None) -> int:
             t0 = time.perf_counter()
             made = build_store(seed, db, size)
             build_s = time.perf_counter() - t0
+            # the build's gigabyte of writes reaches the disk now, not while the fuse stage is timed
+            os.sync()
             # a fresh process per size: each peak RSS is that size's own
             out = subprocess.run([sys.executable, __file__, "--measure", str(db)], check=True,
                                  stdout=subprocess.PIPE, text=True).stdout

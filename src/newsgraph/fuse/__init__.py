@@ -11,7 +11,8 @@ grown batch by batch) and :func:`fuse_store`, which in turn
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
@@ -34,11 +35,26 @@ class FuseReport:
     duplicates: int  # near-duplicate pairs found by this run
     quote_groups: int
     events: int
+    seconds: dict[str, float] = field(default_factory=dict, compare=False)  # wall time of each step
+
+
+class _Clock:
+    """Wall time of each step, for the report: where a large run spends its time."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        self.seconds[step] = round(now - self._last, 3)
+        self._last = now
 
 
 def fuse_store(store, options: Optional[Options] = None) -> FuseReport:
     """Run the fuse stage over the store: what is new joins what is stored."""
     options = options or load_options()
+    clock = _Clock()
     grouper = StoryGrouper(StoryParams(**options.stories.model_dump()))
     existing, signed, unsigned = store.story_inputs()
     # articles are signed during analysis; those analysed before that (or not at all) are signed here
@@ -49,6 +65,7 @@ def fuse_store(store, options: Optional[Options] = None) -> FuseReport:
             computed = engine.map_chunks(_features, unsigned)
     features = signed + computed
     texts = {aid: text for aid, _, text, _, _ in unsigned}
+    clock.lap("signatures")
 
     @lru_cache(maxsize=20_000)  # an article is a candidate of several others: shingled once
     def shingles_of(article_id: str):
@@ -57,20 +74,27 @@ def fuse_store(store, options: Optional[Options] = None) -> FuseReport:
 
     found = grouper.duplicates((f for f, _ in existing), features, shingles_of) if features else []
     duplicates = sorted(set(store.near_duplicates()) | {(a, b) for a, b, _ in found})
+    clock.lap("near_duplicates")
 
     mentions, quotes = store.fusion_inputs()
+    clock.lap("read_mentions_quotes")
     groups = group_quotes(quotes)
+    clock.lap("quote_groups")
     article_of = {qid: aid for qid, aid, _ in quotes}
     quoted: dict[str, set[str]] = defaultdict(set)
     for qid, gid in groups.items():
         quoted[gid].add(article_of[qid])
     corroborated = [(a, b) for arts in quoted.values() for a in arts for b in arts if a < b]
     events = EventFuser(corroborated + duplicates).fuse([Mention(mid, aid, rec) for mid, aid, rec in mentions])
+    clock.lap("event_fusion")
     store.write_fusion(groups, events)
+    clock.lap("write_events_quotes")
 
     stories = grouper.group(existing, features, duplicates) if features else {}
+    clock.lap("stories")
     store.write_stories(computed, stories, found)
-    return FuseReport(len(stories), len(found), len(set(groups.values())), len(events))
+    clock.lap("write_stories")
+    return FuseReport(len(stories), len(found), len(set(groups.values())), len(events), clock.seconds)
 
 
 def _features(pending: list[tuple]) -> list:

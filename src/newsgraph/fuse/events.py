@@ -14,7 +14,7 @@ Two mentions tell the same event when
 
 What the reports disagree on (dates, counts, places, who acted or spoke) is
 kept with its sources, and all but places flag the event ``disputed``. Mentions are compared only with events
-that share a root and an entity or country, so the work grows with the number
+that share a root and a named entity, so the work grows with the number
 of mentions, not with its square.
 """
 from __future__ import annotations
@@ -101,11 +101,11 @@ class EventFuser:
         return events
 
     def _fuse_bucket(self, mentions: list[Mention]) -> list[FusedEvent]:
-        """Dated reports first, each compared only with events of its day that share an entity or a
-        country; then undated ones, each only with the events of its own or corroborating articles."""
+        """Dated reports first, each compared only with events of its day that share a named entity;
+        then undated ones, each only with the events of its own or corroborating articles."""
         order = sorted(mentions, key=lambda m: (m.record.get("date") is None, m.article_id, m.id))
         clusters: list[_Cluster] = []
-        by_day: dict[tuple, list[int]] = defaultdict(list)  # (entity or country, date) -> clusters
+        by_day: dict[tuple, list[int]] = defaultdict(list)  # (entity, date) -> clusters
         by_article: dict[str, list[int]] = defaultdict(list)
         for m in order:
             date = m.record.get("date")
@@ -113,9 +113,10 @@ class EventFuser:
                 pools = [by_day.get((key, date), ()) for key in _keys(m.record)]
             else:
                 pools = [by_article.get(a, ()) for a in {m.article_id} | self.links.get(m.article_id, set())]
-            candidates = sorted({i for pool in pools for i in pool if clusters[i].alive})
+            found = {i for pool in pools for i in pool}
+            candidates = sorted(i for i in found if clusters[i].alive) if len(found) > 1 else found
             key, symmetric = _sides_key(m.record), m.record["cameo"][:2] in SYMMETRIC_ROOTS
-            joined = [i for i in candidates if clusters[i].agrees(key, symmetric)]
+            joined = [i for i in candidates if clusters[i].alive and clusters[i].agrees(key, symmetric)]
             if joined:
                 home = clusters[joined[0]]
                 # a report that fits two events bridges them when they agree with each other
@@ -128,7 +129,7 @@ class EventFuser:
             else:
                 home = _Cluster(len(clusters))
                 clusters.append(home)
-            home.add(m)
+            home.add(m, key)
             _index(home, [m], by_day, by_article)
         return [FusedEvent(id="", mentions=c.mentions) for c in clusters if c.alive]
 
@@ -142,12 +143,14 @@ class _Cluster:
         self.dates: set[str] = set()
         self.sides: dict[tuple, dict] = {}  # one record per distinct pair of sides
         self.alive = True
+        self.indexed_keys: set[str] = set()  # the entities it is found under in the day index
+        self.indexed_dates: set[str] = set()
 
-    def add(self, m: Mention) -> None:
+    def add(self, m: Mention, key: Optional[tuple] = None) -> None:
         self.mentions.append(m)
         if m.record.get("date"):
             self.dates.add(m.record["date"])
-        self.sides.setdefault(_sides_key(m.record), m.record)
+        self.sides.setdefault(key or _sides_key(m.record), m.record)
 
     def agrees(self, key: tuple, symmetric: bool) -> bool:
         return any(_keys_agree(key, other, symmetric) for other in self.sides)
@@ -164,15 +167,17 @@ class _Cluster:
 
 
 def _index(cluster: _Cluster, mentions: list[Mention], by_day: dict, by_article: dict) -> None:
-    for m in mentions:
-        for date in cluster.dates:
-            for key in _keys(m.record):
-                pool = by_day[(key, date)]
-                if not pool or pool[-1] != cluster.index:
-                    pool.append(cluster.index)
-        pool = by_article[m.article_id]
+    """Index the cluster under every (entity, date) pair it now has, and under its articles."""
+    keys = {key for m in mentions for key in _keys(m.record)}
+    fresh_keys, fresh_dates = keys - cluster.indexed_keys, cluster.dates - cluster.indexed_dates
+    pairs = [(key, date) for key in cluster.indexed_keys for date in fresh_dates]
+    pairs += [(key, date) for key in fresh_keys for date in cluster.dates]
+    pools = [by_day[pair] for pair in pairs] + [by_article[m.article_id] for m in mentions]
+    for pool in pools:
         if not pool or pool[-1] != cluster.index:
             pool.append(cluster.index)
+    cluster.indexed_keys |= fresh_keys
+    cluster.indexed_dates |= fresh_dates
 
 
 @lru_cache(maxsize=1 << 16)
@@ -194,15 +199,14 @@ def _bucket(record: dict) -> str:
     return record["cameo"][:2]
 
 
-def _keys(record: dict) -> list[tuple]:
+def _keys(record: dict) -> list[str]:
+    """The named entities of a report: two reports agree only when they share one (see
+    :func:`_side_match`), so a report is compared only with events that name one of its own."""
     keys = []
-    for side in ("source", "target"):
-        entity, country = _side(record.get(side))
-        if entity:
-            keys.append(("e", entity))
-        if country:
-            keys.append(("c", country))
-    return keys or [("none",)]
+    for side in (record.get("source"), record.get("target")):
+        if side and side.get("entity_id"):
+            keys.append(side["entity_id"])
+    return keys
 
 
 def _summarise(event: FusedEvent) -> None:
