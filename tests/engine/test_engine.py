@@ -1,5 +1,9 @@
-"""The local process-pool engine gives the same records as the in-process one."""
+"""The local process-pool engine gives the same records as the in-process one; a forked helper
+hands back what it computes, errors included."""
+import pytest
+
 from newsgraph.config import load_options
+from newsgraph.engine import Beside
 
 
 def test_engine_pool_gives_same_articles(tmp_path, harbour_dump):
@@ -33,3 +37,33 @@ def test_an_article_whose_analysis_fails_is_a_problem_not_a_crash(tmp_path, monk
         assert store.count_articles() == 1  # the article is kept
     assert [p.code for p in report.problems] == ["E602"]
     assert "boom" in report.problems[0].message
+
+
+def _counting():
+    yield sum(range(1000))
+    yield "second"
+
+
+def _failing():
+    yield 1
+    raise ValueError("bad input in the helper")
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_beside_hands_back_each_value_in_turn(parallel):
+    helper = Beside(_counting, parallel=parallel)
+    try:
+        assert helper.next() == 499500 and helper.next() == "second"
+    finally:
+        helper.close()
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_beside_raises_the_helpers_error_here(parallel):
+    helper = Beside(_failing, parallel=parallel)
+    try:
+        assert helper.next() == 1
+        with pytest.raises(ValueError, match="bad input in the helper"):
+            helper.next()
+    finally:
+        helper.close()

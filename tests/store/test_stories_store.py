@@ -44,7 +44,8 @@ def test_fuse_gives_every_article_a_story(store):
     report = fuse_store(store)
     assert report.grouped == 3
     assert list(report.seconds) == ["signatures", "near_duplicates", "read_mentions_quotes", "quote_groups",
-                                    "event_fusion", "write_events_quotes", "stories", "write_stories"]
+                                    "event_fusion", "write_events_quotes", "waiting_for_stories", "stories",
+                                    "write_stories"]
     stories = list(store.iter_stories())
     assert [s["article_ids"] for s in stories] == [["f1", "f2"], ["m1"]]  # largest first
     flood = stories[0]
@@ -142,3 +143,16 @@ def test_signatures_written_with_the_analysis_are_read_instead_of_texts(tmp_path
             "f1", None, FLOOD_1, "2024-04-08", ["renko-1"]).terms
         fuse_store(signed)
         assert [s["article_ids"] for s in signed.iter_stories()] == [["f1", "f2"], ["m1"]]
+
+
+def test_stories_grouped_in_a_forked_helper_are_the_same(store, tmp_path, monkeypatch):
+    import newsgraph.fuse as fuse
+
+    with SQLiteStore(tmp_path / "alone.db") as alone:
+        alone.write_batch([_article("f1", FLOOD_1, "2024-04-08"), _article("f2", FLOOD_2, "2024-04-08"),
+                           _article("m1", MATCH, "2024-04-06")], [])
+        fuse_store(alone)
+        expected = [s["article_ids"] for s in alone.iter_stories()]
+    monkeypatch.setattr(fuse, "PARALLEL_FROM", 1)  # as a large run does: the helper groups the stories
+    fuse_store(store)
+    assert [s["article_ids"] for s in store.iter_stories()] == expected == [["f1", "f2"], ["m1"]]

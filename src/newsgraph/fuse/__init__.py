@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..config import Options, load_options
-from ..engine import make_engine
+from ..engine import Beside, make_engine
 from .entities import EntityRegistry
 from .events import EventFuser, FusedEvent, Mention
 from .quotes import group_quotes
@@ -76,6 +76,14 @@ def fuse_store(store, options: Optional[Options] = None) -> FuseReport:
     duplicates = sorted(set(store.near_duplicates()) | {(a, b) for a, b, _ in found})
     clock.lap("near_duplicates")
 
+    def group_stories():
+        start = time.perf_counter()
+        stories = grouper.group(existing, features, duplicates) if features else {}
+        yield stories, round(time.perf_counter() - start, 3)
+
+    # stories need nothing of what follows: a large run groups them in a helper meanwhile
+    helper = Beside(group_stories, parallel=len(features) >= PARALLEL_FROM and options.run.workers != 1)
+
     mentions, quotes = store.fusion_inputs()
     clock.lap("read_mentions_quotes")
     groups = group_quotes(quotes)
@@ -90,8 +98,12 @@ def fuse_store(store, options: Optional[Options] = None) -> FuseReport:
     store.write_fusion(groups, events)
     clock.lap("write_events_quotes")
 
-    stories = grouper.group(existing, features, duplicates) if features else {}
-    clock.lap("stories")
+    try:
+        stories, grouping_seconds = helper.next()
+    finally:
+        helper.close()
+    clock.lap("waiting_for_stories")
+    clock.seconds["stories"] = grouping_seconds
     store.write_stories(computed, stories, found)
     clock.lap("write_stories")
     return FuseReport(len(stories), len(found), len(set(groups.values())), len(events), clock.seconds)

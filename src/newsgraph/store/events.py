@@ -71,9 +71,8 @@ def event_row(event_id: str, record: dict, disputed: bool = False, disagreements
             _json(source), _json(target), (source or {}).get("entity_id"), (target or {}).get("entity_id"),
             (source or {}).get("country"), (target or {}).get("country"), record.get("date"),
             record.get("date_precision"), _json(record.get("place")),
-            json.dumps(record.get("counts") or {}, sort_keys=True), record.get("confidence", 0.5),
-            json.dumps(record.get("flags") or []), int(disputed),
-            json.dumps(disagreements or {}, ensure_ascii=False, sort_keys=True))
+            _ENCODE(record.get("counts") or {}), record.get("confidence", 0.5),
+            _ENCODE(record.get("flags") or []), int(disputed), _ENCODE(disagreements or {}))
 
 
 def load_mentions(conn: sqlite3.Connection) -> list[tuple[str, str, dict]]:
@@ -99,8 +98,12 @@ def replace_fused(conn: sqlite3.Connection, events) -> None:
     conn.executemany("DELETE FROM events WHERE id=?", [(i,) for i in stored if i not in fused])
 
 
+# made once: json.dumps() with options builds an encoder at every call, and events are written by the hundred thousand
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
 def _json(value) -> Optional[str]:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return None if value is None else _ENCODE(value)
 
 
 def _where(q: EventQuery) -> tuple[str, list]:
