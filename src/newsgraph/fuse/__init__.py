@@ -83,22 +83,20 @@ def fuse_store(store, options: Optional[Options] = None) -> FuseReport:
 
     # stories need nothing of what follows: a large run groups them in a helper meanwhile
     helper = Beside(group_stories, parallel=len(features) >= PARALLEL_FROM and options.run.workers != 1)
-
-    mentions, quotes = store.fusion_inputs()
-    clock.lap("read_mentions_quotes")
-    groups = group_quotes(quotes)
-    clock.lap("quote_groups")
-    article_of = {qid: aid for qid, aid, _ in quotes}
-    quoted: dict[str, set[str]] = defaultdict(set)
-    for qid, gid in groups.items():
-        quoted[gid].add(article_of[qid])
-    corroborated = [(a, b) for arts in quoted.values() for a in arts for b in arts if a < b]
-    events = EventFuser(corroborated + duplicates).fuse([Mention(mid, aid, rec) for mid, aid, rec in mentions])
-    clock.lap("event_fusion")
-    store.write_fusion(groups, events)
-    clock.lap("write_events_quotes")
-
     try:
+        mentions, quotes = store.fusion_inputs()
+        clock.lap("read_mentions_quotes")
+        groups = group_quotes(quotes)
+        clock.lap("quote_groups")
+        article_of = {qid: aid for qid, aid, _ in quotes}
+        quoted: dict[str, set[str]] = defaultdict(set)
+        for qid, gid in groups.items():
+            quoted[gid].add(article_of[qid])
+        corroborated = [(a, b) for arts in quoted.values() for a in arts for b in arts if a < b]
+        events = EventFuser(corroborated + duplicates).fuse([Mention(mid, aid, rec) for mid, aid, rec in mentions])
+        clock.lap("event_fusion")
+        store.write_fusion(groups, events)
+        clock.lap("write_events_quotes")
         stories, grouping_seconds = helper.next()
     finally:
         helper.close()
