@@ -16,6 +16,7 @@ from .analyze import analyze_articles, load_event_lexicon
 from .engine import Engine, make_engine
 from .errors import describe
 from .fuse import EntityRegistry, fuse_store
+from .fuse.signatures import with_entities
 from .ingest import ingest
 from .records import Article, InputProblem, RawDocument
 from .store import Store
@@ -74,6 +75,10 @@ def _analyze(articles: list[Article], options: Options, engine: Engine, registry
         return [], []
     analyses = engine.map_chunks(analyze_articles, articles, options)
     pairs = [(a, {e.key: registry.assign(e) for e in a.entities}) for a in analyses]
+    for analysis, ids in pairs:
+        if analysis.story is not None:  # its story signature names its entities by their global ids
+            names = sorted((m.start, ids[e.key]) for e in analysis.entities for m in e.mentions if m.kind == "name")
+            analysis.story = with_entities(analysis.story, [entity_id for _, entity_id in names])
     return pairs, registry.take_changed()
 
 

@@ -170,7 +170,7 @@ class ArticleAnalysis:
     quotes: list[QuoteSpan] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     events: list["EventMention"] = field(default_factory=list)
-    # the article's story signature; its resolved entities are added once they have global ids
+    # the article's story signature; the pipeline adds its entities once they have global ids
     story: Optional["StoryFeatures"] = None
     error: Optional[str] = None  # why the article could not be analysed, if it could not
 

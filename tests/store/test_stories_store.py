@@ -2,6 +2,7 @@
 
 Articles are written straight into the store (no nlp), so these tests run fast; the texts are invented.
 """
+import json
 import sqlite3
 
 import pytest
@@ -133,7 +134,8 @@ def test_signatures_written_with_the_analysis_are_read_instead_of_texts(tmp_path
             start = a.text.find("Pavla Renko")
             entities = [LocalEntity("e1", "Pavla Renko", "PERSON", mentions=[
                 Mention(start, start + 11, "Pavla Renko", "name", "PERSON", "e1")])] if start >= 0 else []
-            story = features_of(a.id, a.title, a.text, a.published)  # as the analysis workers sign it
+            # as the analysis workers sign it, and the pipeline names its entities by their global ids
+            story = features_of(a.id, a.title, a.text, a.published, ["renko-1"] if entities else [])
             analyses.append((ArticleAnalysis(a.id, entities=entities, story=story), {"e1": "renko-1"}))
         signed.write_batch(articles, [], analyses, [GlobalEntity("renko-1", "Pavla Renko", "PERSON")])
         existing, pending, unsigned = signed.story_inputs()
@@ -156,3 +158,17 @@ def test_stories_grouped_in_a_forked_helper_are_the_same(store, tmp_path, monkey
     monkeypatch.setattr(fuse, "PARALLEL_FROM", 1)  # as a large run does: the helper groups the stories
     fuse_store(store)
     assert [s["article_ids"] for s in store.iter_stories()] == expected == [["f1", "f2"], ["m1"]]
+
+
+def test_the_pipeline_stores_signatures_naming_entities_by_their_global_ids(tmp_path, harbour_dump):
+    from newsgraph import open_store, run
+    from newsgraph.config import load_options
+
+    (tmp_path / "harbour.txt").write_text(harbour_dump, encoding="utf-8")
+    options = load_options(overrides={"run": {"workers": 1, "progress": False}})
+    with open_store(options.store, tmp_path / "run.db") as ran:
+        run([str(tmp_path / "harbour.txt")], options, ran)
+        (terms,) = ran.conn.execute("SELECT terms FROM story_features").fetchone()
+        entity_ids = {row[0] for row in ran.conn.execute("SELECT DISTINCT entity_id FROM mentions WHERE kind='name'")}
+    named = {t[2:] for t in json.loads(terms) if t.startswith("n:")}
+    assert entity_ids and entity_ids <= named  # every entity named in the article is a name term of it

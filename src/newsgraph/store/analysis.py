@@ -5,7 +5,6 @@ import hashlib
 import sqlite3
 from typing import Iterator
 
-from ..fuse.signatures import with_entities
 from ..records import ArticleAnalysis, GlobalEntity
 from .stories import write_features
 
@@ -33,8 +32,7 @@ def write_analysis(conn: sqlite3.Connection, analysis: ArticleAnalysis, ids: dic
         " VALUES (?,?,?,?,?,?,?)",
         [(aid, t.start, t.end, t.text, t.date, t.precision, t.weekday) for t in analysis.times])
     if analysis.story is not None:
-        names = [(m.start, ids[e.key]) for e in analysis.entities for m in e.mentions if m.kind == "name"]
-        write_features(conn, [with_entities(analysis.story, [eid for _, eid in sorted(names)])])
+        write_features(conn, [analysis.story])
     conn.execute("UPDATE articles SET analyzed=1 WHERE id=?", (aid,))
 
 
