@@ -172,3 +172,16 @@ def test_the_pipeline_stores_signatures_naming_entities_by_their_global_ids(tmp_
         entity_ids = {row[0] for row in ran.conn.execute("SELECT DISTINCT entity_id FROM mentions WHERE kind='name'")}
     named = {t[2:] for t in json.loads(terms) if t.startswith("n:")}
     assert entity_ids and entity_ids <= named  # every entity named in the article is a name term of it
+
+
+def test_the_cyclic_collector_is_paused_for_the_stage_and_restored(store, monkeypatch):
+    import gc
+
+    import newsgraph.fuse as fuse
+
+    seen = []
+    grouping = fuse.group_quotes
+    monkeypatch.setattr(fuse, "group_quotes", lambda quotes: seen.append(gc.isenabled()) or grouping(quotes))
+    assert gc.isenabled()
+    fuse_store(store)
+    assert seen == [False] and gc.isenabled()
