@@ -141,11 +141,11 @@ class Cloner:
 
     @staticmethod
     def signature(article: dict, mentions: list[dict], remap: dict[str, str]):
-        from newsgraph.fuse.signatures import features_of
+        from newsgraph.fuse.signatures import features_of, with_entities
 
         names = [remap.get(m["entity_id"], m["entity_id"]) for m in sorted(mentions, key=itemgetter("start"))
                  if m["kind"] == "name"]
-        return features_of(article["id"], article["title"], article["text"], article["published"], names)
+        return with_entities(features_of(article["id"], article["title"], article["text"], article["published"]), names)
 
     def add(self, table: str, row: dict) -> None:
         self.rows[table].append(self.getters[table](row))
@@ -216,6 +216,7 @@ class Cloner:
 
 
 def build_store(seed_db: Path, out: Path, size: int, rng_seed: int = 7) -> str:
+    from newsgraph.records import Event, EventReading
     from newsgraph.store.events import insert_event
     from newsgraph.store.sqlite import SQLiteStore
     from newsgraph.store.stories import write_features
@@ -248,7 +249,7 @@ def build_store(seed_db: Path, out: Path, size: int, rng_seed: int = 7) -> str:
         conn.execute(sql)
         conn.execute("INSERT INTO articles_fts(articles_fts) VALUES('rebuild')")
     for eid, rec in cloner.events:
-        insert_event(conn, eid, rec)
+        insert_event(conn, Event.of(EventReading(**EventReading.reading_from_json(rec)), id=eid))
     write_features(conn, cloner.signatures)
     conn.execute("COMMIT")
     conn.close()
@@ -268,11 +269,12 @@ def measure(db: Path) -> dict:
     extra = (load_options(),) if len(required) > 1 else ()  # fuse_store(store, options) with no default
     store = SQLiteStore(db)
     t0 = time.perf_counter()
-    mentions, quotes = store.fusion_inputs()
+    inputs = store.fusion_inputs()
+    mentions, quotes = inputs.mentions, inputs.quotes
     articles = list(store.iter_articles())
     read_s = time.perf_counter() - t0
     counts = {"articles": len(articles), "mentions": len(mentions), "quotes": len(quotes)}
-    del mentions, quotes, articles
+    del inputs, mentions, quotes, articles
     try:  # a peak never goes down: reset it (Linux >= 4.0, ru_maxrss follows) so that it is the fuse stage's own
         Path("/proc/self/clear_refs").write_text("5")
         reset = True

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsgraph.kb.model import Actor, Agent, Country, Role  # noqa: E402
-from newsgraph.kb.normalize import key, slug  # noqa: E402
+from newsgraph.kb.names import key, slug  # noqa: E402
 from newsgraph.kb.petrarch import (  # noqa: E402
     entry_to_actor, first_names_of, parse_actors, parse_agents)
 

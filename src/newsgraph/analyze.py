@@ -1,8 +1,10 @@
-"""The per-article NLP work of a batch: parse with spaCy, then resolve.
+"""The per-article NLP work of a batch: parse with spaCy, find quotes, resolve, code events.
 
 This is what an engine ships to a worker: a pure function of (articles,
 options). Each worker process loads the spaCy pipeline and the knowledge
-base once and keeps them for every later batch.
+base once and keeps them for every later batch. It is the one place that
+hands one stage's output to the next (no stage imports another); it reaches
+the nlp, resolve and events stages through their packages' public entries.
 """
 from __future__ import annotations
 
@@ -11,25 +13,21 @@ from functools import lru_cache
 from .config import Options
 from .records import Article, ArticleAnalysis
 
-_ORG_WORDS = ("ministry", "council", "organization", "organisation", "movement", "agency", "party",
-              "front", "army", "corps", "union", "committee", "assembly", "league", "jihad", "brigades",
-              "bureau", "office", "government", "parliament", "court", "police", "forces", "news")
-
 
 @lru_cache(maxsize=2)
 def load_resources(options: Options):
     """The spaCy pipeline, knowledge base and reporting verbs: loaded once per process."""
     from .kb import load_kb
-    from .nlp import load_pipeline
-    from .nlp.quotes import load_reporting_verbs
-    from .resolve.places import load_gazetteer
+    from .kb.entity_words import org_words
+    from .kb.gazetteer import load_gazetteer
+    from .nlp import load_pipeline, load_reporting_verbs
 
     kb = load_kb(tuple(options.nlp.actor_files))
     surnames = sorted({a.name.split()[-1].casefold() for a in kb.actors()
                        if a.type == "PERSON" and len(a.name.split()) > 1 and len(a.name.split()[-1]) > 3
                        and kb.country_of_word(a.name.split()[-1]) is None})
     countries = sorted({n for c in kb.countries.values() for n in (c.name, *c.names) if n and len(n.split()) <= 3})
-    nlp = load_pipeline(options.nlp, tuple(surnames), _ORG_WORDS, tuple(countries))
+    nlp = load_pipeline(options.nlp, tuple(surnames), org_words(), tuple(countries))
     load_gazetteer()  # read once per worker, with the rest, not on the first article
     return nlp, kb, load_reporting_verbs()
 
@@ -38,7 +36,7 @@ def load_resources(options: Options):
 def load_event_lexicon(options: Options):
     """The trigger lexicon with the user's files over it; a bad file is error E701."""
     from .errors import NewsgraphError
-    from .events.lexicon import LexiconError, load_lexicon
+    from .events import LexiconError, load_lexicon
 
     try:
         return load_lexicon(tuple(options.events.lexicon_files))
@@ -50,7 +48,8 @@ def load_event_lexicon(options: Options):
 def analyze_articles(articles: list[Article], options: Options) -> list[ArticleAnalysis]:
     """Entities, quotes and times of each article, in order."""
     from .events import code_events
-    from .fuse.signatures import features_of
+    from .fuse import sign
+    from .nlp import extract_quotes
     from .resolve import resolve_article
 
     nlp, kb, verbs = load_resources(options)
@@ -59,9 +58,10 @@ def analyze_articles(articles: list[Article], options: Options) -> list[ArticleA
     results = []
     for article, doc in zip(articles, docs):
         try:
-            analysis = resolve_article(article, doc, kb, verbs)
+            quotes = extract_quotes(doc, verbs)
+            analysis = resolve_article(article, doc, kb, verbs, quotes)
             # signed here, in the workers, so that the fuse stage reads signatures instead of texts
-            analysis.story = features_of(article.id, article.title, article.text, article.published)
+            analysis.story = sign(article)
             if lexicon is not None:
                 analysis.events = _kept(code_events(article, doc, analysis, kb, lexicon), options)
             results.append(analysis)

@@ -1,8 +1,11 @@
-"""The driver: ingest -> clean -> store, batch by batch, each batch one transaction.
+"""The driver: ingest -> clean -> nlp/resolve/events -> store batch by batch, then fuse.
 
-Later stages (nlp, resolve, events, fuse) plug in here. A run killed at any
-point leaves the database as it was after the last committed batch; the next
-run skips the inputs already stored and finishes the rest.
+Each batch is cleaned and analysed on the engine, its entities are given
+global ids (fuse's registry), and it is stored in one transaction; the fuse
+stage then joins what is new to what is stored. Stages are called only
+through their public entries. A run killed at any point leaves the database
+as it was after the last committed batch; the next run skips the inputs
+already stored and finishes the rest.
 """
 from __future__ import annotations
 
@@ -15,11 +18,10 @@ from .config import CleanOptions, Options
 from .analyze import analyze_articles, load_event_lexicon
 from .engine import Engine, make_engine
 from .errors import describe
-from .fuse import EntityRegistry, fuse_store
-from .fuse.signatures import with_entities
+from .fuse import EntityRegistry, assign_entities, fuse_store
 from .ingest import ingest
 from .records import Article, InputProblem, RawDocument
-from .store import Store
+from .store import EntityQuery, Store
 
 T = TypeVar("T")
 
@@ -55,7 +57,7 @@ def run(paths: Iterable[str], options: Options, store: Store,
     report = RunReport()
     if options.nlp.enabled and options.events.enabled:
         load_event_lexicon(options)  # a bad user lexicon stops the run here, before any work
-    registry = EntityRegistry(store.iter_entities(with_mentions=False))
+    registry = EntityRegistry(store.iter_entities(EntityQuery(with_mentions=False)))
     with make_engine(options.run) as engine:
         for batch in _batched(ingest(paths, options.ingest), options.store.batch_size):
             _run_batch(batch, options, store, engine, registry, report, on_problem)
@@ -73,13 +75,7 @@ def _analyze(articles: list[Article], options: Options, engine: Engine, registry
     """Analyses of ``articles`` with their global entity ids, and the entities to store."""
     if not options.nlp.enabled or not articles:
         return [], []
-    analyses = engine.map_chunks(analyze_articles, articles, options)
-    pairs = [(a, {e.key: registry.assign(e) for e in a.entities}) for a in analyses]
-    for analysis, ids in pairs:
-        if analysis.story is not None:  # its story signature names its entities by their global ids
-            names = sorted((m.start, ids[e.key]) for e in analysis.entities for m in e.mentions if m.kind == "name")
-            analysis.story = with_entities(analysis.story, [entity_id for _, entity_id in names])
-    return pairs, registry.take_changed()
+    return assign_entities(registry, engine.map_chunks(analyze_articles, articles, options))
 
 
 def _analysis_problems(articles: list[Article], pairs) -> list[InputProblem]:

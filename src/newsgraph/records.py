@@ -5,7 +5,7 @@ worker) and convertible to JSON with :func:`dataclasses.asdict`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Optional
 
 
@@ -60,6 +60,12 @@ class Article:
     # (input id, raw content hash) of every input that gave this article in this run:
     # what lets the next run skip each of them.
     sources: list[tuple[str, str]] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The article as the exports and the CLI show it (no offset map, no inputs' hashes)."""
+        return {"id": self.id, "inputs": self.inputs, "outlet": self.outlet, "title": self.title,
+                "published": self.published, "dateline": self.dateline, "text": self.text,
+                "story_id": self.story_id, "url": self.url, "format": self.format, "retrieved": self.retrieved}
 
     def raw_offset(self, clean_offset: int) -> int:
         """Offset in the raw input of the character at ``clean_offset`` in ``text``."""
@@ -132,33 +138,132 @@ class TimeExpression:
 
 @dataclass
 class EventActor:
-    """One side of an event: a resolved entity, or a generic actor ("Israeli police")."""
+    """One side of an event: a resolved entity, or a generic actor ("Israeli police").
+
+    The one actor reference from the coder to the export: ``to_json`` is how
+    every file, table and API shows it.
+    """
 
     text: str
     country: Optional[str] = None  # ISO 3166 alpha-3
     sector: Optional[str] = None  # CAMEO role code: GOV, MIL, COP, REB, ...
-    key: Optional[str] = None  # LocalEntity.key when the actor is a resolved entity
+    key: Optional[str] = None  # LocalEntity.key when the actor is a resolved entity (article-local)
     entity_id: Optional[str] = None  # global entity id, set when the article is stored
+
+    @property
+    def is_country_like(self) -> bool:
+        """A country, or a people or generic actor known only by its country ("Iran", "Iranians")."""
+        return not self.sector and self.country is not None
+
+    def label(self) -> str:
+        """'Ada Brink [NLDGOV]': the words with the CAMEO actor code, as tables show a side."""
+        code = (self.country or "") + (self.sector or "")
+        return f"{self.text} [{code}]" if code else str(self.text)
+
+    def to_json(self) -> dict:
+        # keys in sorted order, as the store has always written them
+        return {"country": self.country, "entity_id": self.entity_id, "sector": self.sector, "text": self.text}
+
+    @classmethod
+    def from_json(cls, data: Optional[dict]) -> Optional["EventActor"]:
+        if data is None:
+            return None
+        return cls(data.get("text", ""), data.get("country"), data.get("sector"), None, data.get("entity_id"))
+
+
+def _actor_json(actor: Optional[EventActor]) -> Optional[dict]:
+    return None if actor is None else actor.to_json()
 
 
 @dataclass
-class EventMention:
-    """One event as one sentence of one article tells it (CAMEO-coded)."""
+class EventReading:
+    """What is said of one event: by one report (an :class:`EventMention`) or by all the
+    reports of a real event together (an :class:`Event`). The one event record from the
+    coder to the export; ``to_json`` is its one serializer."""
 
     cameo: str  # e.g. "041"
     source: Optional[EventActor]
     target: Optional[EventActor]
-    start: int  # the sentence's span in the article's clean text
-    end: int
-    sentence: str
-    trigger: str  # the words that carry the event ("made the remarks in a phone call")
-    trigger_start: int
     date: Optional[str] = None  # YYYY-MM-DD, the first day of the period for coarser precision
     date_precision: Optional[str] = None  # "day" | "week" | "month" | "year"
     place: Optional[dict] = None  # {name, country, lat, lon}
     counts: dict = field(default_factory=dict)  # {"killed": 3, "injured": 19, "detained": 400}
     confidence: float = 0.5
     flags: list[str] = field(default_factory=list)  # "hypothetical", "future", "passive", ...
+
+    def reading_json(self) -> dict:
+        """The reading alone, as a report's own is stored beside it."""
+        return {"cameo": self.cameo, "source": _actor_json(self.source), "target": _actor_json(self.target),
+                "date": self.date, "date_precision": self.date_precision, "place": self.place,
+                "counts": self.counts, "confidence": self.confidence, "flags": self.flags}
+
+    @staticmethod
+    def reading_from_json(data: dict) -> dict:
+        """Constructor arguments of a reading stored by :meth:`reading_json`."""
+        return {"cameo": data["cameo"], "source": EventActor.from_json(data.get("source")),
+                "target": EventActor.from_json(data.get("target")), "date": data.get("date"),
+                "date_precision": data.get("date_precision"), "place": data.get("place"),
+                "counts": data.get("counts") or {}, "confidence": data.get("confidence", 0.5),
+                "flags": list(data.get("flags") or [])}
+
+
+@dataclass(kw_only=True)
+class EventMention(EventReading):
+    """One event as one sentence of one article tells it (CAMEO-coded): the coder's record."""
+
+    start: int  # the sentence's span in the article's clean text
+    end: int
+    sentence: str
+    trigger: str  # the words that carry the event ("made the remarks in a phone call")
+    trigger_start: int
+    article_id: str = ""  # set when stored
+    id: str = ""  # the mention id, set when stored (see ``store.events.mention_id``)
+
+    def location_json(self) -> dict:
+        """Where the report is, as an event's ``mentions`` list shows it."""
+        return {"article_id": self.article_id, "start": self.start, "end": self.end,
+                "sentence": self.sentence, "trigger": self.trigger}
+
+
+@dataclass(kw_only=True)
+class Event(EventReading):
+    """One real event, however many reports tell it: the fuse stage's record, stored and exported."""
+
+    id: str
+    root: str = ""  # from the CAMEO table
+    quad_class: int = 0
+    goldstein: float = 0.0
+    plover: Optional[str] = None
+    num_articles: int = 0
+    num_sources: int = 0  # distinct outlets; an article of no known outlet is a source of its own
+    disputed: bool = False
+    disagreements: dict = field(default_factory=dict)  # field -> {value: [article ids]}
+    mentions: list[EventMention] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, reading: EventReading, **extra) -> "Event":
+        """An event saying what ``reading`` says, its codes looked up in the CAMEO table."""
+        from .kb.cameo import load_cameo
+
+        row = load_cameo()[reading.cameo]
+        values = {name: getattr(reading, name) for name in _READING_FIELDS}
+        return cls(**values, root=row.root, quad_class=row.quad_class, goldstein=row.goldstein,
+                   plover=row.plover, **extra)
+
+    def to_json(self, mentions: bool = True) -> dict:
+        """The event in the contract's EVENT shape (``mentions`` False: without its mentions)."""
+        out = {"id": self.id, "cameo": self.cameo, "root": self.root, "quad_class": self.quad_class,
+               "goldstein": self.goldstein, "plover": self.plover, "source": _actor_json(self.source),
+               "target": _actor_json(self.target), "date": self.date, "date_precision": self.date_precision,
+               "place": self.place, "counts": self.counts, "num_articles": self.num_articles,
+               "num_sources": self.num_sources, "confidence": self.confidence, "flags": self.flags,
+               "disputed": self.disputed, "disagreements": self.disagreements}
+        if mentions:
+            out["mentions"] = [m.location_json() for m in self.mentions]
+        return out
+
+
+_READING_FIELDS = tuple(f.name for f in fields(EventReading))
 
 
 @dataclass
@@ -176,6 +281,21 @@ class ArticleAnalysis:
 
 
 @dataclass
+class EntityMention:
+    """Where a canonical entity is mentioned: one span of one stored article."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str  # "name" | "role" | "pronoun"
+
+    def to_json(self) -> dict:
+        return {"article_id": self.article_id, "start": self.start, "end": self.end, "text": self.text,
+                "kind": self.kind}
+
+
+@dataclass
 class GlobalEntity:
     """One canonical entity across all articles: what fuse assigns local entities to."""
 
@@ -186,9 +306,60 @@ class GlobalEntity:
     sector: Optional[str] = None
     actor_id: Optional[str] = None
     aliases: list[str] = field(default_factory=list)
-    mentions: list[dict] = field(default_factory=list)  # filled when read back for export
+    mentions: list[EntityMention] = field(default_factory=list)  # filled when read back from the store
     lat: Optional[float] = None
     lon: Optional[float] = None
+    num_mentions: int = 0  # filled when read back, with or without the mentions themselves
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "name": self.name, "type": self.type, "country": self.country,
+                "sector": self.sector, "aliases": self.aliases, "actor_id": self.actor_id,
+                "lat": self.lat, "lon": self.lon, "mentions": [m.to_json() for m in self.mentions]}
+
+
+@dataclass
+class Quote:
+    """A stored quote: an article's :class:`QuoteSpan` with its global ids and quote group."""
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str  # "direct" | "indirect" | "partial"
+    cue: Optional[str] = None
+    speaker_entity_id: Optional[str] = None
+    speaker_text: Optional[str] = None
+    group_id: Optional[str] = None  # the same words in other articles (translations too) share it
+    speaker_name: Optional[str] = None  # the speaker entity's canonical name, when read back with it
+
+    def to_json(self) -> dict:
+        speaker = ({"entity_id": self.speaker_entity_id, "text": self.speaker_text}
+                   if (self.speaker_entity_id or self.speaker_text) else None)
+        return {"id": self.id, "article_id": self.article_id, "start": self.start, "end": self.end,
+                "text": self.text, "kind": self.kind, "cue": self.cue, "speaker": speaker,
+                "group_id": self.group_id}
+
+
+@dataclass
+class Story:
+    """The articles that report one event, with their outlets, dates and events."""
+
+    id: str
+    article_ids: list[str]
+    num_articles: int
+    num_sources: int  # as for events: an article of no known outlet is a source of its own
+    outlets: list[str]
+    titles: list[str]
+    first_published: Optional[str]
+    last_published: Optional[str]
+    event_ids: list[str]
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "article_ids": self.article_ids, "num_articles": self.num_articles,
+                "num_sources": self.num_sources, "outlets": self.outlets, "titles": self.titles,
+                "first_published": self.first_published, "last_published": self.last_published,
+                "event_ids": self.event_ids}
 
 
 @dataclass
@@ -199,3 +370,40 @@ class StoryFeatures:
     day: Optional[int]  # publication date as a day ordinal, None when unknown
     terms: dict[str, int]  # term -> count (headline and lead count twice), its kind as prefix ("w:", "n:", "#:")
     minhash: Any  # numpy uint64 array of the MinHash; empty for texts shorter than one shingle
+
+
+@dataclass
+class UnsignedArticle:
+    """A stored article with no story signature yet (analysed before signatures were made)."""
+
+    id: str
+    title: Optional[str]
+    text: str
+    published: Optional[str]
+    entity_ids: list[str]  # the global entities its names resolve to, in text order
+
+
+@dataclass
+class StoryInputs:
+    """What story grouping reads from the store."""
+
+    stored: list[tuple[StoryFeatures, str]]  # (features, story id) of the articles in stories
+    signed: list[StoryFeatures]  # articles without a story, signed during analysis
+    unsigned: list[UnsignedArticle]  # articles without a story nor a signature: signed by fuse
+
+
+@dataclass
+class QuoteText:
+    """A stored quote as quote grouping reads it."""
+
+    id: str
+    article_id: str
+    text: str
+
+
+@dataclass
+class FusionInputs:
+    """What quote grouping and event fusion read from the store."""
+
+    mentions: list[EventMention]  # every stored event mention, with its own reading
+    quotes: list[QuoteText]

@@ -14,8 +14,7 @@ from typing import Iterable, Iterator, Optional
 
 from .analyze import analyze_articles
 from .config import Options
-from .events.cameo import load_cameo
-from .records import Article, EventActor, EventMention
+from .records import Article, Event, EventMention
 
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -60,19 +59,11 @@ def normalize_date(value) -> Optional[str]:
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
 
-def event_record(m: EventMention) -> dict:
-    """An event mention in the contract's EVENT shape (no mentions list)."""
-    row = load_cameo()[m.cameo]
-    return {"cameo": m.cameo, "root": row.root, "quad_class": row.quad_class, "goldstein": row.goldstein,
-            "plover": row.plover, "source": _side(m.source), "target": _side(m.target), "date": m.date,
-            "date_precision": m.date_precision, "place": m.place, "counts": m.counts,
-            "confidence": m.confidence, "flags": m.flags, "trigger": m.trigger}
-
-
-def _side(actor: Optional[EventActor]) -> Optional[dict]:
-    if actor is None:
-        return None
-    return {"entity_id": None, "text": actor.text, "country": actor.country, "sector": actor.sector}
+def event_record(sentence_id: str, number: int, m: EventMention) -> dict:
+    """An event mention in the contract's EVENT shape, without a mentions list but with its
+    trigger: the event as its one sentence tells it."""
+    event = Event.of(m, id=f"{sentence_id}#{number}", num_articles=1, num_sources=1)
+    return {**event.to_json(mentions=False), "trigger": m.trigger}
 
 
 def code_sentences(sentences: Iterable[Sentence], options: Options,
@@ -91,4 +82,4 @@ def code_sentences(sentences: Iterable[Sentence], options: Options,
 def _code_batch(batch: list[Sentence], options: Options) -> Iterator[tuple[str, list[dict]]]:
     articles = [Article(id=s.id, inputs=[s.id], text=s.text, published=s.date) for s in batch]
     for sentence, analysis in zip(batch, analyze_articles(articles, options)):
-        yield sentence.id, [event_record(m) for m in analysis.events]
+        yield sentence.id, [event_record(sentence.id, n, m) for n, m in enumerate(analysis.events, 1)]

@@ -26,7 +26,7 @@ def test_an_article_whose_analysis_fails_is_a_problem_not_a_crash(tmp_path, monk
     import newsgraph.resolve as resolve_pkg
     from newsgraph import open_store, run
 
-    def broken(article, doc, kb, verbs):
+    def broken(article, doc, kb, verbs, quotes):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(resolve_pkg, "resolve_article", broken)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.config import load_options
-from newsgraph.events.cameo import load_cameo
 from newsgraph.events.modality import intent_code
+from newsgraph.kb.cameo import load_cameo
 from newsgraph.sentences import Sentence, code_sentences
 
 D = "2022-03-10"  # a Thursday
@@ -119,6 +119,9 @@ SENTENCES = {
     "refusal_counterpart": ("Hamas rejected calls for a truce, demanding that the Israeli army withdraw "
                             "from Jenin.", D),
     "refusal_domestic": ("Hamas rejected calls for a truce.", D),
+    # an attempted attack is an act of its own
+    "attempt_assassinate": ("Gunmen tried to assassinate the Iraqi prime minister in Baghdad.", D),
+    "assassinate": ("Gunmen assassinated the Iraqi prime minister in Baghdad.", D),
 }
 
 # Coded with a user lexicon over the packaged one, and hypothetical events kept.
@@ -565,6 +568,11 @@ def test_place_named_in_the_clause(coded):
     event = one(coded["meet"], "04")
     assert event["place"] is not None
     assert event["place"]["country"] == "QAT"
+
+
+def test_an_attempted_assassination_is_coded_as_the_attempt(coded):
+    assert one(coded["attempt_assassinate"], "18")["cameo"] == "185"  # attempt to assassinate
+    assert one(coded["assassinate"], "18")["cameo"] == "186"
 
 
 def test_place_of_a_passive_arrest(coded):

@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.events.cameo import load_cameo
+from newsgraph.kb.cameo import load_cameo
 from newsgraph.events.lexicon import LexiconError, Pattern, load_lexicon, parse_line
 
 

@@ -4,6 +4,7 @@ The golden files live in golden/formats/; ``UPDATE_GOLDEN=1`` rewrites them.  Th
 places and sentences below are invented for these tests.
 """
 import csv
+import dataclasses
 import json
 import os
 from pathlib import Path
@@ -21,16 +22,16 @@ from newsgraph.export.gdelt import (
 )
 from newsgraph.export.graphml import write_graphml
 from newsgraph.export.tabular import COLUMNS, write_events_csv, write_events_parquet
+from newsgraph.records import Event, EventActor, EventMention
 
 GOLDEN = Path(__file__).parent / "golden" / "formats"
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 GDELT_SCHEMA = SHARED / "reference" / "gdelt_schema"
 ADDED = "20220315120000"
 
-BRANDT = {"entity_id": "ent-7", "text": "Orsolya Brandt", "country": "DEU", "sector": "GOV"}
-DOCKERS = {"entity_id": None, "text": "Dock  Workers", "country": "NLD", "sector": "LAB"}
-COUNCIL = {"entity_id": "ent-9", "text": 'Velmar "Port"\tCouncil', "country": None,
-           "sector": None}
+BRANDT = EventActor("Orsolya Brandt", "DEU", "GOV", entity_id="ent-7")
+DOCKERS = EventActor("Dock  Workers", "NLD", "LAB")
+COUNCIL = EventActor('Velmar "Port"\tCouncil', entity_id="ent-9")
 
 ARTICLES = {
     "a-1": {"url": "https://example.org/velmar/harbour-talks", "published": "2022-03-14",
@@ -41,42 +42,47 @@ ARTICLES = {
 }
 
 
-def _events() -> list[dict]:
+def _event(mentions: list[tuple], **fields) -> Event:
+    """An event; its mentions given as (article_id, start, end, trigger, sentence)."""
+    reading = {k: fields[k] for k in ("cameo", "source", "target")}
+    return Event(**fields, mentions=[
+        EventMention(**reading, article_id=article_id, start=start, end=end, trigger=trigger,
+                     trigger_start=start + sentence.index(trigger), sentence=sentence)
+        for article_id, start, end, trigger, sentence in mentions])
+
+
+def _events() -> list[Event]:
     return [
-        {"id": "ev-0001", "cameo": "036", "root": "03", "quad_class": 1, "goldstein": 4.0,
-         "plover": "CONSULT", "source": BRANDT, "target": DOCKERS, "date": "2022-03-14",
-         "date_precision": "day",
-         "place": {"name": "Velmar", "country": "NLD", "lat": 51.9225, "lon": 4.47917},
-         "counts": {}, "num_articles": 2, "num_sources": 2, "confidence": 0.85, "flags": [],
-         "disputed": False,
-         "mentions": [
-             {"article_id": "a-1", "start": 12, "end": 80, "trigger": "will meet",
-              "sentence": "Minister Orsolya Brandt will meet dock workers in Velmar."},
-             {"article_id": "a-2", "start": 640, "end": 700, "trigger": "to meet",
-              "sentence": "Brandt is due to meet the workers on Monday."},
-             {"article_id": "a-1", "start": 900, "end": 950, "trigger": "meeting",
-              "sentence": "The meeting was announced on Sunday."}]},
-        {"id": "ev-0002", "cameo": "145", "root": "14", "quad_class": 4, "goldstein": -7.5,
-         "plover": "PROTEST", "source": DOCKERS, "target": None, "date": None,
-         "date_precision": None, "place": None,
-         "counts": {"injured": 3, "detained": 12}, "num_articles": 1, "num_sources": 1,
-         "confidence": 0.29, "flags": ["passive", "reported"], "disputed": True,
-         "mentions": [{"article_id": "a-2", "start": 700, "end": 760, "trigger": "clashed",
-                       "sentence": "Workers clashed with guards at the quay."}]},
-        {"id": "ev-0003", "cameo": "0234", "root": "02", "quad_class": 1, "goldstein": 3.4,
-         "plover": None, "source": BRANDT, "target": COUNCIL, "date": "2024-12-31",
-         "date_precision": "month", "place": {"name": "Ostria", "country": None, "lat": None,
+        _event(id="ev-0001", cameo="036", root="03", quad_class=1, goldstein=4.0,
+               plover="CONSULT", source=BRANDT, target=DOCKERS, date="2022-03-14",
+               date_precision="day",
+               place={"name": "Velmar", "country": "NLD", "lat": 51.9225, "lon": 4.47917},
+               counts={}, num_articles=2, num_sources=2, confidence=0.85, flags=[],
+               disputed=False,
+               mentions=[
+                   ("a-1", 12, 80, "will meet",
+                    "Minister Orsolya Brandt will meet dock workers in Velmar."),
+                   ("a-2", 640, 700, "to meet", "Brandt is due to meet the workers on Monday."),
+                   ("a-1", 900, 950, "meeting", "The meeting was announced on Sunday.")]),
+        _event(id="ev-0002", cameo="145", root="14", quad_class=4, goldstein=-7.5,
+               plover="PROTEST", source=DOCKERS, target=None, date=None,
+               date_precision=None, place=None,
+               counts={"injured": 3, "detained": 12}, num_articles=1, num_sources=1,
+               confidence=0.29, flags=["passive", "reported"], disputed=True,
+               mentions=[("a-2", 700, 760, "clashed", "Workers clashed with guards at the quay.")]),
+        _event(id="ev-0003", cameo="0234", root="02", quad_class=1, goldstein=3.4,
+               plover=None, source=BRANDT, target=COUNCIL, date="2024-12-31",
+               date_precision="month", place={"name": "Ostria", "country": None, "lat": None,
                                               "lon": None},
-         "counts": {"killed": 0}, "num_articles": 1, "num_sources": 1, "confidence": 0.6,
-         "flags": ["hypothetical"], "disputed": False,
-         "mentions": [{"article_id": "a-3", "start": 0, "end": 64, "trigger": "appealed",
-                       "sentence": 'Brandt appealed to the\tcouncil: "Open the fund, now".'}]},
-        {"id": "ev-0004", "cameo": "112", "root": "11", "quad_class": 3, "goldstein": -2.0,
-         "plover": "ACCUSE", "source": None, "target": COUNCIL, "date": "2022-03-01",
-         "date_precision": "week", "place": None, "counts": {}, "num_articles": 1,
-         "num_sources": 1, "confidence": 0.5, "flags": [], "disputed": False,
-         "mentions": [{"article_id": "a-9", "start": 1500, "end": 1540, "trigger": "accused",
-                       "sentence": "The council was accused of delays."}]},
+               counts={"killed": 0}, num_articles=1, num_sources=1, confidence=0.6,
+               flags=["hypothetical"], disputed=False,
+               mentions=[("a-3", 0, 64, "appealed",
+                          'Brandt appealed to the\tcouncil: "Open the fund, now".')]),
+        _event(id="ev-0004", cameo="112", root="11", quad_class=3, goldstein=-2.0,
+               plover="ACCUSE", source=None, target=COUNCIL, date="2022-03-01",
+               date_precision="week", place=None, counts={}, num_articles=1,
+               num_sources=1, confidence=0.5, flags=[], disputed=False,
+               mentions=[("a-9", 1500, 1540, "accused", "The council was accused of delays.")]),
     ]
 
 
@@ -148,7 +154,7 @@ def test_events_csv_matches_golden(tmp_path):
         rows = list(csv.DictReader(handle))
     assert [r["id"] for r in rows] == ["ev-0001", "ev-0002", "ev-0003", "ev-0004"]
     assert rows[0]["article_ids"] == "a-1;a-2" and rows[1]["flags"] == "passive;reported"
-    assert rows[2]["sentence"] == _events()[2]["mentions"][0]["sentence"]
+    assert rows[2]["sentence"] == _events()[2].mentions[0].sentence
     assert (rows[1]["injured"], rows[1]["killed"], rows[1]["disputed"]) == ("3", "", "true")
 
 
@@ -189,7 +195,7 @@ def test_graphml_reads_back_with_networkx(tmp_path):
 def test_graphml_keeps_parallel_edges(tmp_path):
     out = tmp_path / "twice.graphml"
     events = _events()[:1] * 2
-    events[1] = {**events[1], "id": "ev-0001b"}
+    events[1] = dataclasses.replace(events[1], id="ev-0001b")
     assert write_graphml(events, out) == 2
     graph = nx.read_graphml(out)
     assert graph.is_multigraph() and graph.number_of_edges() == 2
@@ -270,18 +276,14 @@ def test_a_failed_write_leaves_the_old_file_and_no_part(tmp_path, fmt):
 _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 
 
-@st.composite
-def _random_events(draw) -> list[dict]:
-    count = draw(st.integers(0, 5))
-    return [{"id": draw(_text), "cameo": draw(_text), "root": None, "quad_class": None,
-             "goldstein": None, "plover": None,
-             "source": draw(st.none() | st.builds(lambda t: {"text": t}, _text)),
-             "target": None, "date": None, "place": None, "counts": {}, "mentions": []}
-            for _ in range(count)]
+def _random_events():
+    event = st.builds(Event, id=_text, cameo=_text, source=st.none() | st.builds(EventActor, _text),
+                      target=st.none())
+    return st.lists(event, max_size=5)
 
 
-def _expected(events: list[dict]) -> list[tuple]:
-    return [(e["id"], e["cameo"], (e["source"] or {}).get("text")) for e in events]
+def _expected(events: list[Event]) -> list[tuple]:
+    return [(e.id, e.cameo, e.source and e.source.text) for e in events]
 
 
 @settings(max_examples=100, deadline=None)

@@ -4,13 +4,14 @@ Pure unit tests of :class:`EventFuser`, then ``fuse_store`` end to end on a
 small SQLite store. The actors, articles and quotes are invented for these tests.
 """
 import random
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.fuse import fuse_store
-from newsgraph.fuse.events import EventFuser, Mention, actors_agree
+from newsgraph.fuse.events import EventFuser, actors_agree
 from newsgraph.records import (
     Article,
     ArticleAnalysis,
@@ -23,19 +24,30 @@ from newsgraph.records import (
 from newsgraph.store.sqlite import SQLiteStore
 
 # Invented actors: named officials (entity ids n1..n3) and bare country-level actors.
-DARA = {"entity_id": "n1", "text": "Minister Dara Hosseini", "country": "IRN", "sector": "GOV"}
-KAMAL = {"entity_id": "n2", "text": "Kamal Saadi", "country": "IRQ", "sector": "GOV"}
-FARID = {"entity_id": "n3", "text": "Farid Nouri", "country": "IRN", "sector": "GOV"}
-IRAN = {"entity_id": None, "text": "Iran", "country": "IRN", "sector": None}
-IRAQ = {"entity_id": None, "text": "Iraq", "country": "IRQ", "sector": None}
+DARA = EventActor("Minister Dara Hosseini", "IRN", "GOV", entity_id="n1")
+KAMAL = EventActor("Kamal Saadi", "IRQ", "GOV", entity_id="n2")
+FARID = EventActor("Farid Nouri", "IRN", "GOV", entity_id="n3")
+IRAN = EventActor("Iran", "IRN")
+IRAQ = EventActor("Iraq", "IRQ")
 
 
-def _record(cameo="041", source=DARA, target=KAMAL, date="2021-05-16", **extra):
+def _record(cameo="041", source=DARA, target=KAMAL, date="2021-05-16", **extra) -> dict:
+    """What a report says, as keyword arguments of an EventMention."""
     record = {"cameo": cameo, "source": source, "target": target, "date": date,
               "date_precision": "day" if date else None, "place": None, "counts": {},
               "confidence": 0.8, "flags": []}
     record.update(extra)
     return record
+
+
+def Mention(mention_id: str, article_id: str, record: dict) -> EventMention:
+    """A stored report: what it says, with no sentence around it."""
+    return EventMention(**record, start=0, end=0, sentence="", trigger="", trigger_start=0,
+                        article_id=article_id, id=mention_id)
+
+
+def _reading(**record) -> EventMention:
+    return Mention("m", "a", _record(**record))
 
 
 def _fuse(*mentions, corroborated=()):
@@ -49,7 +61,7 @@ def _groups(events):
 def test_two_dated_reports_of_one_event_fuse():
     (event,) = _fuse(Mention("m1", "a1", _record()), Mention("m2", "a2", _record()))
     assert len(event.mentions) == 2
-    assert event.record["date"] == "2021-05-16" and event.record["cameo"] == "041"
+    assert event.date == "2021-05-16" and event.cameo == "041"
     assert not event.disputed and event.disagreements == {}
 
 
@@ -63,7 +75,7 @@ def test_a_consultation_fuses_in_either_direction():
 def test_a_criticism_keeps_its_direction():
     there = Mention("m1", "a1", _record("111", DARA, KAMAL))
     back = Mention("m2", "a2", _record("111", KAMAL, DARA))
-    assert not actors_agree(there.record, back.record)
+    assert not actors_agree(there, back)
     assert _groups(_fuse(there, back)) == [["m1"], ["m2"]]
     # the same direction does fuse
     (event,) = _fuse(there, Mention("m3", "a2", _record("111", DARA, KAMAL)))
@@ -82,7 +94,7 @@ def test_an_undated_report_joins_with_corroboration_and_takes_the_date():
     undated = Mention("m2", "a2", _record(date=None))
     (event,) = _fuse(undated, dated, corroborated=[("a1", "a2")])
     assert len(event.mentions) == 2
-    assert (event.record["date"], event.record["date_precision"]) == ("2021-05-16", "day")
+    assert (event.date, event.date_precision) == ("2021-05-16", "day")
     assert not event.disputed and event.disagreements == {}
     # the pair may be given either way round
     (again,) = _fuse(dated, undated, corroborated=[("a2", "a1")])
@@ -96,7 +108,7 @@ def test_an_undated_look_alike_without_corroboration_stays_apart():
     events = _fuse(dated, later, corroborated=[("a1", "a2")])
     assert _groups(events) == [["m1"], ["m2"]]
     by_id = {e.mentions[0].id: e for e in events}
-    assert by_id["m1"].record["date"] == "2021-05-16" and by_id["m2"].record["date"] is None
+    assert by_id["m1"].date == "2021-05-16" and by_id["m2"].date is None
 
 
 def test_an_undated_report_in_the_same_article_joins():
@@ -107,20 +119,21 @@ def test_an_undated_report_in_the_same_article_joins():
 def test_a_country_agrees_with_its_named_official_when_the_other_side_is_the_same_entity():
     named = Mention("m1", "a1", _record("041", DARA, KAMAL))
     country = Mention("m2", "a2", _record("041", IRAN, KAMAL))
-    assert actors_agree(named.record, country.record) and actors_agree(country.record, named.record)
+    assert actors_agree(named, country) and actors_agree(country, named)
     (event,) = _fuse(named, country)
     assert len(event.mentions) == 2
-    assert event.record["source"]["entity_id"] == "n1"  # the named reading wins
+    assert event.source.entity_id == "n1"  # the named reading wins
 
 
 def test_two_countries_alone_are_not_enough():
-    assert not actors_agree(_record("041", IRAN, IRAQ), _record("041", IRAN, IRAQ))
+    assert not actors_agree(_reading(cameo="041", source=IRAN, target=IRAQ), _reading(cameo="041", source=IRAN, target=IRAQ))
     assert _groups(_fuse(Mention("m1", "a1", _record("041", IRAN, IRAQ)),
                          Mention("m2", "a2", _record("041", IRAN, IRAQ)))) == [["m1"], ["m2"]]
 
 
 def test_two_different_named_officials_of_one_country_do_not_agree():
-    assert not actors_agree(_record("041", DARA, KAMAL), _record("041", FARID, KAMAL))
+    assert not actors_agree(_reading(cameo="041", source=DARA, target=KAMAL),
+                            _reading(cameo="041", source=FARID, target=KAMAL))
 
 
 def test_different_roots_never_fuse():
@@ -137,7 +150,7 @@ def test_disagreeing_counts_fuse_and_dispute():
     assert len(event.mentions) == 3
     assert event.disputed
     assert event.disagreements == {"counts.injured": {"14": ["a1"], "16": ["a2", "a3"]}}
-    assert event.record["counts"] == {"injured": 16, "killed": 2}
+    assert event.counts == {"injured": 16, "killed": 2}
 
 
 def test_agreeing_dated_reports_have_no_disagreement():
@@ -145,7 +158,7 @@ def test_agreeing_dated_reports_have_no_disagreement():
     b = Mention("m2", "a2", _record(counts={"injured": 3}))
     (event,) = _fuse(a, b)
     assert event.disagreements == {} and not event.disputed
-    assert event.record["counts"] == {"injured": 3}
+    assert event.counts == {"injured": 3}
 
 
 def test_a_differing_place_is_kept_but_does_not_dispute():
@@ -172,7 +185,7 @@ def test_fused_ids_are_stable_whatever_the_order():
 
 
 def test_the_same_entities_fuse_when_one_report_lacks_a_country():
-    without_country = dict(DARA, country=None)
+    without_country = replace(DARA, country=None)
     (event,) = _fuse(Mention("m1", "a1", _record("041", DARA, KAMAL)),
                      Mention("m2", "a2", _record("041", without_country, KAMAL)))
     assert len(event.mentions) == 2
@@ -182,8 +195,7 @@ def test_the_same_entities_fuse_when_one_report_lacks_a_country():
 
 CODES = ["040", "041", "042", "043", "110", "111", "112", "190", "193"]
 ACTORS = [None, DARA, KAMAL, FARID, IRAN, IRAQ,
-          {"entity_id": None, "text": "Iranian officials", "country": "IRN", "sector": "GOV"},
-          {"entity_id": "n4", "text": "Lena Ostrova", "country": None, "sector": None}]
+          EventActor("Iranian officials", "IRN", "GOV"), EventActor("Lena Ostrova", entity_id="n4")]
 DATES = [None, "2021-05-16", "2021-05-17", "2022-05-16"]
 ARTICLES = ["a1", "a2", "a3", "a4", "a5"]
 _mention = st.tuples(st.sampled_from(ARTICLES), st.sampled_from(CODES), st.sampled_from(ACTORS),
@@ -204,10 +216,10 @@ def test_every_mention_lands_in_exactly_one_coherent_event(items, pairs, rng):
     assert len({e.id for e in events}) == len(events)
     for event in events:
         assert event.mentions
-        assert len({m.record["cameo"][:2] for m in event.mentions}) == 1
-        dates = {m.record["date"] for m in event.mentions} - {None}
+        assert len({m.cameo[:2] for m in event.mentions}) == 1
+        dates = {m.date for m in event.mentions} - {None}
         assert len(dates) <= 1
-        assert event.record["date"] == (dates.pop() if dates else None)
+        assert event.date == (dates.pop() if dates else None)
         assert "date" not in event.disagreements
     shuffled = mentions[:]
     rng.shuffle(shuffled)
@@ -270,14 +282,14 @@ def test_fuse_store_groups_quotes_and_fuses_the_call(store):
     report = fuse_store(store)
     assert (report.quote_groups, report.events) == (1, 1)
     quotes = list(store.iter_quotes())
-    assert [q["article_id"] for q in quotes] == ["a1", "a2"]
-    assert quotes[0]["group_id"] is not None and quotes[0]["group_id"] == quotes[1]["group_id"]
+    assert [q.article_id for q in quotes] == ["a1", "a2"]
+    assert quotes[0].group_id is not None and quotes[0].group_id == quotes[1].group_id
     (event,) = list(store.iter_events())
-    assert len(event["mentions"]) == 2 and event["num_articles"] == 2
-    assert [m["article_id"] for m in event["mentions"]] == ["a1", "a2"]
-    assert (event["date"], event["date_precision"]) == ("2021-05-16", "day")
-    assert event["source"]["entity_id"] == "ent-dara" and event["target"]["entity_id"] == "ent-kamal"
-    assert not event["disputed"] and event["disagreements"] == {}
+    assert len(event.mentions) == 2 and event.num_articles == 2
+    assert [m.article_id for m in event.mentions] == ["a1", "a2"]
+    assert (event.date, event.date_precision) == ("2021-05-16", "day")
+    assert event.source.entity_id == "ent-dara" and event.target.entity_id == "ent-kamal"
+    assert not event.disputed and event.disagreements == {}
 
 
 def test_fuse_store_is_idempotent(store):
@@ -296,16 +308,14 @@ def test_two_named_speakers_of_one_statement_are_a_disputed_source():
     said_by = [("ent-amir", "Amir Tavana"), ("ent-reza", "Reza Tavani")]
     mentions = []
     for i, (entity, name) in enumerate(said_by):
-        record = {"cameo": "051", "date": "2022-04-10", "date_precision": "day", "counts": {}, "place": None,
-                  "confidence": 0.7, "flags": [],
-                  "source": {"entity_id": entity, "text": name, "country": "IRN", "sector": "GOV"},
-                  "target": {"entity_id": "ent-pse", "text": "Palestine", "country": "PSE", "sector": None}}
+        record = _record("051", EventActor(name, "IRN", "GOV", entity_id=entity),
+                         EventActor("Palestine", "PSE", entity_id="ent-pse"), "2022-04-10", confidence=0.7)
         mentions.append(Mention(f"m{i}", f"a{i}", record))
     fused = EventFuser().fuse(mentions)
     # the same target and day, but two different named sources: two events, nothing disputed
     assert len(fused) == 2 and not any(e.disputed for e in fused)
-    mentions[1].record["source"] = {"entity_id": "ent-ir", "text": "Iran", "country": "IRN", "sector": None}
-    mentions.append(Mention("m2", "a2", dict(mentions[0].record, source=dict(
-        mentions[0].record["source"], entity_id="ent-reza", text="Reza Tavani"))))
+    mentions[1].source = EventActor("Iran", "IRN", entity_id="ent-ir")
+    mentions.append(replace(mentions[0], id="m2", article_id="a2",
+                            source=replace(mentions[0].source, entity_id="ent-reza", text="Reza Tavani")))
     (event,) = EventFuser().fuse(mentions)  # "Iran" bridges the two speakers of one statement
     assert event.disputed and event.disagreements["source"] == {"Amir Tavana": ["a0"], "Reza Tavani": ["a2"]}

@@ -7,7 +7,14 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.fuse.quotes import MIN_WORDS, content_words, group_quotes
+from newsgraph.fuse.quotes import MIN_WORDS, content_words, group_quotes as _group_records
+from newsgraph.records import QuoteText
+
+
+def group_quotes(quotes):
+    """Quote groups of (quote id, article id, text) triples, as stored quotes."""
+    return _group_records([QuoteText(*q) for q in quotes])
+
 
 # One invented statement, rendered twice into English (as two translators would) and once more loosely.
 FIRST = "We will not let the fishing fleet of Velmar pay for the mistakes of the harbour board."

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.fuse.signatures import NUM_PERM, features_of, text_shingles
-from newsgraph.fuse.stories import StoryGrouper, StoryParams, _average_link
+from newsgraph import load_options
+from newsgraph.fuse.signatures import NUM_PERM, features_of, text_shingles, with_entities
+from newsgraph.fuse.stories import StoryGrouper, _average_link
 
 QUAKE_A = ("A magnitude 6.2 earthquake struck Valdora on Tuesday, killing at least 41 people and flattening "
            "the old market, Mayor Ines Corvo said. Rescue teams from Tarsen and Milo Bay searched the rubble "
@@ -35,6 +36,14 @@ DATES = {"qa": "2023-03-07", "qb": "2023-03-07", "qc": "2023-03-08", "ql": "2024
 TEXTS = {"qa": QUAKE_A, "qb": QUAKE_B, "qc": QUAKE_C, "ql": QUAKE_LATER, "va": VOTE_A, "vb": VOTE_B, "fe": FERRY}
 
 
+PARAMS = load_options().stories  # the packaged [stories] section
+
+
+def _params(**changed):
+    """The packaged [stories] section with some keys changed, as a user's config would."""
+    return load_options(overrides={"stories": changed}).stories
+
+
 def _features(ids, dates=DATES):
     return [features_of(i, None, TEXTS[i], dates.get(i)) for i in ids]
 
@@ -47,17 +56,17 @@ def _partition(stories: dict[str, str]) -> list[list[str]]:
 
 
 def test_reports_of_one_event_are_one_story_and_others_stay_apart():
-    stories = StoryGrouper().group([], _features(TEXTS))
+    stories = StoryGrouper(PARAMS).group([], _features(TEXTS))
     assert _partition(stories) == [["fe"], ["qa", "qb", "qc"], ["ql"], ["va", "vb"]]
 
 
 def test_the_lookalike_quake_stays_apart_even_undated():
-    stories = StoryGrouper().group([], _features(["qa", "qb", "ql", "va", "fe"], dates={}))
+    stories = StoryGrouper(PARAMS).group([], _features(["qa", "qb", "ql", "va", "fe"], dates={}))
     assert stories["ql"] != stories["qa"] and stories["qa"] == stories["qb"]
 
 
 def test_new_articles_join_stored_stories_without_renaming_them():
-    grouper = StoryGrouper()
+    grouper = StoryGrouper(PARAMS)
     first = _features(["qa", "va", "fe"])
     stored = grouper.group([], first)
     existing = [(f, stored[f.article_id]) for f in first]
@@ -70,31 +79,31 @@ def test_new_articles_join_stored_stories_without_renaming_them():
 
 def test_one_chunk_at_a_time_gives_the_same_stories():
     features = _features(TEXTS)
-    whole = StoryGrouper().group([], features)
-    chunked = StoryGrouper(chunk_size=2).group([], features)
+    whole = StoryGrouper(PARAMS).group([], features)
+    chunked = StoryGrouper(PARAMS, chunk_size=2).group([], features)
     assert _partition(whole) == _partition(chunked)
 
 
 def test_the_same_report_a_year_later_is_another_story():
     dates = dict(DATES, qb="2024-03-09")  # the same actors, town and figures, a year on
-    stories = StoryGrouper().group([], _features(["qa", "qb", "va", "fe"], dates))
+    stories = StoryGrouper(PARAMS).group([], _features(["qa", "qb", "va", "fe"], dates))
     assert stories["qa"] != stories["qb"]
 
 
 def test_reports_beyond_the_horizon_are_never_one_story():
     dates = dict(DATES, qb="2027-03-07")
-    stories = StoryGrouper(StoryParams(horizon_days=365)).group([], _features(["qa", "qb", "va", "fe"], dates))
+    stories = StoryGrouper(_params(horizon_days=365)).group([], _features(["qa", "qb", "va", "fe"], dates))
     assert stories["qa"] != stories["qb"]
 
 
 def test_a_collection_of_one_story_is_one_story():
     # every article is like every other here: only their strong likeness tells it is one story
-    assert len(set(StoryGrouper().group([], _features(["qa", "qb", "qc"])).values())) == 1
+    assert len(set(StoryGrouper(PARAMS).group([], _features(["qa", "qb", "qc"])).values())) == 1
 
 
 def test_story_ids_are_stable_and_named_after_their_first_article():
-    one = StoryGrouper().group([], _features(["qc", "qa", "qb"]))
-    two = StoryGrouper().group([], _features(["qa", "qb", "qc"]))
+    one = StoryGrouper(PARAMS).group([], _features(["qc", "qa", "qb"]))
+    two = StoryGrouper(PARAMS).group([], _features(["qa", "qb", "qc"]))
     assert one == two and len(set(one.values())) == 1 and next(iter(one.values())).startswith("s")
 
 
@@ -110,7 +119,7 @@ def test_a_syndicated_copy_with_other_boilerplate_is_a_near_duplicate():
     original = features_of("orig", None, texts["orig"], "2023-03-07")
     copy = features_of("copy", None, texts["copy"], None)
     other = features_of("other", None, texts["other"], "2023-03-07")
-    pairs = StoryGrouper().duplicates([original], [copy, other], lambda i: text_shingles(texts[i]))
+    pairs = StoryGrouper(PARAMS).duplicates([original], [copy, other], lambda i: text_shingles(texts[i]))
     assert [(a, b) for a, b, _ in pairs] == [("orig", "copy")]
     assert pairs[0][2] >= 0.8
 
@@ -122,7 +131,7 @@ def test_near_duplicates_are_verified_pair_by_pair_never_chained():
     c = " ".join(words[:80] + [f"x{i}" for i in range(10)] + [f"y{i}" for i in range(10)])  # B~C, not A~C
     texts = {"a": a, "b": b, "c": c}
     feats = [features_of(k, None, v, None) for k, v in texts.items()]
-    jaccard = StoryParams(duplicate_jaccard=0.7)
+    jaccard = _params(duplicate_jaccard=0.7)
     pairs = StoryGrouper(jaccard).duplicates([], feats, lambda i: text_shingles(texts[i]))
     found = {(x, y) for x, y, _ in pairs}
     assert ("a", "b") in found and ("b", "c") in found and ("a", "c") not in found
@@ -130,14 +139,14 @@ def test_near_duplicates_are_verified_pair_by_pair_never_chained():
 
 def test_near_duplicates_always_share_a_story():
     feats = _features(["qa", "va"])
-    stories = StoryGrouper().group([], feats, duplicates=[("qa", "va")])
+    stories = StoryGrouper(PARAMS).group([], feats, duplicates=[("qa", "va")])
     assert stories["qa"] == stories["va"]
 
 
 # --- average link -----------------------------------------------------------------------------------------
 
 def test_average_link_uses_the_lower_threshold_only_for_small_groups():
-    params = StoryParams(threshold=0.5, small_threshold=0.2, small_size=1)
+    params = _params(threshold=0.5, small_threshold=0.2, small_size=1)
     # 0-1 strong; 2 is weakly tied to 0 only: joins the pair? average (0.3 + 0) / 2 = 0.15 < 0.5
     groups = _average_link([1, 1, 1], {(0, 1): 0.9, (0, 2): 0.3}, params)
     assert sorted(sorted(g) for g in groups) == [[0, 1], [2]]
@@ -146,7 +155,7 @@ def test_average_link_uses_the_lower_threshold_only_for_small_groups():
 
 
 def test_average_link_weighs_stored_stories_by_their_size():
-    params = StoryParams(threshold=0.3, small_threshold=0.3, small_size=0)
+    params = _params(threshold=0.3, small_threshold=0.3, small_size=0)
     # node 1 is a stored story of 4 articles; the edge holds the sum of 4 similarities
     assert sorted(sorted(g) for g in _average_link([1, 4], {(0, 1): 1.6}, params)) == [[0, 1]]
     assert sorted(sorted(g) for g in _average_link([1, 4], {(0, 1): 0.8}, params)) == [[0], [1]]
@@ -155,7 +164,7 @@ def test_average_link_weighs_stored_stories_by_their_size():
 # --- signatures -------------------------------------------------------------------------------------------
 
 def test_features_tell_words_names_and_numbers_apart():
-    f = features_of("q", "Quake Hits Valdora", QUAKE_A, "2023-03-07", entity_ids=["ent-corvo"])
+    f = with_entities(features_of("q", "Quake Hits Valdora", QUAKE_A, "2023-03-07"), ["ent-corvo"])
     assert {"n:valdora", "n:corvo", "n:ent-corvo", "#:6.2", "#:41", "w:rescue", "w:team"} <= set(f.terms)
     assert "n:a" not in f.terms and "w:the" not in f.terms and "n:rescue" not in f.terms  # sentence starts
     assert f.terms["w:valdora"] > f.terms["w:rubble"]  # the headline and the lead count twice
@@ -180,7 +189,7 @@ def test_features_of_any_text_are_well_formed(text, title, published):
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.sampled_from(sorted(TEXTS)), min_size=1, max_size=7, unique=True))
 def test_every_new_article_gets_exactly_one_story(ids):
-    stories = StoryGrouper().group([], _features(ids))
+    stories = StoryGrouper(PARAMS).group([], _features(ids))
     assert set(stories) == set(ids)
 
 

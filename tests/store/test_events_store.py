@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.events.cameo import load_cameo
+from newsgraph.kb.cameo import load_cameo
 from newsgraph.records import (
     Article,
     ArticleAnalysis,
@@ -69,7 +69,7 @@ def store(tmp_path, options):
 
 
 def test_events_read_back_in_the_contract_shape(store):
-    found = list(store.iter_events())
+    found = [e.to_json() for e in store.iter_events()]
     assert [e["cameo"] for e in found] == ["041", "173", "111"]  # by date, undated last
     for event in found:
         assert set(event) == KEYS
@@ -95,14 +95,14 @@ def test_rewriting_an_article_replaces_its_events(store):
     store.write_batch([], [], [(ArticleAnalysis("a1", events=[again]), {"e1": "ent-ada"})])
     store.write_batch([], [], [(ArticleAnalysis("a1", events=[again]), {"e1": "ent-ada"})])
     found = list(store.iter_events())
-    assert sorted(e["cameo"] for e in found) == ["042", "111", "173"]
+    assert sorted(e.cameo for e in found) == ["042", "111", "173"]
     conn = store.conn
     assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 3
     assert conn.execute("SELECT count(*) FROM event_mentions").fetchone()[0] == 3
     assert conn.execute("SELECT count(*) FROM events WHERE id NOT IN "
                         "(SELECT event_id FROM event_mentions)").fetchone()[0] == 0
     store.write_batch([], [], [(ArticleAnalysis("a1", events=[]), {})])
-    assert sorted(e["cameo"] for e in store.iter_events()) == ["111", "173"]
+    assert sorted(e.cameo for e in store.iter_events()) == ["111", "173"]
     assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 2
 
 
@@ -130,7 +130,7 @@ def test_rewriting_an_article_replaces_its_events(store):
     (EventQuery(country="NLD", quad_class=4), ["173"]),
 ])
 def test_each_query_filter(store, query, cameos):
-    assert [e["cameo"] for e in store.iter_events(query)] == cameos
+    assert [e.cameo for e in store.iter_events(query)] == cameos
 
 
 def test_actor_words_do_not_match_json_keys(store):
@@ -197,7 +197,7 @@ def test_written_events_read_back_unchanged(items):
     store = SQLiteStore(":memory:")
     try:
         store.write_batch([_article("p1", "generated")], [], [(ArticleAnalysis("p1", events=mentions), {})])
-        found = sorted(store.iter_events(), key=lambda e: e["mentions"][0]["start"])
+        found = sorted((e.to_json() for e in store.iter_events()), key=lambda e: e["mentions"][0]["start"])
         assert len(found) == len(mentions)
         for m, event in zip(mentions, found):
             assert event["cameo"] == m.cameo and event["counts"] == m.counts

@@ -48,20 +48,20 @@ def test_fuse_gives_every_article_a_story(store):
                                     "event_fusion", "write_events_quotes", "waiting_for_stories", "stories",
                                     "write_stories"]
     stories = list(store.iter_stories())
-    assert [s["article_ids"] for s in stories] == [["f1", "f2"], ["m1"]]  # largest first
+    assert [s.article_ids for s in stories] == [["f1", "f2"], ["m1"]]  # largest first
     flood = stories[0]
-    assert flood["outlets"] == ["Brod Times", "Vale Herald"] and flood["titles"] == ["Vesna floods Ostrava Vale"]
-    assert (flood["first_published"], flood["last_published"]) == ("2024-04-08", "2024-04-08")
-    assert {a.id: a.story_id for a in store.iter_articles()}["f2"] == flood["id"]
+    assert flood.outlets == ["Brod Times", "Vale Herald"] and flood.titles == ["Vesna floods Ostrava Vale"]
+    assert (flood.first_published, flood.last_published) == ("2024-04-08", "2024-04-08")
+    assert {a.id: a.story_id for a in store.iter_articles()}["f2"] == flood.id
 
 
 def test_a_later_run_joins_the_stored_story_and_keeps_its_id(store):
     fuse_store(store)
-    before = {s["id"]: s["article_ids"] for s in store.iter_stories()}
+    before = {s.id: s.article_ids for s in store.iter_stories()}
     store.write_batch([_article("f3", FLOOD_3, "2024-04-12", "Vale Herald")], [])
     report = fuse_store(store)
     assert report.grouped == 1  # only the new article was placed
-    after = {s["id"]: s["article_ids"] for s in store.iter_stories()}
+    after = {s.id: s.article_ids for s in store.iter_stories()}
     flood_id = next(i for i, arts in before.items() if "f1" in arts)
     assert after[flood_id] == ["f1", "f2", "f3"]
     assert fuse_store(store).grouped == 0  # nothing new, nothing moves
@@ -88,13 +88,14 @@ def test_a_syndicated_copy_is_recorded_as_a_near_duplicate(store):
 ])
 def test_story_queries(store, query, expected):
     fuse_store(store)
-    assert [s["article_ids"] for s in store.iter_stories(query)] == expected
+    assert [s.article_ids for s in store.iter_stories(query)] == expected
 
 
 def test_features_are_stored_so_that_texts_are_not_read_again(store):
     fuse_store(store)
-    existing, signed, unsigned = store.story_inputs()
-    assert signed == unsigned == [] and sorted(f.article_id for f, _ in existing) == ["f1", "f2", "m1"]
+    inputs = store.story_inputs()
+    existing = inputs.stored
+    assert inputs.signed == inputs.unsigned == [] and sorted(f.article_id for f, _ in existing) == ["f1", "f2", "m1"]
     flood = next(f for f, _ in existing if f.article_id == "f1")
     assert flood.terms["n:renko"] > 0 and len(flood.minhash) > 0
 
@@ -119,11 +120,25 @@ def test_v3_database_migrates_and_its_articles_get_stories(tmp_path):
         assert SCHEMA_VERSION >= 4 and store.schema_version == SCHEMA_VERSION
         assert store.unanalyzed_articles(10) == []  # adding stories does not redo the nlp stages
         fuse_store(store)
-        assert [s["article_ids"] for s in store.iter_stories()] == [["old-1", "old-2"]]
+        assert [s.article_ids for s in store.iter_stories()] == [["old-1", "old-2"]]
+
+
+class _Registry:
+    """A registry that knows its entities by name already (what EntityRegistry does, fixed)."""
+
+    def __init__(self, ids: dict[str, str]):
+        self.ids = ids
+
+    def assign(self, local) -> str:
+        return self.ids[local.name]
+
+    def take_changed(self) -> list:
+        return []
 
 
 def test_signatures_written_with_the_analysis_are_read_instead_of_texts(tmp_path):
-    from newsgraph.fuse.signatures import features_of
+    from newsgraph.fuse import assign_entities, sign
+    from newsgraph.fuse.signatures import features_of, with_entities
     from newsgraph.records import ArticleAnalysis, GlobalEntity, LocalEntity, Mention
 
     with SQLiteStore(tmp_path / "signed.db") as signed:
@@ -134,17 +149,19 @@ def test_signatures_written_with_the_analysis_are_read_instead_of_texts(tmp_path
             start = a.text.find("Pavla Renko")
             entities = [LocalEntity("e1", "Pavla Renko", "PERSON", mentions=[
                 Mention(start, start + 11, "Pavla Renko", "name", "PERSON", "e1")])] if start >= 0 else []
-            # as the analysis workers sign it, and the pipeline names its entities by their global ids
-            story = features_of(a.id, a.title, a.text, a.published, ["renko-1"] if entities else [])
-            analyses.append((ArticleAnalysis(a.id, entities=entities, story=story), {"e1": "renko-1"}))
-        signed.write_batch(articles, [], analyses, [GlobalEntity("renko-1", "Pavla Renko", "PERSON")])
-        existing, pending, unsigned = signed.story_inputs()
-        assert existing == [] and unsigned == [] and [f.article_id for f in pending] == ["f1", "f2", "m1"]
+            # as the analysis workers sign it; the fuse stage names its entities by their global ids
+            analyses.append(ArticleAnalysis(a.id, entities=entities, story=sign(a)))
+        registry = _Registry({"Pavla Renko": "renko-1"})
+        pairs, _ = assign_entities(registry, analyses)
+        signed.write_batch(articles, [], pairs, [GlobalEntity("renko-1", "Pavla Renko", "PERSON")])
+        inputs = signed.story_inputs()
+        pending = inputs.signed
+        assert inputs.stored == [] and inputs.unsigned == [] and [f.article_id for f in pending] == ["f1", "f2", "m1"]
         flood = pending[0]
-        assert flood.terms["n:renko-1"] == 1 and flood.terms == features_of(
-            "f1", None, FLOOD_1, "2024-04-08", ["renko-1"]).terms
+        assert flood.terms["n:renko-1"] == 1 and flood.terms == with_entities(
+            features_of("f1", None, FLOOD_1, "2024-04-08"), ["renko-1"]).terms
         fuse_store(signed)
-        assert [s["article_ids"] for s in signed.iter_stories()] == [["f1", "f2"], ["m1"]]
+        assert [s.article_ids for s in signed.iter_stories()] == [["f1", "f2"], ["m1"]]
 
 
 def test_stories_grouped_in_a_forked_helper_are_the_same(store, tmp_path, monkeypatch):
@@ -154,10 +171,10 @@ def test_stories_grouped_in_a_forked_helper_are_the_same(store, tmp_path, monkey
         alone.write_batch([_article("f1", FLOOD_1, "2024-04-08"), _article("f2", FLOOD_2, "2024-04-08"),
                            _article("m1", MATCH, "2024-04-06")], [])
         fuse_store(alone)
-        expected = [s["article_ids"] for s in alone.iter_stories()]
+        expected = [s.article_ids for s in alone.iter_stories()]
     monkeypatch.setattr(fuse, "PARALLEL_FROM", 1)  # as a large run does: the helper groups the stories
     fuse_store(store)
-    assert [s["article_ids"] for s in store.iter_stories()] == expected == [["f1", "f2"], ["m1"]]
+    assert [s.article_ids for s in store.iter_stories()] == expected == [["f1", "f2"], ["m1"]]
 
 
 def test_the_pipeline_stores_signatures_naming_entities_by_their_global_ids(tmp_path, harbour_dump):

@@ -14,8 +14,8 @@ from typing import Optional, Union
 
 from ..config import CleanOptions
 from ..errors import describe
+from ..kb.urls import host_of
 from ..records import Article, InputProblem, RawDocument
-from ..urls import host_of
 from . import rules
 from .html import extract_page
 from .outlets import OutletTable, load_outlets

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..config import CleanOptions
-from ..ingest.dates import normalize_date
+from ..kb.dates import normalize_date
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

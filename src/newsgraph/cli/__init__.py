@@ -11,9 +11,10 @@ import sys
 import click
 
 from ..errors import NewsgraphError
+from . import commands  # noqa: F401  (registers run, articles, export, problems, entities, quotes)
 from . import event_commands  # noqa: F401  (registers `events` and `code`)
 from . import story_commands  # noqa: F401  (registers `stories`)
-from .commands import cli
+from .shared import cli
 
 
 def main(argv: list[str] | None = None) -> None:

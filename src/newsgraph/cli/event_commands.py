@@ -4,30 +4,27 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Optional
 
 import click
 
 from ..errors import NewsgraphError
+from ..records import Event
 from ..sentences import code_sentences, read_sentences
 from ..store import EventQuery, open_store
-from .commands import _config, _db, _emit, _options, cli
-
-_actors = click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-                       help="An actor dictionary (TABARI/PETRARCH .actors/.agents, or newsgraph JSON) used "
-                            "beside the built-in knowledge base; repeatable.")
+from .shared import actors_option, build_options, cli, config_option, db_option, emit, format_option, side_label
 
 
-def _side(actor: Optional[dict]) -> str:
-    if not actor:
-        return ""
-    code = (actor.get("country") or "") + (actor.get("sector") or "")
-    return f"{actor.get('text')} [{code}]" if code else str(actor.get("text"))
+def table_row(event: Event) -> dict:
+    """An event as one line of the `events` table: sides and place as words, counts as k=v."""
+    return {**event.to_json(), "source": side_label(event.source), "target": side_label(event.target),
+            "place": (event.place or {}).get("name"),
+            "counts": " ".join(f"{k}={v}" for k, v in sorted(event.counts.items())),
+            "sentence": event.mentions[0].sentence if event.mentions else ""}
 
 
 @cli.command()
-@_db
-@_config
+@db_option
+@config_option
 @click.option("--actor", help="Only events with this actor (entity id, or words of its name) on either side.")
 @click.option("--country", help="Only events with an actor of this country (ISO 3166 alpha-3) on either side.")
 @click.option("--code", help="Only this CAMEO code or its sub-codes (e.g. 04, 041).")
@@ -39,42 +36,35 @@ def _side(actor: Optional[dict]) -> str:
 @click.option("--disputed", is_flag=True, help="Only events whose reports disagree (counts, dates, places).")
 @click.option("--article", "article_id", help="Only events told by this article.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
-              show_default=True, help="Output format (table is tab-separated).")
+@format_option()
 def events(db, config_file, actor, country, code, root, quad_class, since, until, disputed, article_id,
            limit, fmt) -> None:
     """List coded events: date, CAMEO code, source, target, and how many articles tell each."""
-    options = _options(config_file)
+    options = build_options(config_file)
     query = EventQuery(actor=actor, country=country, code=code, root=root, quad_class=quad_class,
                        since=since, until=until, disputed=disputed, article_id=article_id, limit=limit)
     with open_store(options.store, db) as store:
         found = list(store.iter_events(query))
-    if fmt == "jsonl":
-        records = found
-    else:
-        records = [{**e, "source": _side(e["source"]), "target": _side(e["target"]),
-                    "place": (e["place"] or {}).get("name"),
-                    "counts": " ".join(f"{k}={v}" for k, v in sorted(e["counts"].items())),
-                    "sentence": e["mentions"][0]["sentence"] if e["mentions"] else ""} for e in found]
-    _emit(records, fmt, ["date", "cameo", "plover", "source", "target", "place", "counts",
+    records = [e.to_json() if fmt == "jsonl" else table_row(e) for e in found]
+    emit(records, fmt, ["date", "cameo", "plover", "source", "target", "place", "counts",
                          "num_articles", "sentence"])
     click.echo(f"{len(records)} events", err=True)
 
 
 @cli.command()
-@_config
+@config_option
 @click.option("--in", "in_path", required=True, type=click.Path(dir_okay=False, allow_dash=True),
               help="JSONL sentences, one {\"id\", \"text\", \"date\"?} per line; - reads standard input.")
 @click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, allow_dash=True),
               help="Where to write one {\"id\", \"events\": [...]} line per sentence; - for standard output.")
-@_actors
+@actors_option
 def code(config_file, in_path, out_path, actor_files) -> None:
     """Code single sentences into CAMEO events, with no article around them.
 
     The same coder as `run`: each sentence is parsed, its actors resolved and
     its events coded, with the sentence's date as the publication date.
     """
-    options = _options(config_file, actor_files)
+    options = build_options(config_file, actor_files)
     problems = []
 
     def report(message: str) -> None:

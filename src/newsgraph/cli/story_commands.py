@@ -1,28 +1,16 @@
 """The `stories` command: the articles that report one event, grouped by the fuse stage."""
 from __future__ import annotations
 
-import datetime
-from typing import Optional
-
 import click
 
+from ..records import Event
 from ..store import StoryQuery, open_store
-from .commands import _config, _db, _emit, _options, cli
-from .event_commands import _side
+from .shared import (build_options, cli, config_option, day, db_option, emit, format_option, side_label,
+                     tsv_line)
 
 COLUMNS = ["id", "num_articles", "num_sources", "first_published", "last_published", "title", "num_events"]
 EVENT_COLUMNS = ["date", "cameo", "source", "target", "num_articles"]
 HEADING_CHARS = 80
-
-
-def _day(ctx, param, value: Optional[str]) -> Optional[str]:
-    """Only whole days: the store compares dates as text, where "2024-03" would sort before every March day."""
-    if value is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a day written YYYY-MM-DD") from None
 
 
 def _heading(titles: list[str], first_text: str) -> str:
@@ -34,63 +22,59 @@ def _heading(titles: list[str], first_text: str) -> str:
     return words[:HEADING_CHARS].rsplit(" ", 1)[0] + " ..."
 
 
-def _event_order(event: dict) -> tuple:
-    return (event["date"] is None, event["date"] or "", event["cameo"], event["id"])
-
-
-def _tsv(cells: list) -> str:
-    """One table line, as `_emit` writes them: tab-separated, whitespace in a cell collapsed."""
-    return "\t".join(" ".join(("" if cell is None else str(cell)).split()) for cell in cells)
+def _event_order(event: Event) -> tuple:
+    return (event.date is None, event.date or "", event.cameo, event.id)
 
 
 @cli.command()
-@_db
-@_config
+@db_option
+@config_option
 @click.option("--min-articles", "min_articles", type=click.IntRange(min=1), default=1, show_default=True,
               help="Only stories told by at least this many articles.")
 @click.option("--outlet", help="Only stories with an article of this outlet (case-insensitive).")
-@click.option("--since", metavar="YYYY-MM-DD", callback=_day,
+@click.option("--since", metavar="YYYY-MM-DD", callback=day,
               help="Only stories with an article published on or after this day.")
-@click.option("--until", metavar="YYYY-MM-DD", callback=_day,
+@click.option("--until", metavar="YYYY-MM-DD", callback=day,
               help="Only stories with an article published on or before this day.")
 @click.option("--article", "article_id", metavar="ID", help="Only the story of this article.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many stories.")
 @click.option("--events/--no-events", "with_events", default=False, show_default=True,
               help="Also list each story's events: indented lines under it in the table, an \"events\" "
                    "list in jsonl (csv keeps one row per story).")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
-              show_default=True, help="Output format (table is tab-separated).")
+@format_option()
 def stories(db, config_file, min_articles, outlet, since, until, article_id, limit, with_events, fmt) -> None:
     """List stories: the articles that report the same event, with their outlets, dates and events.
 
     Largest stories first, then the latest. The title is the first article
     title of the story, or the first words of its first article.
     """
-    options = _options(config_file)
+    options = build_options(config_file)
     query = StoryQuery(min_articles=min_articles, outlet=outlet, since=since, until=until,
                        article_id=article_id, limit=limit)
     with open_store(options.store, db) as store:
         found = list(store.iter_stories(query))
         # one pass over all events beats one query per article when stories are many
-        events = {e["id"]: e for e in store.iter_events()} if with_events and found else {}
+        events = {e.id: e for e in store.iter_events()} if with_events and found else {}
         first_texts = {} if fmt == "jsonl" else {
-            s["id"]: store.article_text(s["article_ids"][0]) for s in found if not s["titles"]}
-    records = []
+            s.id: store.article_text(s.article_ids[0]) for s in found if not s.titles}
+    records, story_events = [], []
     for story in found:
-        record = dict(story)
+        record = story.to_json()
+        told = sorted((events[e] for e in story.event_ids if e in events), key=_event_order)
         if with_events:
-            record["events"] = sorted((events[e] for e in story["event_ids"] if e in events), key=_event_order)
+            record["events"] = [e.to_json() for e in told]
         if fmt != "jsonl":
-            record.update(title=_heading(story["titles"], first_texts.get(story["id"], "")),
-                          num_events=len(story["event_ids"]))
+            record.update(title=_heading(story.titles, first_texts.get(story.id, "")),
+                          num_events=len(story.event_ids))
         records.append(record)
+        story_events.append(told)
     if fmt == "table" and with_events:
         click.echo("\t".join(COLUMNS))
-        for record in records:
-            click.echo(_tsv([record[c] for c in COLUMNS]))
-            for event in record["events"]:
-                row = {**event, "source": _side(event["source"]), "target": _side(event["target"])}
-                click.echo("  " + _tsv([row[c] for c in EVENT_COLUMNS]))
+        for record, told in zip(records, story_events):
+            click.echo(tsv_line([record[c] for c in COLUMNS]))
+            for event in told:
+                row = {**event.to_json(), "source": side_label(event.source), "target": side_label(event.target)}
+                click.echo("  " + tsv_line([row[c] for c in EVENT_COLUMNS]))
     else:
-        _emit(records, fmt, COLUMNS)
+        emit(records, fmt, COLUMNS)
     click.echo(f"{len(records)} stories", err=True)

@@ -9,19 +9,17 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..kb.cameo import SYMMETRIC_CODES, load_cameo
 from ..records import Article, ArticleAnalysis, EventActor, EventMention
 from .actors import ActorCoder, EntityIndex
-from .cameo import load_cameo
 from .coder import find_triggers
 from .counts import find_counts
 from .dates import DateResolver
 from .grammar import Trigger, protested
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, LexiconError, load_lexicon
 from .modality import conditional, intent_code, modality
 from .places import PlaceFinder
 
-# Codes whose two sides do the same thing: one record per pair, in a stable order.
-SYMMETRIC = {"040", "041", "044", "046"}
 _PHONE_WORDS = {"phone", "telephone", "telephonic"}
 _CHANNEL_PREPS = {"in", "during", "by", "over", "via", "on"}
 
@@ -181,7 +179,7 @@ def _inferred_target(named: Optional[dict], dateline: Optional[dict], sources: l
 
 
 def _pairs(sources: list, targets: list, code: str):
-    if code in SYMMETRIC:
+    if code in SYMMETRIC_CODES:  # one record per pair, its sides in a stable order
         if targets == [None] and len(sources) > 1:  # "Iran and Qatar held talks"
             targets, sources = sources[1:], sources[:1]
         for s in sources:
@@ -248,4 +246,4 @@ def _drop_weak(events: list[tuple[EventMention, bool]]) -> list[EventMention]:
             and not ((weak or e.cameo.startswith("01")) and who(e) in strong)]
 
 
-__all__ = ["code_events", "SYMMETRIC"]
+__all__ = ["code_events", "load_lexicon", "Lexicon", "LexiconError"]

@@ -15,26 +15,33 @@ import re
 from typing import Optional
 
 from .grammar import (
-    _DECLARING,
-    _IRREALIS_HEADS,
-    _NOT_ACTORS,
-    _OBLIGATION,
-    _PASSIVE_SUBJECTS,
-    _REMINDERS,
     INTENT_HEADS,
+    NON_ACTOR_ENTS,
+    PASSIVE_SUBJECTS,
     Trigger,
-    _agent,
-    _governing_subject,
-    _governing_verb,
-    _noun_arguments,
-    _object,
-    _of_object,
-    _pobj,
-    _subject,
-    _verb_arguments,
+    direct_object,
+    governing_subject,
+    governing_verb,
+    noun_arguments,
+    of_object,
+    passive_agent,
     passive_subject,
+    prep_object,
+    subject_of,
+    verb_arguments,
 )
 from .lexicon import Lexicon, Pattern
+
+# "X said that Y must hand over the suspects": X demands it of Y (CAMEO 10).
+_OBLIGATION = {"must", "should"}
+_REMINDERS = {"reminder", "warning", "message", "demand", "ultimatum", "call"}
+_DECLARING = {"say", "declare", "reiterate", "insist", "stress", "emphasize", "emphasise", "conclude", "state",
+              "tell", "announce", "warn", "add", "maintain", "argue", "underline", "underscore", "repeat"}
+# Heads whose infinitive complement is a wish, request or attempt, not something that happened.
+_IRREALIS_HEADS = {"want", "hope", "seek", "try", "attempt", "aim", "refuse", "fail", "decline", "wish",
+                   "need", "have", "able", "likely", "plot", "urge", "ask", "call", "demand",
+                   "appeal", "encourage", "invite", "allow", "order", "force", "warn", "press", "push", "help",
+                   "persuade", "tell", "advise", "permit"}
 
 
 def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
@@ -74,7 +81,15 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
             intended.add(head.i)
     # "offered to hand over": the act offered says more than the offer; the head yields
     found = [t for t in found if t.token.i not in intended]
-    return [t for t in found if not _content_of_other(t, found) and not _background(t, found)]
+    kept = []
+    for t in found:  # in text order: a trigger recoded here is seen recoded by the later ones
+        attempted = _attempted_violence(t)
+        if attempted and t.pattern.code == "186":
+            t.pattern = _as_attempted_assassination(t.pattern)
+        # an attempted attack is an act of its own, never the content of another trigger
+        if (attempted or not _content_of_other(t, found)) and not _background(t, found):
+            kept.append(t)
+    return kept
 
 
 # Causes that kill and destroy without an actor: "the earthquake killed 23 people" is news, not an event
@@ -120,7 +135,7 @@ def _obligations(sent, taken: set[int]) -> list[Trigger]:
                     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     if subj is not None:
                         trig = Trigger(Pattern("100", v.lemma_.lower()), v, words=[v])
-                        trig.source, trig.target = _governing_subject(v), subj
+                        trig.source, trig.target = governing_subject(v), subj
                         out.append(trig)
             continue
         if v.pos_ != "VERB" or v.lemma_.lower() not in _DECLARING or v.i in taken:
@@ -135,7 +150,7 @@ def _obligations(sent, taken: set[int]) -> list[Trigger]:
                 continue
             trig = Trigger(Pattern("100", v.lemma_.lower()), v, words=[v, *[c for c in clause.children
                                                                           if c.lower_ in _OBLIGATION]])
-            trig.source = _subject(v)
+            trig.source = subject_of(v)
             trig.target = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if trig.target is not None:
                 out.append(trig)
@@ -143,17 +158,17 @@ def _obligations(sent, taken: set[int]) -> list[Trigger]:
 
 
 def _attempted_violence(trig: Trigger) -> bool:
-    """'tried to assassinate', 'an attempt to kill': an attempted attack is itself an act (CAMEO
-    185 for assassination attempts)."""
+    """'tried to assassinate', 'an attempt to kill': an attempted attack is itself an act."""
     tok = trig.token
-    head = tok.head
     if trig.pattern.code[:2] not in ("17", "18", "19", "20") or tok.dep_ not in ("xcomp", "acl"):
         return False
-    if head.lemma_.lower() not in ("attempt", "try"):
-        return False
-    if trig.pattern.code == "186":
-        trig.pattern = Pattern("185", trig.pattern.lemma, trig.pattern.preps, trig.pattern.noun)
-    return True
+    return tok.head.lemma_.lower() in ("attempt", "try")
+
+
+def _as_attempted_assassination(pattern: Pattern) -> Pattern:
+    """An attempted assassination (186) is CAMEO 185, "attempt to assassinate" (the pattern
+    keeps its words; it is no longer weak nor a noun pattern)."""
+    return Pattern("185", pattern.lemma, pattern.preps, pattern.noun)
 
 
 def _intent_head(trig: Trigger):
@@ -167,10 +182,10 @@ def _intent_head(trig: Trigger):
 
 
 def _verb_trigger(v, patterns: tuple[Pattern, ...]) -> Optional[Trigger]:
-    obj = _object(v)
+    obj = direct_object(v)
     # "gave Ghana 5 million dollars of aid", "sent two tons of food": the measured thing counts;
     # "undertook a mediation mission": so does the kind of thing
-    measured = _of_object(obj) if obj is not None else None
+    measured = of_object(obj) if obj is not None else None
     kinds = {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"} if obj is not None else set()
     for p in patterns:
         words = [v]
@@ -192,7 +207,7 @@ def _verb_trigger(v, patterns: tuple[Pattern, ...]) -> Optional[Trigger]:
                 continue
             words.extend(where)
         trig = Trigger(p, v, words=words)
-        _verb_arguments(trig, obj)
+        verb_arguments(trig, obj)
         return trig
     return None
 
@@ -211,7 +226,7 @@ WEAPON_CODES = {
 def _weapon_trigger(v) -> Optional[Trigger]:
     for prep in v.children:
         if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i > v.i:
-            obj = _pobj(prep)
+            obj = prep_object(prep)
             if obj is None:
                 continue
             code = WEAPON_CODES.get(obj.lemma_.lower())
@@ -220,10 +235,10 @@ def _weapon_trigger(v) -> Optional[Trigger]:
             if code is None:
                 continue
             trig = Trigger(Pattern(code, v.lemma_.lower(), ("with",)), v, words=[v, prep, obj])
-            trig.source = _subject(v)
-            trig.target = _object(v)
-            if any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in v.children):
-                trig.source, trig.target = _agent(v), passive_subject(v)
+            trig.source = subject_of(v)
+            trig.target = direct_object(v)
+            if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in v.children):
+                trig.source, trig.target = passive_agent(v), passive_subject(v)
             return trig
     return None
 
@@ -236,7 +251,7 @@ def _noun_trigger(n, patterns: tuple[Pattern, ...]) -> Optional[Trigger]:
         if p.preps and _find_preps([n], p.preps) is None:
             continue
         trig = Trigger(p, n, words=[n])
-        _noun_arguments(trig)
+        noun_arguments(trig)
         return trig
     return None
 
@@ -250,7 +265,7 @@ def _find_preps(hosts, preps: tuple[str, ...]) -> Optional[list]:
             # after its host: "On Tuesday, X called on Y" is not "call on"
             hit = next((c for c in host.children if c.lower_ == word and c.i > host.i
                         and c.dep_ in ("prep", "prt", "agent", "dative", "advmod")
-                        and not ((o := _pobj(c)) is not None and o.ent_type_ in _NOT_ACTORS)), None)
+                        and not ((o := prep_object(c)) is not None and o.ent_type_ in NON_ACTOR_ENTS)), None)
             if hit is not None:
                 break
         if hit is None:
@@ -298,10 +313,9 @@ _PROPOSAL_NOUNS = {"request", "demand", "call", "offer", "proposal", "plan", "ap
 
 
 def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
-    """Whether the trigger is what another trigger is about, or a wish/plan, not an event itself."""
+    """Whether the trigger is what another trigger is about, or a wish/plan, not an event itself
+    (an attempted attack never is: :func:`find_triggers` asks that first)."""
     tok = trig.token
-    if _attempted_violence(trig):
-        return False
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _IRREALIS_HEADS and "negated" not in trig.flags:
         return True
     if tok.dep_ in ("acl", "relcl", "xcomp", "advcl") and tok.tag_ in ("VB", "VBG") \
@@ -312,7 +326,7 @@ def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
     if trig.pattern.is_noun and "victims" not in trig.flags:
         # "agreed to a ceasefire", "called for sanctions": asked or promised, not done; "hosted a
         # meeting": the same event twice. "condemned the bombardment" keeps the bombardment.
-        gov = _governing_verb(tok)
+        gov = governing_verb(tok)
         other = next((t for t in found if t is not trig and gov is not None and t.token.i == gov.i), None)
         if other is not None and not other.pattern.weak and other.pattern.noun is None and (
                 other.pattern.code[:2] in ("02", "03", "10", "12", "13")

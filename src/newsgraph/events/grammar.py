@@ -15,18 +15,7 @@ from .lexicon import Pattern
 TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for", "over", "from")
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "of", "at", "into", "upon", "toward", "towards")
 _SUBJECTS = ("nsubj", "csubj")
-_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
-_MODALS = {"would", "could", "might", "may", "should", "must"}
-# "X said that Y must hand over the suspects": X demands it of Y (CAMEO 10).
-_OBLIGATION = {"must", "should"}
-_REMINDERS = {"reminder", "warning", "message", "demand", "ultimatum", "call"}
-_DECLARING = {"say", "declare", "reiterate", "insist", "stress", "emphasize", "emphasise", "conclude", "state",
-              "tell", "announce", "warn", "add", "maintain", "argue", "underline", "underscore", "repeat"}
-# Heads whose infinitive complement is a wish, request or attempt, not something that happened.
-_IRREALIS_HEADS = {"want", "hope", "seek", "try", "attempt", "aim", "refuse", "fail", "decline", "wish",
-                   "need", "have", "able", "likely", "plot", "urge", "ask", "call", "demand",
-                   "appeal", "encourage", "invite", "allow", "order", "force", "warn", "press", "push", "help",
-                   "persuade", "tell", "advise", "permit"}
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 # Heads that announce the speaker's own intention: "offered to hand over", "is ready to send",
 # "threatened to attack". CAMEO codes the intended act as an intent (03) or a threat (13).
 INTENT_HEADS = {"offer", "promise", "pledge", "vow", "agree", "plan", "intend", "decide", "threaten",
@@ -34,8 +23,9 @@ INTENT_HEADS = {"offer", "promise", "pledge", "vow", "agree", "plan", "intend", 
                 "volunteer", "consent", "swear",
                 # scheduled acts: "is due to visit", "is set to meet" are future, announced acts
                 "due", "scheduled", "set", "slated", "poised", "expected"}
-_SAYING = {"say", "tell", "announce", "state", "add", "declare", "insist", "report", "confirm", "indicate",
-           "believe", "think", "expect", "hope", "warn", "predict"}
+# Verbs of saying: a clause they govern is reported ("Iran said it would meet": the "it" is Iran).
+SAYING_VERBS = {"say", "tell", "announce", "state", "add", "declare", "insist", "report", "confirm", "indicate",
+                "believe", "think", "expect", "hope", "warn", "predict"}
 _STATEMENT_NOUNS = {"statement", "declaration", "communique", "letter", "report", "resolution", "message",
                     "appeal", "note", "petition"}
 # Reporting constructions whose subject is not an actor of the event ("it was reported").
@@ -54,29 +44,32 @@ class Trigger:
     flags: list[str] = field(default_factory=list)
 
 
-def _of_object(obj):
+def of_object(obj):
+    """The noun after "of" on an object: "sent two tons *of food*" -> food."""
     for prep in obj.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            inner = _pobj(prep)
+            inner = prep_object(prep)
             if inner is not None and inner.pos_ == "NOUN":
                 return inner
     return None
 
 
-def _object(v):
+def direct_object(v):
+    """The direct object of a verb, else its passive subject (what the verb acts on)."""
     obj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
     if obj is None:
         # "X's statement was made in ..." has none; "X made remarks" has one. A passive
         # subject is the object the verb acts on.
-        obj = next((c for c in v.children if c.dep_ in _PASSIVE_SUBJECTS), None)
+        obj = next((c for c in v.children if c.dep_ in PASSIVE_SUBJECTS), None)
     return obj
 
 
-def _pobj(prep):
+def prep_object(prep):
+    """The object of a preposition: a noun, a clause ("of *firing*") or a dobj the parser hung there."""
     return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp", "dobj")), None)
 
 
-def _subject(v):
+def subject_of(v):
     """The subject of a verb, climbing through conjoined, infinitive and participial heads."""
     seen = 0
     while v is not None and seen < 6:
@@ -84,11 +77,11 @@ def _subject(v):
         subj = next((c for c in v.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:
             if subj.lower_ in _LIGHT_SUBJECTS and subj.dep_ == "nsubj" and not subj.ent_type_:
-                if subj.lower_ == "it" and v.dep_ == "ccomp" and v.head.lemma_.lower() in _SAYING:
+                if subj.lower_ == "it" and v.dep_ == "ccomp" and v.head.lemma_.lower() in SAYING_VERBS:
                     return subj  # "Iran said it would meet ...": the actor coder reads "it" as Iran
                 return None if subj.lower_ in ("it", "there") else _relative_antecedent(subj)
             return subj
-        agent = _agent(v)
+        agent = passive_agent(v)
         if agent is not None:
             return agent
         if v.dep_ == "acl" and v.head.lemma_.lower() in _STATEMENT_NOUNS:
@@ -126,27 +119,29 @@ def _relative_antecedent(tok):
     return tok.head.head if tok.head.dep_ == "relcl" and tok.lower_ in ("which", "that") else None
 
 
-def _agent(v):
+def passive_agent(v):
+    """The agent of a passive verb: "arrested *by the police*" -> police."""
     for c in v.children:
         if c.dep_ == "agent":
-            return _pobj(c)
+            return prep_object(c)
     return None
 
 
-def _verb_arguments(trig: Trigger, obj) -> None:
+def verb_arguments(trig: Trigger, obj) -> None:
+    """Set the source and target of a verb trigger (``obj``: the verb's object, or None)."""
     v, p = trig.token, trig.pattern
     if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN"):
         # "the 32 people detained", "a man killed by settlers": the noun underwent it
         trig.flags.append("passive")
-        trig.source, trig.target = _agent(v), v.head
+        trig.source, trig.target = passive_agent(v), v.head
         return
-    passive = any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ in ("auxpass", "agent") for c in v.children)
+    passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ in ("auxpass", "agent") for c in v.children)
     if passive:
         trig.flags.append("passive")
-        trig.source = _agent(v)
+        trig.source = passive_agent(v)
         trig.target = passive_subject(v)
         return
-    trig.source = _subject(v)
+    trig.source = subject_of(v)
     if p.preps and p.code[:2] in ("02", "10") and obj is not None and actorish(obj):
         # "asked Foreign Minister Zarif for Iran's support": who is asked, not what for
         trig.target = obj
@@ -154,7 +149,7 @@ def _verb_arguments(trig: Trigger, obj) -> None:
     if p.preps:
         for w in trig.words[1:]:
             if w.dep_ in ("prep", "agent", "dative") and w.lower_ == p.preps[-1]:
-                trig.target = _pobj(w) or trig.target
+                trig.target = prep_object(w) or trig.target
         if trig.target is None and obj is not None and p.noun is None:
             trig.target = obj  # particle verbs: "pulled out the troops"
         return
@@ -208,7 +203,7 @@ def _dative(v):
     """The indirect object: "gave Ghana aid" (a noun) or "gave aid to Ghana" (after the ADP)."""
     d = next((c for c in v.children if c.dep_ == "dative"), None)
     if d is not None and d.pos_ == "ADP":
-        return _pobj(d)
+        return prep_object(d)
     return d
 
 
@@ -225,7 +220,8 @@ def _xcomp_target(v):
     return None
 
 
-_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+# Entity labels that never name an actor.
+NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
 
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -248,26 +244,27 @@ def _prep_target(hosts, preps):
         for c in host.children:
             # spaCy labels the "to" of "gave asylum to the officers" dative, not prep
             if c.dep_ in ("prep", "dative") and c.lower_ in preps and c.i > host.i:
-                obj = _pobj(c)
-                if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and obj.ent_type_ not in _NOT_ACTORS:
+                obj = prep_object(c)
+                if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and obj.ent_type_ not in NON_ACTOR_ENTS:
                     found.append(obj)
     return next((o for o in found if actorish(o)), found[0] if found else None)
 
 
-def _noun_arguments(trig: Trigger) -> None:
+def noun_arguments(trig: Trigger) -> None:
+    """Set the source and target of an event-noun trigger ("Israel's bombardment of Gaza")."""
     n = trig.token
     source = next((c for c in n.children if c.dep_ == "poss"), None)
-    if source is not None and source.pos_ == "PRON" and (subject := _governing_subject(n)) is not None:
+    if source is not None and source.pos_ == "PRON" and (subject := governing_subject(n)) is not None:
         source = subject  # "the fundamentalists continued their hunger strike"
     if source is None:
         by = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-        source = _pobj(by) if by is not None else None
+        source = prep_object(by) if by is not None else None
     if source is None:
         source = next((c for c in n.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")
                        and c.ent_type_ in ("NORP", "GPE", "ORG")), None)
     target = None
     between = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "between"), None)
-    if between is not None and (first := _pobj(between)) is not None:
+    if between is not None and (first := prep_object(between)) is not None:
         others = list(first.conjuncts)
         if source is None and others:
             source, target = first, others[0]
@@ -275,7 +272,7 @@ def _noun_arguments(trig: Trigger) -> None:
             target = first
     if target is None:
         target = _prep_target([n], NOUN_TARGET_PREPS)
-    verb = _governing_verb(n)
+    verb = governing_verb(n)
     if target is None and verb is not None and n.dep_ == "pobj":
         # "X made the remarks in a phone call on Sunday with Y": the with-phrase hangs off the verb
         target = _prep_target([verb], ("with",))
@@ -289,20 +286,21 @@ def _noun_arguments(trig: Trigger) -> None:
                 trig.source = source
                 return
     if source is None:
-        source = _governing_subject(n)
+        source = governing_subject(n)
     trig.source, trig.target = source, target
 
 
 def passive_subject(v):
     """Who underwent a passive verb; a conjoined passive shares its head's ("a man was
     removed and beaten", "150 were injured and 400 others detained")."""
-    own = next((c for c in v.children if c.dep_ in _PASSIVE_SUBJECTS), None)
+    own = next((c for c in v.children if c.dep_ in PASSIVE_SUBJECTS), None)
     if own is None and v.dep_ == "conj":
-        own = next((c for c in v.head.children if c.dep_ in _PASSIVE_SUBJECTS), None)
+        own = next((c for c in v.head.children if c.dep_ in PASSIVE_SUBJECTS), None)
     return own
 
 
-def _governing_verb(n):
+def governing_verb(n):
+    """The verb a noun hangs from, a few heads up at most ("held *talks*" -> held), or None."""
     head, steps = n.head, 0
     while head is not None and steps < 4 and head.head.i != head.i:
         if head.pos_ in ("VERB", "AUX"):
@@ -311,14 +309,14 @@ def _governing_verb(n):
     return head if head is not None and head.pos_ in ("VERB", "AUX") else None
 
 
-def _governing_subject(n):
+def governing_subject(n):
     """'X made the remarks in a phone call with Y', 'X held a meeting': the clause's subject."""
     head = n.head
     steps = 0
     while head is not None and steps < 4:
         steps += 1
         if head.pos_ in ("VERB", "AUX"):
-            return _subject(head)
+            return subject_of(head)
         if head.dep_ in ("ROOT",) or head.head.i == head.i:
             return None
         head = head.head

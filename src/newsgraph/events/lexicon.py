@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Optional
 
-from .cameo import load_cameo
+from ..kb.cameo import load_cameo
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@ announced act amounts to in CAMEO.
 """
 from __future__ import annotations
 
-from .grammar import _MODALS, _SAYING, Trigger
+from .grammar import SAYING_VERBS, Trigger
+
+_MODALS = {"would", "could", "might", "may", "should", "must"}
 
 
 def conditional(trig: Trigger) -> bool:
@@ -24,7 +26,7 @@ def modality(trig: Trigger) -> list[str]:
     if "intent" in trig.flags:
         auxes |= {c.lower_ for c in v.head.children if c.dep_ in ("aux", "auxpass")} & {"will", "would"}
     conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children)
-    reported = v.dep_ == "ccomp" and v.head.lemma_.lower() in _SAYING
+    reported = v.dep_ == "ccomp" and v.head.lemma_.lower() in SAYING_VERBS
     if conditional or (auxes & _MODALS and not ("would" in auxes and reported and not auxes & _MODALS - {"would"})):
         flags.append("hypothetical")
     elif auxes & {"will", "shall", "'ll", "would"} or _going_to(v):

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..kb.gazetteer import load_gazetteer
 from ..records import Article, ArticleAnalysis
-from ..resolve.places import load_gazetteer
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "throughout"}
 # "the town of Samarra", "outside of the city of Basra": nouns whose of-phrase names the place
@@ -22,11 +22,9 @@ class PlaceFinder:
                     self.spans.append((m.start, m.end, entity))
         self.dateline = _dateline_place(article.dateline)
 
-    def place_of(self, trig, sent) -> Optional[dict]:
-        """The place the trigger's clause names, else the dateline's."""
-        return self.in_sentence(trig) or self.dateline
-
     def in_sentence(self, trig) -> Optional[dict]:
+        """The place the trigger's clause names, else one its sentence names, else None (the
+        caller falls back on the dateline's place)."""
         v = trig.token if not trig.pattern.is_noun else trig.token.head
         for host in (trig.token, v, v.head):
             for prep in host.children:

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from ..records import Event, EventActor
 from .files import replacing
 
 EVENT_COLUMNS = (
@@ -90,11 +91,13 @@ def _date_columns(value: str | None) -> list[str]:
     return [day.strftime("%Y%m%d"), day.strftime("%Y%m"), f"{day.year:04d}", f"{fraction:.4f}"]
 
 
-def _actor_columns(actor: dict | None) -> list[str]:
+def _actor_columns(actor: EventActor | None) -> list[str]:
     """Code, Name, CountryCode, KnownGroup, Ethnic, Religion1, Religion2, Type1-3."""
-    actor = actor or {}
-    country, sector = actor.get("country") or "", actor.get("sector") or ""
-    name = " ".join((actor.get("text") or "").split()).upper()  # GDELT: one line, upper case
+    if actor is None:
+        country = sector = name = ""
+    else:
+        country, sector = actor.country or "", actor.sector or ""
+        name = " ".join((actor.text or "").split()).upper()  # GDELT: one line, upper case
     return [_text(country + sector), _text(name), _text(country), "", "", "", "",
             _text(sector), "", ""]
 
@@ -116,33 +119,33 @@ def _article_ref(article_id: str | None, articles: dict[str, dict]) -> tuple[str
     return "2", article_id or ""
 
 
-def _event_row(event: dict, articles: dict[str, dict], added: str) -> list[str]:
-    mentions = event.get("mentions") or []
-    cameo = event.get("cameo") or ""
-    is_root = int(any((m.get("start") or 0) < ROOT_EVENT_OFFSET for m in mentions))
-    source_url = _article_ref(mentions[0].get("article_id"), articles)[1] if mentions else ""
-    return [_text(event.get("id")), *_date_columns(event.get("date")),
-            *_actor_columns(event.get("source")), *_actor_columns(event.get("target")),
-            str(is_root), _text(cameo), _text(cameo[:3]), _text(event.get("root") or cameo[:2]),
-            _text(event.get("quad_class")), _text(event.get("goldstein")), str(len(mentions)),
-            _text(event.get("num_sources")), _text(event.get("num_articles")), "",
+def _event_row(event: Event, articles: dict[str, dict], added: str) -> list[str]:
+    mentions = event.mentions or []
+    cameo = event.cameo or ""
+    is_root = int(any((m.start or 0) < ROOT_EVENT_OFFSET for m in mentions))
+    source_url = _article_ref(mentions[0].article_id, articles)[1] if mentions else ""
+    return [_text(event.id), *_date_columns(event.date),
+            *_actor_columns(event.source), *_actor_columns(event.target),
+            str(is_root), _text(cameo), _text(cameo[:3]), _text(event.root or cameo[:2]),
+            _text(event.quad_class), _text(event.goldstein), str(len(mentions)),
+            _text(event.num_sources), _text(event.num_articles), "",
             *[""] * 16,  # Actor1Geo_* and Actor2Geo_*: we place the action only
-            *_place_columns(event.get("place")), added, _text(source_url)]
+            *_place_columns(event.place), added, _text(source_url)]
 
 
-def _mention_rows(event: dict, articles: dict[str, dict], added: str) -> Iterator[list[str]]:
-    confidence = event.get("confidence")
+def _mention_rows(event: Event, articles: dict[str, dict], added: str) -> Iterator[list[str]]:
+    confidence = event.confidence
     percent = "" if confidence is None else str(round(confidence * 100))
-    for mention in event.get("mentions") or []:
-        article_id = mention.get("article_id")
+    for mention in event.mentions or []:
+        article_id = mention.article_id
         article = (articles.get(article_id) or {}) if article_id else {}
         published = article.get("published")
         mention_time = "" if not published else (
             date.fromisoformat(published[:10]).strftime("%Y%m%d000000"))
         mention_type, identifier = _article_ref(article_id, articles)
-        yield [_text(event.get("id")), added, mention_time, mention_type,
+        yield [_text(event.id), added, mention_time, mention_type,
                _text(article.get("outlet")), _text(identifier), "", "", "",
-               _text(mention.get("start")), "1", percent, "", "", "", ""]
+               _text(mention.start), "1", percent, "", "", "", ""]
 
 
 def _write_tsv(path: Path, header: tuple[str, ...], rows: Iterable[list[str]]) -> int:
@@ -159,7 +162,7 @@ def _write_tsv(path: Path, header: tuple[str, ...], rows: Iterable[list[str]]) -
     return count
 
 
-def write_gdelt_tsv(events: Iterable[dict], articles: dict[str, dict], path: Path,
+def write_gdelt_tsv(events: Iterable[Event], articles: dict[str, dict], path: Path,
                     added: str | None = None) -> int:
     """Write ``events`` as a GDELT 2.0 Events table to ``path``; return the event count.
 
@@ -171,7 +174,7 @@ def write_gdelt_tsv(events: Iterable[dict], articles: dict[str, dict], path: Pat
     return _write_tsv(path, EVENT_COLUMNS, (_event_row(e, articles, stamp) for e in events))
 
 
-def write_gdelt_mentions_tsv(events: Iterable[dict], articles: dict[str, dict], path: Path,
+def write_gdelt_mentions_tsv(events: Iterable[Event], articles: dict[str, dict], path: Path,
                              added: str | None = None) -> int:
     """Write one GDELT 2.0 Mentions row per mention of ``events``; return the row count.
 

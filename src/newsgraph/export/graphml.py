@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from ..records import Event, EventActor
 from .files import replacing
 
 NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
@@ -54,16 +55,16 @@ def _value(value, kind: str) -> str:
     return escape(_INVALID.sub("", str(value)), {"\r": "&#13;"})
 
 
-def node_id(actor: dict | None) -> str | None:
+def node_id(actor: EventActor | None) -> str | None:
     """The node id of an event's actor, or None when the actor is unknown."""
-    if not actor:
+    if actor is None:
         return None
-    if actor.get("entity_id"):
-        return str(actor["entity_id"])
-    text = _NOT_TOKEN.sub("_", (actor.get("text") or "").casefold()).strip("_")
+    if actor.entity_id:
+        return str(actor.entity_id)
+    text = _NOT_TOKEN.sub("_", (actor.text or "").casefold()).strip("_")
     if not text:
         return None
-    return f"{(actor.get('country') or '').upper()}:{(actor.get('sector') or '').upper()}:{text}"
+    return f"{(actor.country or '').upper()}:{(actor.sector or '').upper()}:{text}"
 
 
 def _element(tag: str, attributes: str, keys: tuple, values: dict) -> list[str]:
@@ -74,7 +75,7 @@ def _element(tag: str, attributes: str, keys: tuple, values: dict) -> list[str]:
     return [f"    <{tag}{attributes}>", *data, f"    </{tag}>"]
 
 
-def write_graphml(events: Iterable[dict], path: Path) -> int:
+def write_graphml(events: Iterable[Event], path: Path) -> int:
     """Write the actors of ``events`` and the events between them to ``path``.
 
     Returns the number of edges written (events with both a source and a target).
@@ -84,19 +85,17 @@ def write_graphml(events: Iterable[dict], path: Path) -> int:
     nodes: dict[str, dict] = {}
     edges: list[tuple[str, str, dict]] = []
     for event in events:
-        ends = [node_id(event.get("source")), node_id(event.get("target"))]
+        ends = [node_id(event.source), node_id(event.target)]
         if None in ends:
             continue
-        for side, key in zip(("source", "target"), ends):
-            actor = event[side]
-            found = {"label": actor.get("text"), "country": actor.get("country"),
-                     "sector": actor.get("sector")}
+        for actor, key in zip((event.source, event.target), ends):
+            found = {"label": actor.text, "country": actor.country, "sector": actor.sector}
             known = nodes.setdefault(key, found)
             for name, value in found.items():  # fill what the first sighting lacked
                 if known[name] is None:
                     known[name] = value
-        values = {name: event.get(name) for _, _, name, _ in EDGE_KEYS}
-        values["event_id"] = event.get("id")
+        values = {name: getattr(event, "id" if name == "event_id" else name)
+                  for _, _, name, _ in EDGE_KEYS}
         edges.append((ends[0], ends[1], values))
 
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',

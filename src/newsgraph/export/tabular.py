@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from itertools import islice
 from pathlib import Path
 
+from ..records import Event
 from .files import replacing
 
 _ACTOR = ("entity_id", "text", "country", "sector")
@@ -45,28 +46,26 @@ def _unique(values: Iterable) -> list:
     return list(dict.fromkeys(v for v in values if v is not None))
 
 
-def event_row(event: dict) -> dict:
+def event_row(event: Event) -> dict:
     """The flat row of one event record, keyed by :data:`COLUMNS` (None for unknown)."""
-    row = {"id": event.get("id"), "date": event.get("date"),
-           "date_precision": event.get("date_precision"), "cameo": event.get("cameo"),
-           "root": event.get("root"), "quad_class": event.get("quad_class"),
-           "goldstein": event.get("goldstein"), "plover": event.get("plover")}
-    for side in ("source", "target"):
-        actor = event.get(side) or {}
-        row.update({f"{side}_{f}": actor.get(f) for f in _ACTOR})
-    place = event.get("place") or {}
+    row = {"id": event.id, "date": event.date, "date_precision": event.date_precision,
+           "cameo": event.cameo, "root": event.root, "quad_class": event.quad_class,
+           "goldstein": event.goldstein, "plover": event.plover}
+    for side, actor in (("source", event.source), ("target", event.target)):
+        row.update({f"{side}_{f}": None if actor is None else getattr(actor, f) for f in _ACTOR})
+    place = event.place or {}
     row.update({"place_name": place.get("name"), "place_country": place.get("country"),
                 "place_lat": place.get("lat"), "place_lon": place.get("lon")})
-    counts = event.get("counts") or {}
+    counts = event.counts or {}
     row.update({k: counts.get(k) for k in ("killed", "injured", "detained")})
-    mentions = event.get("mentions") or []
-    row.update({"num_articles": event.get("num_articles"),
-                "num_sources": event.get("num_sources"),
-                "confidence": event.get("confidence"),
-                "flags": ";".join(event.get("flags") or []),
-                "disputed": event.get("disputed"),
-                "article_ids": ";".join(_unique(m.get("article_id") for m in mentions)),
-                "sentence": mentions[0].get("sentence") if mentions else None})
+    mentions = event.mentions or []
+    row.update({"num_articles": event.num_articles,
+                "num_sources": event.num_sources,
+                "confidence": event.confidence,
+                "flags": ";".join(event.flags or []),
+                "disputed": event.disputed,
+                "article_ids": ";".join(_unique(m.article_id for m in mentions)),
+                "sentence": mentions[0].sentence if mentions else None})
     return row
 
 
@@ -76,7 +75,7 @@ def _csv_cell(value) -> object:
     return "" if value is None else value
 
 
-def write_events_csv(events: Iterable[dict], path: Path) -> int:
+def write_events_csv(events: Iterable[Event], path: Path) -> int:
     """Write one CSV row per event (header :data:`COLUMNS`) to ``path``; return the count."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -99,7 +98,7 @@ def parquet_schema():
                       for c in COLUMNS])
 
 
-def write_events_parquet(events: Iterable[dict], path: Path) -> int:
+def write_events_parquet(events: Iterable[Event], path: Path) -> int:
     """Write one Parquet row per event to ``path``; return the count.
 
     Rows are written in row groups of 10,000, so memory does not grow with the export.

@@ -1,7 +1,12 @@
 """Stage 6, fuse: the only stage that looks across articles.
 
-Public entries: :class:`EntityRegistry` (canonical entities across articles,
-grown batch by batch) and :func:`fuse_store`, which in turn
+Public entries:
+- :func:`sign`: an article's story signature from its words, made where it is
+  analysed (in the engine's workers);
+- :class:`EntityRegistry` and :func:`assign_entities`: canonical entities
+  across articles, grown batch by batch; each analysis gets the global ids of
+  its entities, and its signature gains them as names;
+- :func:`fuse_store`, which in turn
 1. finds near-duplicates of the new articles (MinHash LSH, verified);
 2. groups recurring quotes, and fuses event mentions into one record per
    real event (quotes and near-duplicates corroborate undated reports);
@@ -20,11 +25,12 @@ from typing import Optional
 
 from ..config import Options, load_options
 from ..engine import Beside, make_engine
+from ..records import Article, ArticleAnalysis, GlobalEntity, StoryFeatures, UnsignedArticle
 from .entities import EntityRegistry
-from .events import EventFuser, FusedEvent, Mention
+from .events import EventFuser
 from .quotes import group_quotes
-from .signatures import features_of, text_shingles
-from .stories import StoryGrouper, StoryParams
+from .signatures import features_of, text_shingles, with_entities
+from .stories import StoryGrouper
 
 
 # Fewer new articles than this are signed in this process: starting workers would cost more.
@@ -53,8 +59,27 @@ class _Clock:
         self._last = now
 
 
+def sign(article: Article) -> StoryFeatures:
+    """The story signature of an article's words; :func:`assign_entities` adds its entities."""
+    return features_of(article.id, article.title, article.text, article.published)
+
+
+def assign_entities(registry: EntityRegistry, analyses: list[ArticleAnalysis]
+                    ) -> tuple[list[tuple[ArticleAnalysis, dict[str, str]]], list[GlobalEntity]]:
+    """Each analysis with the map from its local entity keys to global entity ids, and the
+    canonical entities this made or changed (to store). A signed analysis's signature gains
+    the entities its names resolve to, in text order."""
+    pairs = [(a, {e.key: registry.assign(e) for e in a.entities}) for a in analyses]
+    for analysis, ids in pairs:
+        if analysis.story is not None:
+            names = sorted((m.start, ids[e.key]) for e in analysis.entities for m in e.mentions if m.kind == "name")
+            analysis.story = with_entities(analysis.story, [entity_id for _, entity_id in names])
+    return pairs, registry.take_changed()
+
+
 def fuse_store(store, options: Optional[Options] = None) -> FuseReport:
-    """Run the fuse stage over the store: what is new joins what is stored."""
+    """Run the fuse stage over the store: what is new joins what is stored (``options``: the
+    packaged defaults when not given)."""
     with _collector_paused():
         return _fuse(store, options or load_options())
 
@@ -75,16 +100,17 @@ def _collector_paused():
 
 def _fuse(store, options: Options) -> FuseReport:
     clock = _Clock()
-    grouper = StoryGrouper(StoryParams(**options.stories.model_dump()))
-    existing, signed, unsigned = store.story_inputs()
+    grouper = StoryGrouper(options.stories)
+    inputs = store.story_inputs()
+    existing, unsigned = inputs.stored, inputs.unsigned
     # articles are signed during analysis; those analysed before that (or not at all) are signed here
     if len(unsigned) < PARALLEL_FROM:
         computed = _features(unsigned)
     else:
         with make_engine(options.run) as engine:
             computed = engine.map_chunks(_features, unsigned)
-    features = signed + computed
-    texts = {aid: text for aid, _, text, _, _ in unsigned}
+    features = inputs.signed + computed
+    texts = {a.id: a.text for a in unsigned}
     clock.lap("signatures")
 
     @lru_cache(maxsize=20_000)  # an article is a candidate of several others: shingled once
@@ -104,16 +130,16 @@ def _fuse(store, options: Options) -> FuseReport:
     # stories need nothing of what follows: a large run groups them in a helper meanwhile
     helper = Beside(group_stories, parallel=len(features) >= PARALLEL_FROM and options.run.workers != 1)
     try:
-        mentions, quotes = store.fusion_inputs()
+        fusion = store.fusion_inputs()
         clock.lap("read_mentions_quotes")
-        groups = group_quotes(quotes)
+        groups = group_quotes(fusion.quotes)
         clock.lap("quote_groups")
-        article_of = {qid: aid for qid, aid, _ in quotes}
+        article_of = {q.id: q.article_id for q in fusion.quotes}
         quoted: dict[str, set[str]] = defaultdict(set)
         for qid, gid in groups.items():
             quoted[gid].add(article_of[qid])
         corroborated = [(a, b) for arts in quoted.values() for a in arts for b in arts if a < b]
-        events = EventFuser(corroborated + duplicates).fuse([Mention(mid, aid, rec) for mid, aid, rec in mentions])
+        events = EventFuser(corroborated + duplicates).fuse(fusion.mentions)
         clock.lap("event_fusion")
         store.write_fusion(groups, events)
         clock.lap("write_events_quotes")
@@ -127,9 +153,10 @@ def _fuse(store, options: Options) -> FuseReport:
     return FuseReport(len(stories), len(found), len(set(groups.values())), len(events), clock.seconds)
 
 
-def _features(pending: list[tuple]) -> list:
-    return [features_of(aid, title, text, published, entities) for aid, title, text, published, entities in pending]
+def _features(pending: list[UnsignedArticle]) -> list[StoryFeatures]:
+    """Signatures of stored articles signed by no worker: the same two steps as :func:`sign`
+    and :func:`assign_entities`."""
+    return [with_entities(features_of(a.id, a.title, a.text, a.published), a.entity_ids) for a in pending]
 
 
-__all__ = ["EntityRegistry", "EventFuser", "FuseReport", "FusedEvent", "Mention", "StoryGrouper",
-           "StoryParams", "fuse_store", "group_quotes"]
+__all__ = ["EntityRegistry", "FuseReport", "assign_entities", "fuse_store", "sign"]

@@ -13,7 +13,7 @@ import hashlib
 from typing import Iterable, Optional
 
 from ..records import GlobalEntity, LocalEntity
-from ..resolve.names import acronym_of, core_tokens, is_short_form, norm, similar_words, sound_key
+from ..kb.names import acronym_of, core_tokens, is_short_form, name_key, similar_words, sound_key
 
 _PLACES = {"GPE", "LOC", "FAC"}
 
@@ -42,7 +42,7 @@ class EntityRegistry:
         if entity.actor_id:
             self.by_actor[entity.actor_id] = entity.id
         for name in [entity.name, *entity.aliases]:
-            self.by_norm.setdefault((kind, norm(name)), entity.id)
+            self.by_norm.setdefault((kind, name_key(name)), entity.id)
             core = core_tokens(name)
             if core:
                 self.by_surname.setdefault((kind, sound_key(core[-1])), set()).add(entity.id)
@@ -56,7 +56,7 @@ class EntityRegistry:
         names = [m.text for m in local.mentions if m.kind == "name"] or [local.name]
         entity_id = self._match(local, names)
         if entity_id is None:
-            seed = f"{_kind(local.type)}:{local.actor_id or norm(local.name)}"
+            seed = f"{_kind(local.type)}:{local.actor_id or name_key(local.name)}"
             entity_id = "n" + hashlib.sha1(seed.encode()).hexdigest()[:15]
             entity = GlobalEntity(entity_id, local.name, local.type, local.country, local.sector,
                                   local.actor_id, [], lat=local.lat, lon=local.lon)
@@ -78,7 +78,7 @@ class EntityRegistry:
         if local.actor_id and local.actor_id in self.by_actor:
             return self.by_actor[local.actor_id]
         for name in [local.name, *names]:
-            found = self.by_norm.get((kind, norm(name)))
+            found = self.by_norm.get((kind, name_key(name)))
             if found:
                 return found
             if kind == "ORG" and name.isupper() and 2 <= len(name) <= 6:

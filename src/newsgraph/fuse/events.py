@@ -20,62 +20,51 @@ of mentions, not with its square.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
-SYMMETRIC_ROOTS = {"04"}
+from ..kb.cameo import SIDES_EITHER_WAY_ROOTS
+from ..records import Event, EventActor, EventMention, EventReading
+
+# A side as fusion compares it: (entity id, country, has a sector), None for no side.
+SideKey = Optional[tuple[Optional[str], Optional[str], bool]]
 
 
-@dataclass
-class Mention:
-    id: str
-    article_id: str
-    record: dict  # the mention's own reading: cameo, source, target, date, counts, place, ...
+def side_key(actor: Optional[EventActor]) -> SideKey:
+    return None if actor is None else (actor.entity_id, actor.country, bool(actor.sector))
 
 
-@dataclass
-class FusedEvent:
-    id: str
-    mentions: list[Mention] = field(default_factory=list)
-    record: dict = field(default_factory=dict)
-    disputed: bool = False
-    disagreements: dict = field(default_factory=dict)
+def _country_like(side: SideKey) -> bool:
+    """See :attr:`EventActor.is_country_like`: no sector, a country."""
+    return side is not None and not side[2] and side[1] is not None
 
 
-def _side(actor: Optional[dict]) -> tuple[Optional[str], Optional[str]]:
-    if not actor:
-        return None, None
-    return actor.get("entity_id"), actor.get("country")
-
-
-def _side_match(a: Optional[dict], b: Optional[dict]) -> int:
+def _side_match(a: SideKey, b: SideKey) -> int:
     """2: the same entity; 1: the same country, one of them not a named entity, or both
     sides unnamed in both reports ("Iran condemned ..."); 0: no."""
-    if not a and not b:
+    if a is None and b is None:
         return 1
-    (ea, ca), (eb, cb) = _side(a), _side(b)
+    (ea, ca, _), (eb, cb, _) = a or (None, None, False), b or (None, None, False)
     if ea and eb and ea == eb:
         return 2
     if ca and cb and ca == cb and not (ea and eb):
         return 1
     if ca and cb and ca == cb and ea and eb:
-        return 1 if _is_country_like(a) or _is_country_like(b) else 0
+        return 1 if _country_like(a) or _country_like(b) else 0
     return 0
 
 
-def _is_country_like(actor: dict) -> bool:
-    return not actor.get("sector") and actor.get("country") is not None
+def sides_either_way(cameo: str) -> bool:
+    return cameo[:2] in SIDES_EITHER_WAY_ROOTS
 
 
-def actors_agree(r1: dict, r2: dict) -> bool:
-    return _sides_agree((r1.get("source"), r1.get("target")), (r2.get("source"), r2.get("target")),
-                        r1["cameo"][:2] in SYMMETRIC_ROOTS)
+def actors_agree(r1: EventReading, r2: EventReading) -> bool:
+    return _keys_agree(_sides_key(r1), _sides_key(r2), sides_either_way(r1.cameo))
 
 
-def _sides_agree(a: tuple, b: tuple, symmetric: bool) -> bool:
+def _sides_agree(a: tuple, b: tuple, either_way: bool) -> bool:
     pairs = [(_side_match(a[0], b[0]), _side_match(a[1], b[1]))]
-    if symmetric:
+    if either_way:
         pairs.append((_side_match(a[0], b[1]), _side_match(a[1], b[0])))
     return any(s >= 1 and t >= 1 and max(s, t) == 2 for s, t in pairs)
 
@@ -89,40 +78,38 @@ class EventFuser:
             self.links[a].add(b)
             self.links[b].add(a)
 
-    def fuse(self, mentions: list[Mention]) -> list[FusedEvent]:
-        buckets: dict[tuple, list[Mention]] = defaultdict(list)
+    def fuse(self, mentions: list[EventMention]) -> list[Event]:
+        buckets: dict[str, list[EventMention]] = defaultdict(list)
         for m in mentions:
-            buckets[_bucket(m.record)].append(m)
-        events: list[FusedEvent] = []
+            buckets[m.cameo[:2]].append(m)
+        groups: list[list[EventMention]] = []
         for key in sorted(buckets, key=str):
-            events.extend(self._fuse_bucket(buckets[key]))
-        for event in events:
-            _summarise(event)
-        return events
+            groups.extend(self._fuse_bucket(buckets[key]))
+        return [_summarise(group) for group in groups]
 
-    def _fuse_bucket(self, mentions: list[Mention]) -> list[FusedEvent]:
+    def _fuse_bucket(self, mentions: list[EventMention]) -> list[list[EventMention]]:
         """Dated reports first, each compared only with events of its day that share a named entity;
         then undated ones, each only with the events of its own or corroborating articles."""
-        order = sorted(mentions, key=lambda m: (m.record.get("date") is None, m.article_id, m.id))
+        order = sorted(mentions, key=lambda m: (m.date is None, m.article_id, m.id))
         clusters: list[_Cluster] = []
         by_day: dict[tuple, list[int]] = defaultdict(list)  # (entity, date) -> clusters
         by_article: dict[str, list[int]] = defaultdict(list)
         for m in order:
-            date = m.record.get("date")
+            date = m.date
             if date is not None:
-                pools = [by_day.get((key, date), ()) for key in _keys(m.record)]
+                pools = [by_day.get((key, date), ()) for key in _keys(m)]
             else:
                 pools = [by_article.get(a, ()) for a in {m.article_id} | self.links.get(m.article_id, set())]
             found = {i for pool in pools for i in pool}
             candidates = sorted(i for i in found if clusters[i].alive) if len(found) > 1 else found
-            key, symmetric = _sides_key(m.record), m.record["cameo"][:2] in SYMMETRIC_ROOTS
-            joined = [i for i in candidates if clusters[i].alive and clusters[i].agrees(key, symmetric)]
+            key, either_way = _sides_key(m), sides_either_way(m.cameo)
+            joined = [i for i in candidates if clusters[i].alive and clusters[i].agrees(key, either_way)]
             if joined:
                 home = clusters[joined[0]]
                 # a report that fits two events bridges them when they agree with each other
                 # directly: told apart only by the order they came in, not through a vaguer third
                 for other in (clusters[i] for i in joined[1:]):
-                    if home.compatible(other, symmetric):
+                    if home.compatible(other, either_way):
                         moved = other.mentions
                         home.absorb(other)
                         _index(home, moved, by_day, by_article)
@@ -131,7 +118,7 @@ class EventFuser:
                 clusters.append(home)
             home.add(m, key)
             _index(home, [m], by_day, by_article)
-        return [FusedEvent(id="", mentions=c.mentions) for c in clusters if c.alive]
+        return [c.mentions for c in clusters if c.alive]
 
 
 class _Cluster:
@@ -139,26 +126,26 @@ class _Cluster:
 
     def __init__(self, index: int):
         self.index = index
-        self.mentions: list[Mention] = []
+        self.mentions: list[EventMention] = []
         self.dates: set[str] = set()
-        self.sides: dict[tuple, dict] = {}  # one record per distinct pair of sides
+        self.sides: dict[tuple, EventMention] = {}  # one report per distinct pair of sides
         self.alive = True
         self.indexed_keys: set[str] = set()  # the entities it is found under in the day index
         self.indexed_dates: set[str] = set()
 
-    def add(self, m: Mention, key: Optional[tuple] = None) -> None:
+    def add(self, m: EventMention, key: Optional[tuple] = None) -> None:
         self.mentions.append(m)
-        if m.record.get("date"):
-            self.dates.add(m.record["date"])
-        self.sides.setdefault(key or _sides_key(m.record), m.record)
+        if m.date:
+            self.dates.add(m.date)
+        self.sides.setdefault(key or _sides_key(m), m)
 
-    def agrees(self, key: tuple, symmetric: bool) -> bool:
-        return any(_keys_agree(key, other, symmetric) for other in self.sides)
+    def agrees(self, key: tuple, either_way: bool) -> bool:
+        return any(_keys_agree(key, other, either_way) for other in self.sides)
 
-    def compatible(self, other: "_Cluster", symmetric: bool) -> bool:
+    def compatible(self, other: "_Cluster", either_way: bool) -> bool:
         if self.dates and other.dates and not self.dates & other.dates:
             return False
-        return any(_keys_agree(a, b, symmetric) for a in self.sides for b in other.sides)
+        return any(_keys_agree(a, b, either_way) for a in self.sides for b in other.sides)
 
     def absorb(self, other: "_Cluster") -> None:
         for m in other.mentions:
@@ -166,9 +153,9 @@ class _Cluster:
         other.mentions, other.sides, other.alive = [], {}, False
 
 
-def _index(cluster: _Cluster, mentions: list[Mention], by_day: dict, by_article: dict) -> None:
+def _index(cluster: _Cluster, mentions: list[EventMention], by_day: dict, by_article: dict) -> None:
     """Index the cluster under every (entity, date) pair it now has, and under its articles."""
-    keys = {key for m in mentions for key in _keys(m.record)}
+    keys = {key for m in mentions for key in _keys(m)}
     fresh_keys, fresh_dates = keys - cluster.indexed_keys, cluster.dates - cluster.indexed_dates
     pairs = [(key, date) for key in cluster.indexed_keys for date in fresh_dates]
     pairs += [(key, date) for key in fresh_keys for date in cluster.dates]
@@ -181,96 +168,73 @@ def _index(cluster: _Cluster, mentions: list[Mention], by_day: dict, by_article:
 
 
 @lru_cache(maxsize=1 << 16)
-def _keys_agree(a: tuple, b: tuple, symmetric: bool) -> bool:
+def _keys_agree(a: tuple, b: tuple, either_way: bool) -> bool:
     """Whether actors agree, on two pairs of sides as :func:`_sides_key` gives them: many reports
     name the same actors, and the answer is computed once for them."""
-    def actor(side):
-        return None if side is None else {"entity_id": side[0], "country": side[1], "sector": side[2] or None}
-    return _sides_agree((actor(a[0]), actor(a[1])), (actor(b[0]), actor(b[1])), symmetric)
+    return _sides_agree(a, b, either_way)
 
 
-def _sides_key(record: dict) -> tuple:
-    def side(actor):
-        return None if not actor else (actor.get("entity_id"), actor.get("country"), bool(actor.get("sector")))
-    return side(record.get("source")), side(record.get("target"))
+def _sides_key(reading: EventReading) -> tuple:
+    return side_key(reading.source), side_key(reading.target)
 
 
-def _bucket(record: dict) -> str:
-    return record["cameo"][:2]
-
-
-def _keys(record: dict) -> list[str]:
+def _keys(reading: EventReading) -> list[str]:
     """The named entities of a report: two reports agree only when they share one (see
     :func:`_side_match`), so a report is compared only with events that name one of its own."""
-    keys = []
-    for side in (record.get("source"), record.get("target")):
-        if side and side.get("entity_id"):
-            keys.append(side["entity_id"])
-    return keys
+    return [side.entity_id for side in (reading.source, reading.target) if side is not None and side.entity_id]
 
 
-def _summarise(event: FusedEvent) -> None:
+def _summarise(mentions: list[EventMention]) -> Event:
     """The fused reading: what most reports say; where they differ, every value and its sources."""
-    if len(event.mentions) == 1:  # most events: one report, which disagrees with nothing
-        _summarise_one(event)
-        return
-    recs = [m.record for m in event.mentions]
-    best = max(event.mentions, key=lambda m: (_named(m.record), m.record.get("confidence", 0), -len(m.id)))
-    record = dict(best.record)
-    record["cameo"] = Counter(r["cameo"] for r in recs).most_common(1)[0][0]
+    if len(mentions) == 1:  # most events: one report, which disagrees with nothing
+        return _summarise_one(mentions[0])
+    best = max(mentions, key=lambda m: (_named(m), m.confidence, -len(m.id)))
+    cameo = Counter(m.cameo for m in mentions).most_common(1)[0][0]
+    date, precision = best.date, best.date_precision
     disagreements: dict = {}
-    dated = [(r.get("date"), r.get("date_precision"), m.article_id) for r, m in zip(recs, event.mentions)
-             if r.get("date")]
+    dated = [(m.date, m.date_precision, m.article_id) for m in mentions if m.date]
     if dated:
         votes = Counter(d for d, _, _ in dated)
-        record["date"] = votes.most_common(1)[0][0]
-        record["date_precision"] = next(p for d, p, _ in dated if d == record["date"])
+        date = votes.most_common(1)[0][0]
+        precision = next(p for d, p, _ in dated if d == date)
         if len(votes) > 1:
             disagreements["date"] = _sources((d, a) for d, _, a in dated)
     counts: dict = {}
-    for key in sorted({k for r in recs for k in (r.get("counts") or {})}):
-        values = [((r.get("counts") or {}).get(key), m.article_id) for r, m in zip(recs, event.mentions)
-                  if (r.get("counts") or {}).get(key) is not None]
+    for key in sorted({k for m in mentions for k in m.counts}):
+        values = [(m.counts[key], m.article_id) for m in mentions if m.counts.get(key) is not None]
         votes = Counter(v for v, _ in values)
         counts[key] = max(votes, key=lambda v: (votes[v], v))
         if len(votes) > 1:
             disagreements[f"counts.{key}"] = _sources(values)
-    record["counts"] = counts
-    places = [((r.get("place") or {}).get("name"), m.article_id) for r, m in zip(recs, event.mentions)
-              if (r.get("place") or {}).get("name")]
+    places = [(m.place["name"], m.article_id) for m in mentions if (m.place or {}).get("name")]
     if len({p for p, _ in places}) > 1:
         disagreements["place"] = _sources(places)
     for side in ("source", "target"):
         # two named people or bodies said to have done it: who did is disputed
-        named = [((r.get(side) or {}).get("text"), m.article_id) for r, m in zip(recs, event.mentions)
-                 if (r.get(side) or {}).get("entity_id") and not _is_country_like(r[side])]
-        if len({(r.get(side) or {}).get("entity_id") for r in recs
-                if (r.get(side) or {}).get("entity_id") and not _is_country_like(r[side])}) > 1:
-            disagreements[side] = _sources(named)
-    record["confidence"] = max(r.get("confidence", 0) for r in recs)
-    record["flags"] = sorted({f for r in recs for f in r.get("flags") or ()})
-    event.record = record
-    event.disagreements = disagreements
+        actors = [(getattr(m, side), m.article_id) for m in mentions]
+        named = [(a, article) for a, article in actors if a is not None and a.entity_id and not a.is_country_like]
+        if len({a.entity_id for a, _ in named}) > 1:
+            disagreements[side] = _sources((a.text, article) for a, article in named)
+    reading = EventReading(cameo, best.source, best.target, date, precision, best.place, counts,
+                           max(m.confidence for m in mentions), sorted({f for m in mentions for f in m.flags}))
     # differing places are often the dateline against the scene: they are kept, not disputed
-    event.disputed = any(k != "place" for k in disagreements)
+    disputed = any(k != "place" for k in disagreements)
     # the id of its first report's own event: an event no other report joins keeps the id it was stored with
-    event.id = "e" + min(m.id for m in event.mentions)[1:]
+    return Event.of(reading, id="e" + min(m.id for m in mentions)[1:], disputed=disputed,
+                    disagreements=disagreements, mentions=mentions)
 
 
-def _summarise_one(event: FusedEvent) -> None:
+def _summarise_one(mention: EventMention) -> Event:
     """What :func:`_summarise` makes of a single report, without its tallies."""
-    mention = event.mentions[0]
-    record = dict(mention.record)
-    counts = record.get("counts") or {}
-    record["counts"] = {key: counts[key] for key in sorted(counts) if counts[key] is not None}
-    record["confidence"] = record.get("confidence", 0)
-    record["flags"] = sorted(set(record.get("flags") or ()))
-    event.record, event.disagreements, event.disputed = record, {}, False
-    event.id = "e" + mention.id[1:]
+    counts = mention.counts
+    reading = EventReading(mention.cameo, mention.source, mention.target, mention.date, mention.date_precision,
+                           mention.place, {key: counts[key] for key in sorted(counts) if counts[key] is not None},
+                           mention.confidence, sorted(set(mention.flags)))
+    return Event.of(reading, id="e" + mention.id[1:], mentions=[mention])
 
 
-def _named(record: dict) -> int:
-    return sum(1 for side in ("source", "target") if (record.get(side) or {}).get("entity_id"))
+def _named(reading: EventReading) -> int:
+    return sum(1 for side in (reading.source, reading.target) if side is not None and side.entity_id)
 
 
 def _sources(pairs) -> dict:

@@ -21,6 +21,8 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
+from ..records import QuoteText
+
 _WORD = re.compile(r"[^\W\d_]{3,}")
 STOPWORDS = frozenset("""the and for that this with from have has had was were are will would can could
 should shall not but all any its his her their our your they them she him who whom which what when
@@ -39,17 +41,17 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower())).difference(STOPWORDS)
 
 
-def group_quotes(quotes: Iterable[tuple[str, str, str]]) -> dict[str, str]:
-    """{quote id: group id} for quotes (id, article id, text) that recur in other articles."""
+def group_quotes(quotes: Iterable[QuoteText]) -> dict[str, str]:
+    """{quote id: group id} for the quotes that recur in other articles."""
     # the same words quoted by many outlets are one item: compared once, not once per copy
     items: dict[frozenset, list[tuple[str, str]]] = defaultdict(list)
     words_of: dict[str, frozenset] = {}
-    for qid, aid, text in quotes:
-        words = words_of.get(text)
+    for quote in quotes:
+        words = words_of.get(quote.text)
         if words is None:
-            words = words_of[text] = content_words(text)
+            words = words_of[quote.text] = content_words(quote.text)
         if len(words) >= MIN_WORDS:
-            items[words].append((qid, aid))
+            items[words].append((quote.id, quote.article_id))
     sets = list(items)
     root = _components(sets)
     members: dict[int, list[int]] = defaultdict(list)

@@ -70,8 +70,8 @@ def stem(word: str) -> str:
     return word
 
 
-def features_of(article_id: str, title: Optional[str], text: str, published: Optional[str],
-                entity_ids: Iterable[str] = ()) -> StoryFeatures:
+def features_of(article_id: str, title: Optional[str], text: str, published: Optional[str]) -> StoryFeatures:
+    """The signature of an article's words; :func:`with_entities` adds its resolved entities."""
     counts: Counter = Counter()
     lead_end = _lead_end(text)
     lead, body = _TOKEN.findall(text, 0, lead_end), _TOKEN.findall(text, lead_end)
@@ -79,8 +79,7 @@ def features_of(article_id: str, title: Optional[str], text: str, published: Opt
     initial = Counter(_INITIAL.findall(title or "")) + Counter(_INITIAL.findall(text))
     _count_terms(Counter(head), initial, 2, counts)
     _count_terms(Counter(body), Counter(), 1, counts)
-    return with_entities(StoryFeatures(article_id, _day(published), dict(counts), minhash(shingle_hashes(lead + body))),
-                         entity_ids)
+    return StoryFeatures(article_id, _day(published), dict(counts), minhash(shingle_hashes(lead + body)))
 
 
 def with_entities(features: StoryFeatures, entity_ids: Iterable[str]) -> StoryFeatures:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from itertools import chain
-from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 import numpy as np
@@ -30,6 +29,7 @@ from datasketch import MinHashLSH
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
+from ..config import StoryOptions
 from ..records import StoryFeatures
 from .signatures import MINHASH_SCHEME, NUM_PERM
 from .story_table import StoryTable, story_id
@@ -39,23 +39,8 @@ KINDS = ("w", "n", "#")  # words, names, numbers
 ESTIMATE_MARGIN = 0.15
 
 
-@dataclass(frozen=True)
-class StoryParams:
-    threshold: float = 0.25  # average similarity two groups need to be one story
-    small_threshold: float = 0.1  # ... when one of them has few articles (short texts score low)
-    small_size: int = 4
-    word_weight: float = 0.4
-    name_weight: float = 0.35
-    number_weight: float = 0.25
-    centering: float = 1.0  # how much of an article's mean similarity to all others is taken away ...
-    strong_similarity: float = 0.45  # ... from similarities below this
-    window_days: int = 180  # reports farther apart than this count for less ...
-    far_factor: float = 0.5  # ... by this factor
-    horizon_days: int = 300  # ... and beyond this, not at all: the same actors a year later are another story
-    max_postings: int = 800  # terms in more articles than this are not used to compare
-    min_similarity: float = 0.05  # weaker links are not kept
-    duplicate_jaccard: float = 0.8  # shingle overlap of near-duplicates
-    max_duplicate_checks: int = 20  # candidates verified per article, the likeliest first
+# New articles grouped at a time: within a chunk every pair sharing a usable term is compared.
+CHUNK_SIZE = 2000
 
 
 class StoryGrouper:
@@ -67,7 +52,7 @@ class StoryGrouper:
     vectors, which for a bilinear similarity give the average link exactly.
     """
 
-    def __init__(self, params: StoryParams = StoryParams(), chunk_size: int = 2000):
+    def __init__(self, params: StoryOptions, chunk_size: int = CHUNK_SIZE):
         self.params = params
         self.chunk_size = chunk_size
         self.weights = np.array([params.word_weight, params.name_weight, params.number_weight])
@@ -267,7 +252,7 @@ def _jaccard(a: StoryFeatures, b: StoryFeatures, shingles_of) -> float:
     return shared / (len(sa) + len(sb) - shared)
 
 
-def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params: StoryParams) -> list[list[int]]:
+def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params: StoryOptions) -> list[list[int]]:
     """Average-link clusters of a sparse graph whose nodes are articles or stored stories.
 
     ``edges`` hold the sum of article-to-article similarities between two
@@ -343,7 +328,7 @@ def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params:
 
 
 def _mergeable(sizes: list[int], rows: np.ndarray, cols: np.ndarray, sums: np.ndarray,
-               params: StoryParams) -> dict[tuple[int, int], float]:
+               params: StoryOptions) -> dict[tuple[int, int], float]:
     """The edges (a < b: sum of similarities, the larger where one is given twice) that can take part in a merge.
 
     Two groups merge only when their average similarity reaches the lower

@@ -16,9 +16,9 @@ from typing import IO, Iterator, Optional, Union
 
 from ..config import IngestOptions
 from ..errors import NewsgraphError, describe
+from ..kb.dates import normalize_date
+from ..kb.urls import host_of
 from ..records import InputProblem, RawDocument
-from ..urls import host_of
-from .dates import normalize_date
 from .decode import decode_bytes
 
 Item = Union[RawDocument, InputProblem]

@@ -6,43 +6,13 @@ from collections import defaultdict
 from typing import Iterable, Iterator, Optional, Union
 
 from .model import Actor, Agent, Country, Role
-from .normalize import key, plain_key, singular_variants
+from .names import key, plain_key, singular_variants
+from .titles import title_synonyms
 
 Day = Union[str, _dt.date, None]
 
-# Title variants -> one canonical title key (compared after ``title_key``).
-TITLE_SYNONYMS = {
-    "minister of foreign affairs": "foreign minister",
-    "minister for foreign affairs": "foreign minister",
-    "foreign affairs minister": "foreign minister",
-    "minister of external affairs": "foreign minister",
-    "external affairs minister": "foreign minister",
-    "secretary of state": "foreign minister",
-    "foreign secretary": "foreign minister",
-    "top diplomat": "foreign minister",
-    "premier": "prime minister",
-    "pm": "prime minister",
-    "leader of islamic revolution": "supreme leader",
-    "leader of revolution": "supreme leader",
-    "amir": "emir",
-    "defense secretary": "defense minister",
-    "secretary of defense": "defense minister",
-    "defence minister": "defense minister",
-    "defence secretary": "defense minister",
-    "minister of defense": "defense minister",
-    "minister of defence": "defense minister",
-    "foreign ministry spokesman": "foreign ministry spokesperson",
-    "foreign ministry spokeswoman": "foreign ministry spokesperson",
-    "spokesman for foreign ministry": "foreign ministry spokesperson",
-    "spokesperson for foreign ministry": "foreign ministry spokesperson",
-    "presidential spokesman": "presidential spokesperson",
-    "parliament speaker": "speaker of parliament",
-    "speaker of majlis": "speaker of parliament",
-    "un secretary general": "secretary general of united nations",
-    "un chief": "secretary general of united nations",
-    "secretary general of un": "secretary general of united nations",
-    "united nations secretary general": "secretary general of united nations",
-}
+# Title variants -> one canonical title key (compared after ``title_key``): data/title_synonyms.toml.
+TITLE_SYNONYMS = title_synonyms()
 
 
 def title_key(text: str) -> str:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from .model import Actor, Agent, Role
-from .normalize import is_readable, key, readable
+from .names import is_readable, key, readable
+from .titles import headword_titles
 
 # CAMEO codes that are not ISO 3166 alpha-3 codes, mapped where one exists.
 CAMEO_TO_ISO = {
@@ -169,14 +170,9 @@ def split_code(code: str, countries: frozenset[str]) -> tuple[Optional[str], Opt
 
 # --- from entries to actor records --------------------------------------------
 
-TITLE_WORDS = frozenset(
-    "PRESIDENT VICE PRIME MINISTER FOREIGN DEFENSE DEFENCE INTERIOR FINANCE SECRETARY "
-    "SECRETARY-GENERAL GENERAL GEN. LT. COL. MAJ. CAPT. ADMIRAL ADM. SHEIKH SHEIK SHAIKH "
-    "AYATOLLAH GRAND HOJATOLISLAM HOJJATOLESLAM HOJATOLESLAM SAYYED SAYYID SEYED SEYYED "
-    "KING QUEEN PRINCE PRINCESS CROWN EMIR DR. DR MR. MR MRS. MS. SIR LORD BARON JUDGE "
-    "SENATOR SEN. REP. CHANCELLOR PREMIER CHAIRMAN ACTING FORMER DEPUTY UN U.N. "
-    "SPOKESMAN AMBASSADOR POPE CARDINAL ARCHBISHOP BISHOP REV. FATHER IMAM MAYOR "
-    "GOVERNOR COMMANDER FIELD MARSHAL".split())
+# Title words at the start of a headword ("PRESIDENT_HASSAN_ROUHANI_"), upper case:
+# derived in kb/titles.py from the classes of data/titles.toml.
+TITLE_WORDS = headword_titles()
 ORG_WORDS = frozenset(
     "ministry ministries department party front movement army armies forces force council "
     "committee government organization organisation organizations union association "

@@ -1,8 +1,9 @@
 """Stage 3, nlp: the spaCy pipeline over clean article texts.
 
-Public entry: :func:`load_pipeline`. The model is named in the options
-(``nlp.model``), so an installed official model can take the place of the
-default mirror; only the components newsgraph uses are enabled, and
+Public entry: :func:`load_pipeline`, then :func:`extract_quotes` on each parsed
+Doc with the verbs of :func:`load_reporting_verbs`. The model is named in the
+options (``nlp.model``), so an installed official model can take the place of
+the default mirror; only the components newsgraph uses are enabled, and
 newsgraph's own components are added by name after them.
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ from functools import lru_cache
 
 from ..config import NLPOptions
 from ..errors import NewsgraphError
+from .quotes import extract_quotes, load_reporting_verbs
 
 PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
@@ -40,4 +42,4 @@ def load_pipeline(options: NLPOptions, person_words: tuple[str, ...] = (),
     return nlp
 
 
-__all__ = ["load_pipeline", "PIPES"]
+__all__ = ["load_pipeline", "extract_quotes", "load_reporting_verbs", "PIPES"]

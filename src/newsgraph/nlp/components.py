@@ -11,22 +11,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-# Forms of address that belong to a name; titles of office (emir, king, president)
-# are roles, learnt by the resolve stage, not part of the name.
-HONORIFICS = ("ayatollah", "grand ayatollah", "sheikh", "shaikh", "seyyed", "sayyed", "sayyid", "imam",
-              "hojatoleslam", "hujjat al-islam", "mullah", "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "gen.", "general",
-              "maj.", "col.", "lt.", "capt.", "sen.", "rep.", "gov.", "rev.", "rabbi", "sir", "lord", "dame")
+from ..kb.entity_words import entity_relabel
+from ..kb.titles import forms_of_address
+
+# Forms of address ("Ayatollah", "Dr.") belong to a name and are taken into the PERSON span;
+# titles of office (emir, king) and offices (president) are roles, learnt by the resolve
+# stage, not part of the name. Both tables are data (data/titles.toml, data/entity_relabel.toml).
+HONORIFICS = forms_of_address()
 # Names the models get wrong, with the label they should carry.
-RELABEL = {
-    "GPE": ["Quds", "Al-Quds", "al-Quds", "East Al-Quds", "East al-Quds", "Holy Quds", "holy Quds",
-            "Holy al-Quds", "Bat Yam", "Gaza", "Gaza Strip", "West Bank", "Jerusalem", "East Jerusalem",
-            "Tel Aviv", "Ramallah", "Jenin", "Rafah", "Khan Younis", "Nablus", "Hebron", "Sheikh Jarrah",
-            "Shiekh Jarrah", "Damascus", "Beirut", "Tehran", "Baghdad", "Sanaa", "Doha", "Ankara"],
-    "FAC": ["Al-Aqsa Mosque", "al-Aqsa Mosque", "Al-Aqsa", "al-Aqsa", "Al Aqsa Mosque", "Dome of the Rock",
-            "Temple Mount", "Ichilov hospital", "Ichilov Hospital"],
-    "NORP": ["Islam", "Muslims", "Christianity", "Christians", "Judaism", "Jews"],
-    "EVENT": ["Eid al-Fitr", "Eid al-Adha", "Ramadan", "International Quds Day", "Quds Day", "Nowruz"],
-}
+RELABEL = entity_relabel()
 _LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
 
 

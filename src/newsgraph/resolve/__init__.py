@@ -1,7 +1,9 @@
 """Stage 4, resolve: mentions, entities, quotes and times of one parsed article.
 
 Public entry: :func:`resolve_article`, a pure function of the article, its
-spaCy Doc, the actor knowledge base and the reporting verbs.
+spaCy Doc, the actor knowledge base, the reporting verbs and the quotes the nlp
+stage found in the Doc (the per-article driver, ``newsgraph.analyze``, passes them:
+no stage imports another).
 """
 from __future__ import annotations
 
@@ -9,16 +11,17 @@ import re
 from collections import Counter
 from typing import Optional
 
+from ..kb.gazetteer import load_gazetteer
+from ..kb.names import name_key
+from ..kb.titles import forms_of_address
 from ..records import Article, ArticleAnalysis, LocalEntity, QuoteSpan
 from .local import Cluster, LocalResolver
-from .names import norm
-from .places import load_gazetteer
 from .timex import find_times
 
 
-def resolve_article(article: Article, doc, kb, verbs: frozenset[str]) -> ArticleAnalysis:
-    from ..nlp.quotes import extract_quotes
-
+def resolve_article(article: Article, doc, kb, verbs: frozenset[str], quotes: list[QuoteSpan]) -> ArticleAnalysis:
+    """Entities, quotes and times of one article. ``quotes`` are the nlp stage's quotes of
+    ``doc`` (``newsgraph.nlp.extract_quotes``); their speakers are resolved here, in place."""
     resolver = LocalResolver(doc, kb.country_of_word)
     resolver.add_names()
 
@@ -43,7 +46,6 @@ def resolve_article(article: Article, doc, kb, verbs: frozenset[str]) -> Article
 
     _parent_organisations(resolver, kb)
     resolver.add_roles(holder_of)
-    quotes = extract_quotes(doc, verbs)
     resolver.quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
     resolver.add_pronouns()
     statement_source: Optional[QuoteSpan] = None
@@ -159,12 +161,12 @@ def _actor_of(kb, name: str, entity_type: Optional[str] = None):
         # Country entries alias their cities and regions ("Tehran", "Gaza"): a place in a
         # country is not the country.
         country = kb.countries[actor.country]
-        if norm(name) not in {norm(n) for n in (country.name, *country.names, *country.demonyms)}:
+        if name_key(name) not in {name_key(n) for n in (country.name, *country.names, *country.demonyms)}:
             return None
-        if norm(name) in {norm(n) for n in (country.name, *country.names)}:
+        if name_key(name) in {name_key(n) for n in (country.name, *country.names)}:
             return actor  # "Egypt" is the country, whatever town the gazetteer also calls so
         place = load_gazetteer().find(name)
-        if place is not None and norm(place.name) != norm(country.name):
+        if place is not None and name_key(place.name) != name_key(country.name):
             return None
     return actor
 
@@ -180,13 +182,13 @@ def _entity(cluster: Cluster, kb) -> LocalEntity:
     country = actor.country if actor is not None else None
     place = None
     is_country = actor is not None and actor.type == "GPE" and actor.country in kb.countries and \
-        norm(actor.name) == norm(kb.countries[actor.country].name)
+        name_key(actor.name) == name_key(kb.countries[actor.country].name)
     if cluster.type in ("GPE", "LOC", "FAC") and not is_country:
         gazetteer = load_gazetteer()
         place = next((p for p in map(gazetteer.find, cluster.names) if p is not None), None)
         if place is not None and actor is None:
             # "Al-Quds" is Jerusalem; "Thessaloniki" keeps its English spelling.
-            name = place.name if norm(place.name) != norm(name) else name
+            name = place.name if name_key(place.name) != name_key(name) else name
             country = place.country
         if country is None and place is None:
             country = next((c for c in (kb.country_of_word(n) for n in cluster.names) if c), None)
@@ -203,12 +205,14 @@ def _entity(cluster: Cluster, kb) -> LocalEntity:
                        lat=place.lat if place else None, lon=place.lon if place else None)
 
 
+# The forms of address the entity fixes take into a name ("Dr.", "General"), as written.
+_FORMS_OF_ADDRESS = frozenset(forms_of_address())
+
+
 def _without_honorifics(name: str) -> str:
     """'General Michel Aoun' -> 'Michel Aoun': forms of address are not part of the name."""
-    from ..nlp.components import HONORIFICS
-
     words = name.split()
-    while len(words) > 2 and words[0].lower() in HONORIFICS:
+    while len(words) > 2 and words[0].lower() in _FORMS_OF_ADDRESS:
         words = words[1:]
     return " ".join(words)
 
@@ -217,7 +221,7 @@ def _display_name(cluster: Cluster) -> str:
     best = cluster.best_name
     words = best.split()
     # Honorifics stay in mentions, not in the canonical name.
-    while len(words) > 1 and norm(words[0]) == "":
+    while len(words) > 1 and name_key(words[0]) == "":
         words = words[1:]
     return " ".join(words)
 

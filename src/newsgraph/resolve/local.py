@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..records import Mention
-from .names import acronym_of, is_short_form, norm
+from ..kb.names import acronym_of, is_short_form, name_key
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 ROLE_HEADS = frozenset(
@@ -45,7 +45,7 @@ class Cluster:
     @property
     def best_name(self) -> str:
         names = self.names or [m.text for m in self.mentions]
-        return max(names, key=lambda n: (len(norm(n).split()), len(n)))
+        return max(names, key=lambda n: (len(name_key(n).split()), len(n)))
 
 
 class LocalResolver:
@@ -79,12 +79,12 @@ class LocalResolver:
         return self._cluster_for(mention)
 
     def _cluster_for(self, mention: Mention) -> Cluster:
-        key = norm(mention.text)
+        key = name_key(mention.text)
         if mention.type != "PERSON" and len(key.split()) <= 2:
             # A person's surname the model tagged ORG or GPE ("Albrecht-Sommer said ..."):
             # it joins the person named in full earlier in the article.
             for cluster in reversed(self.clusters):
-                if cluster.type == "PERSON" and any(len(norm(n).split()) > len(key.split())
+                if cluster.type == "PERSON" and any(len(name_key(n).split()) > len(key.split())
                                                     and is_short_form(mention.text, n) for n in cluster.names):
                     mention.type = "PERSON"
                     return cluster
@@ -92,7 +92,7 @@ class LocalResolver:
             if not _compatible(cluster.type, mention.type):
                 continue
             for name in cluster.names:
-                if norm(name) == key or _same_name(mention.text, name, mention.type):
+                if name_key(name) == key or _same_name(mention.text, name, mention.type):
                     return cluster
         cluster = Cluster(f"e{len(self.clusters) + 1}", mention.type)
         self.clusters.append(cluster)
@@ -258,7 +258,7 @@ def _same_name(a: str, b: str, label: str) -> bool:
 
 def _prefix_name(a: str, b: str) -> bool:
     """"Palestinian Islamic Jihad" and "Palestinian Islamic Jihad Movement"."""
-    x, y = sorted((norm(a), norm(b)), key=len)
+    x, y = sorted((name_key(a), name_key(b)), key=len)
     return len(x.split()) >= 2 and y.startswith(x + " ")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..config import StoreOptions
-from .base import ArticleQuery, BatchResult, EventQuery, Store, StoryQuery
+from .base import ArticleQuery, BatchResult, EntityQuery, EventQuery, QuoteQuery, Store, StoryQuery
 
 
 def open_store(options: StoreOptions, path: Optional[str] = None) -> Store:
@@ -21,4 +21,4 @@ def open_store(options: StoreOptions, path: Optional[str] = None) -> Store:
     raise ValueError(f"unknown store backend {options.backend!r}")  # the config schema forbids it
 
 
-__all__ = ["open_store", "Store", "ArticleQuery", "EventQuery", "BatchResult", "StoryQuery"]
+__all__ = ["open_store", "Store", "ArticleQuery", "EntityQuery", "EventQuery", "QuoteQuery", "BatchResult", "StoryQuery"]

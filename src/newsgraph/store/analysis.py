@@ -5,8 +5,10 @@ import hashlib
 import sqlite3
 from typing import Iterator
 
-from ..records import ArticleAnalysis, GlobalEntity
+from ..records import ArticleAnalysis, EntityMention, GlobalEntity, Quote
+from .base import EntityQuery, QuoteQuery
 from .stories import write_features
+from .where import Where, contains_folded, limit
 
 
 def quote_id(article_id: str, start: int, end: int) -> str:
@@ -49,26 +51,53 @@ def write_entities(conn: sqlite3.Connection, entities: list[GlobalEntity]) -> No
                          [(e.id, a) for a in e.aliases])
 
 
-def iter_entities(conn: sqlite3.Connection, with_mentions: bool = True) -> Iterator[GlobalEntity]:
+def _entity_where(q: EntityQuery) -> Where:
+    where = Where()
+    if q.type:
+        where.add("e.type=?", q.type.upper())
+    if q.country:
+        where.add("e.country=?", q.country.upper())
+    if q.name:
+        wanted = q.name.casefold()
+        where.add(f"({contains_folded('e.name')} OR EXISTS (SELECT 1 FROM entity_aliases x"
+                  f" WHERE x.entity_id = e.id AND {contains_folded('x.alias')}))", wanted, wanted)
+    if q.min_mentions:
+        where.add("(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) >= ?", q.min_mentions)
+    return where
+
+
+def iter_entities(conn: sqlite3.Connection, query: EntityQuery = EntityQuery()) -> Iterator[GlobalEntity]:
     aliases: dict[str, list[str]] = {}
     for entity_id, alias in conn.execute("SELECT entity_id, alias FROM entity_aliases ORDER BY rowid"):
         aliases.setdefault(entity_id, []).append(alias)
-    mentions: dict[str, list[dict]] = {}
-    if with_mentions:
+    mentions: dict[str, list[EntityMention]] = {}
+    if query.with_mentions:
         for row in conn.execute("SELECT entity_id, article_id, start, end, text, kind FROM mentions"
                                 " ORDER BY article_id, start"):
-            mentions.setdefault(row[0], []).append(
-                {"article_id": row[1], "start": row[2], "end": row[3], "text": row[4], "kind": row[5]})
-    for row in conn.execute("SELECT id, name, type, country, sector, actor_id, lat, lon FROM entities"
-                            " ORDER BY rowid"):
+            mentions.setdefault(row[0], []).append(EntityMention(*row[1:]))
+    counts = dict(conn.execute("SELECT entity_id, count(*) FROM mentions GROUP BY entity_id"))
+    where = _entity_where(query)
+    for row in conn.execute("SELECT e.id, e.name, e.type, e.country, e.sector, e.actor_id, e.lat, e.lon"
+                            f" FROM entities e{where.sql()} ORDER BY e.rowid{limit(query.limit)}", where.args):
         yield GlobalEntity(id=row[0], name=row[1], type=row[2], country=row[3], sector=row[4],
                            actor_id=row[5], aliases=aliases.get(row[0], []), mentions=mentions.get(row[0], []),
-                           lat=row[6], lon=row[7])
+                           lat=row[6], lon=row[7], num_mentions=counts.get(row[0], 0))
 
 
-def iter_quotes(conn: sqlite3.Connection) -> Iterator[dict]:
-    for row in conn.execute("SELECT id, article_id, start, end, text, kind, cue, speaker_entity_id,"
-                            " speaker_text, group_id FROM quotes ORDER BY article_id, start"):
-        speaker = {"entity_id": row[7], "text": row[8]} if (row[7] or row[8]) else None
-        yield {"id": row[0], "article_id": row[1], "start": row[2], "end": row[3], "text": row[4],
-               "kind": row[5], "cue": row[6], "speaker": speaker, "group_id": row[9]}
+# the name a quote's speaker goes by: its entity's canonical name, else the words the article gives
+_SPEAKER_NAME = "COALESCE(NULLIF(e.name, ''), NULLIF(q.speaker_text, ''), '')"
+
+
+def iter_quotes(conn: sqlite3.Connection, query: QuoteQuery = QuoteQuery()) -> Iterator[Quote]:
+    where = Where()
+    if query.speaker:
+        where.add(contains_folded(_SPEAKER_NAME), query.speaker.casefold())
+    if query.article_id:
+        where.add("q.article_id=?", query.article_id)
+    if query.kind:
+        where.add("q.kind=?", query.kind)
+    sql = ("SELECT q.id, q.article_id, q.start, q.end, q.text, q.kind, q.cue, q.speaker_entity_id, q.speaker_text,"
+           f" q.group_id, {_SPEAKER_NAME} FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id"
+           f"{where.sql()} ORDER BY q.article_id, q.start, q.rowid{limit(query.limit)}")
+    for row in conn.execute(sql, where.args):
+        yield Quote(*row)

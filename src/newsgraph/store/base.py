@@ -5,7 +5,8 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
-from ..records import Article, ArticleAnalysis, GlobalEntity, InputProblem, StoryFeatures
+from ..records import (Article, ArticleAnalysis, Event, FusionInputs, GlobalEntity, InputProblem, Quote, Story,
+                       StoryFeatures, StoryInputs)
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,24 @@ class EventQuery:
     until: Optional[str] = None
     disputed: bool = False
     article_id: Optional[str] = None
+    limit: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class EntityQuery:
+    type: Optional[str] = None  # PERSON, ORG, GPE, ... (any case)
+    country: Optional[str] = None  # ISO alpha-3
+    name: Optional[str] = None  # words of the name or of an alias, in any case
+    min_mentions: int = 0
+    with_mentions: bool = True  # read every mention (for export), or only count them
+    limit: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class QuoteQuery:
+    speaker: Optional[str] = None  # words of the speaker's entity name, else of the speaker's text
+    article_id: Optional[str] = None
+    kind: Optional[str] = None  # "direct" | "indirect" | "partial"
     limit: Optional[int] = None
 
 
@@ -74,28 +93,34 @@ class Store(ABC):
         """Stored articles the nlp stages have not seen yet (e.g. from an older schema)."""
 
     @abstractmethod
-    def iter_entities(self, with_mentions: bool = True) -> Iterator[GlobalEntity]: ...
+    def iter_entities(self, query: EntityQuery = EntityQuery()) -> Iterator[GlobalEntity]:
+        """Canonical entities matching ``query``, in the order they were first stored."""
 
     @abstractmethod
-    def iter_quotes(self) -> Iterator[dict]: ...
+    def iter_quotes(self, query: QuoteQuery = QuoteQuery()) -> Iterator[Quote]:
+        """Quotes matching ``query``, by article then position, with their speakers' names."""
 
     @abstractmethod
-    def iter_events(self, query: "EventQuery" = EventQuery()) -> Iterator[dict]:
-        """Events in the contract's shape (see docs), filtered by ``query``."""
+    def iter_events(self, query: EventQuery = EventQuery()) -> Iterator[Event]:
+        """Events with their mentions, filtered by ``query``, by date then id."""
 
     @abstractmethod
-    def fusion_inputs(self) -> tuple[list[tuple[str, str, dict]], list[tuple[str, str, str]]]:
-        """What the fuse stage reads: event mentions (id, article, reading) and quotes (id, article, text)."""
+    def problems(self) -> list[InputProblem]:
+        """The inputs that could not be read in earlier runs, with their causes."""
 
     @abstractmethod
-    def write_fusion(self, quote_groups: dict[str, str], events: list) -> None:
+    def fusion_inputs(self) -> FusionInputs:
+        """What the fuse stage reads: every event mention with its own reading, and every quote."""
+
+    @abstractmethod
+    def write_fusion(self, quote_groups: dict[str, str], events: list[Event]) -> None:
         """Store the fuse stage's result in one transaction: quote groups and fused events."""
 
     @abstractmethod
-    def story_inputs(self) -> tuple[list[tuple[StoryFeatures, str]], list[StoryFeatures], list[tuple]]:
-        """What story grouping reads: (features, story id) of the articles in stories; the features of
-        the articles without a story, signed during analysis; and those without a story nor features,
-        as (id, title, text, published, entity ids named in it), to sign now."""
+    def story_inputs(self) -> StoryInputs:
+        """What story grouping reads: the articles in stories with their features; the features
+        of the articles without a story, signed during analysis; and those without a story nor
+        features, to sign now."""
 
     @abstractmethod
     def article_text(self, article_id: str) -> str: ...
@@ -110,7 +135,7 @@ class Store(ABC):
         """Verified near-duplicate article pairs: copies corroborate each other's undated reports."""
 
     @abstractmethod
-    def iter_stories(self, query: StoryQuery = StoryQuery()) -> Iterator[dict]:
+    def iter_stories(self, query: StoryQuery = StoryQuery()) -> Iterator[Story]:
         """Stories with their articles, outlets, dates and events, largest first."""
 
     @abstractmethod

@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import NewsgraphError
-from ..records import Article, ArticleAnalysis, GlobalEntity, InputProblem, StoryFeatures
+from ..records import (Article, ArticleAnalysis, Event, FusionInputs, GlobalEntity, InputProblem, Quote, QuoteText,
+                       Story, StoryFeatures, StoryInputs)
 from . import analysis as _analysis
 from . import events as _events
 from . import stories as _stories
-from .base import ArticleQuery, BatchResult, EventQuery, Store, StoryQuery
+from .base import ArticleQuery, BatchResult, EntityQuery, EventQuery, QuoteQuery, Store, StoryQuery
 from .migrations import MIGRATIONS, SCHEMA_VERSION
+from .where import Where, limit, register_functions
 
 APPLICATION_ID = 0x4E475248  # "NGRH": marks a file as a newsgraph database
 _COLUMNS = "id, outlet, title, published, dateline, text, url, format, retrieved, offset_map, removed, story_id"
@@ -34,6 +36,7 @@ class SQLiteStore(Store):
         self.conn.execute("PRAGMA foreign_keys=ON")
         # SQLite's own default is 2 MB: a fusion of a large store rewrites rows all over its tables
         self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+        register_functions(self.conn)
         self._migrate()
 
     # ---- schema
@@ -128,27 +131,19 @@ class SQLiteStore(Store):
 
     # ---- reading
     def iter_articles(self, query: ArticleQuery = ArticleQuery()) -> Iterator[Article]:
-        where, params = [], []
+        where = Where()
         if query.outlet:
-            where.append("a.outlet = ? COLLATE NOCASE")
-            params.append(query.outlet)
+            where.add("a.outlet = ? COLLATE NOCASE", query.outlet)
         if query.since:
-            where.append("a.published >= ?")
-            params.append(query.since)
+            where.add("a.published >= ?", query.since)
         if query.until:
-            where.append("a.published <= ?")
-            params.append(query.until)
+            where.add("a.published <= ?", query.until)
         if query.search:
-            where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(query.search)
-        sql = f"SELECT {', '.join('a.' + c for c in _COLUMNS.split(', '))} FROM articles a"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.rowid"
-        if query.limit:
-            sql += f" LIMIT {int(query.limit)}"
+            where.add("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", query.search)
+        sql = (f"SELECT {', '.join('a.' + c for c in _COLUMNS.split(', '))} FROM articles a{where.sql()}"
+               f" ORDER BY a.rowid{limit(query.limit)}")
         try:
-            rows = self.conn.execute(sql, params).fetchall()
+            rows = self.conn.execute(sql, where.args).fetchall()
         except sqlite3.OperationalError as exc:
             raise NewsgraphError("E403", "--search", str(exc)) from None
         for row in rows:
@@ -179,20 +174,20 @@ class SQLiteStore(Store):
                                  (limit,)).fetchall()
         return [self._article(row) for row in rows]
 
-    def iter_entities(self, with_mentions: bool = True) -> Iterator[GlobalEntity]:
-        return _analysis.iter_entities(self.conn, with_mentions)
+    def iter_entities(self, query: EntityQuery = EntityQuery()) -> Iterator[GlobalEntity]:
+        return _analysis.iter_entities(self.conn, query)
 
-    def iter_quotes(self) -> Iterator[dict]:
-        return _analysis.iter_quotes(self.conn)
+    def iter_quotes(self, query: QuoteQuery = QuoteQuery()) -> Iterator[Quote]:
+        return _analysis.iter_quotes(self.conn, query)
 
-    def iter_events(self, query: EventQuery = EventQuery()) -> Iterator[dict]:
+    def iter_events(self, query: EventQuery = EventQuery()) -> Iterator[Event]:
         return _events.iter_events(self.conn, query)
 
-    def fusion_inputs(self):
-        quotes = self.conn.execute("SELECT id, article_id, text FROM quotes ORDER BY rowid").fetchall()
-        return _events.load_mentions(self.conn), quotes
+    def fusion_inputs(self) -> FusionInputs:
+        quotes = [QuoteText(*row) for row in self.conn.execute("SELECT id, article_id, text FROM quotes ORDER BY rowid")]
+        return FusionInputs(_events.load_mentions(self.conn), quotes)
 
-    def write_fusion(self, quote_groups: dict[str, str], events: list) -> None:
+    def write_fusion(self, quote_groups: dict[str, str], events: list[Event]) -> None:
         conn = self.conn
         with self._transaction():
             # events are replaced while mentions still point at them: check references at commit
@@ -204,8 +199,8 @@ class SQLiteStore(Store):
                              [(gid, qid) for qid, gid in quote_groups.items() if grouped.get(qid) != gid])
             _events.replace_fused(conn, events)
 
-    def story_inputs(self):
-        return (list(_stories.stored_features(self.conn)), *_stories.pending_articles(self.conn))
+    def story_inputs(self) -> StoryInputs:
+        return StoryInputs(list(_stories.stored_features(self.conn)), *_stories.pending_articles(self.conn))
 
     def article_text(self, article_id: str) -> str:
         row = self.conn.execute("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
@@ -219,7 +214,7 @@ class SQLiteStore(Store):
     def near_duplicates(self) -> list[tuple[str, str]]:
         return _stories.near_duplicates(self.conn)
 
-    def iter_stories(self, query: StoryQuery = StoryQuery()) -> Iterator[dict]:
+    def iter_stories(self, query: StoryQuery = StoryQuery()) -> Iterator[Story]:
         return _stories.iter_stories(self.conn, query)
 
     def count_articles(self) -> int:

@@ -8,15 +8,15 @@ from typing import Iterator
 
 import numpy as np
 
-from ..records import StoryFeatures
+from ..records import Story, StoryFeatures, UnsignedArticle
 from .base import StoryQuery
 
 _NEAR = "SELECT article_id, other_id FROM near_duplicates"
 
 
-def pending_articles(conn: sqlite3.Connection) -> tuple[list[StoryFeatures], list[tuple]]:
+def pending_articles(conn: sqlite3.Connection) -> tuple[list[StoryFeatures], list[UnsignedArticle]]:
     """Articles without a story: the features signed during analysis, and the articles analysed
-    before signatures were (or not at all) as (id, title, text, published, entity ids named in it)."""
+    before signatures were (or not at all), with the entity ids their names resolve to."""
     signed = [_features(row) for row in conn.execute(
         "SELECT f.article_id, f.day, f.terms, f.minhash FROM articles a JOIN story_features f"
         " ON f.article_id = a.id WHERE a.story_id IS NULL ORDER BY a.rowid")]
@@ -29,7 +29,8 @@ def pending_articles(conn: sqlite3.Connection) -> tuple[list[StoryFeatures], lis
             "SELECT m.article_id, m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
             " WHERE a.story_id IS NULL AND m.kind = 'name' ORDER BY m.article_id, m.start"):
         entities[article_id].append(entity_id)
-    return signed, [(aid, title, text, published, entities.get(aid, [])) for aid, title, text, published in rows]
+    return signed, [UnsignedArticle(aid, title, text, published, entities.get(aid, []))
+                    for aid, title, text, published in rows]
 
 
 def stored_features(conn: sqlite3.Connection) -> Iterator[tuple[StoryFeatures, str]]:
@@ -64,7 +65,7 @@ def near_duplicates(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     return conn.execute(_NEAR).fetchall()
 
 
-def iter_stories(conn: sqlite3.Connection, query: StoryQuery = StoryQuery()) -> Iterator[dict]:
+def iter_stories(conn: sqlite3.Connection, query: StoryQuery = StoryQuery()) -> Iterator[Story]:
     """Stories, largest and latest first: their articles (oldest first), outlets, dates and events."""
     articles: dict[str, list[tuple]] = defaultdict(list)
     for story, aid, outlet, title, published in conn.execute(
@@ -79,31 +80,29 @@ def iter_stories(conn: sqlite3.Connection, query: StoryQuery = StoryQuery()) -> 
     out = []
     for story, rows in articles.items():
         dates = [r[3] for r in rows if r[3]]
-        record = {"id": story, "article_ids": [r[0] for r in rows],
-                  "num_articles": len(rows),
-                  # as for events: an article of no known outlet is a source of its own
-                  "num_sources": len({r[1] or r[0] for r in rows}),
-                  "outlets": sorted({r[1] for r in rows if r[1]}),
-                  "titles": [r[2] for r in rows if r[2]],
-                  "first_published": min(dates) if dates else None,
-                  "last_published": max(dates) if dates else None,
-                  "event_ids": sorted(events.get(story, ()))}
+        record = Story(id=story, article_ids=[r[0] for r in rows], num_articles=len(rows),
+                       # as for events: an article of no known outlet is a source of its own
+                       num_sources=len({r[1] or r[0] for r in rows}),
+                       outlets=sorted({r[1] for r in rows if r[1]}), titles=[r[2] for r in rows if r[2]],
+                       first_published=min(dates) if dates else None,
+                       last_published=max(dates) if dates else None,
+                       event_ids=sorted(events.get(story, ())))
         if _matches(record, query):
             out.append(record)
-    out.sort(key=lambda r: (-len(r["article_ids"]), _descending(r["last_published"]), r["id"]))
+    out.sort(key=lambda r: (-len(r.article_ids), _descending(r.last_published), r.id))
     yield from out[:query.limit] if query.limit else out
 
 
-def _matches(story: dict, q: StoryQuery) -> bool:
-    if len(story["article_ids"]) < q.min_articles:
+def _matches(story: Story, q: StoryQuery) -> bool:
+    if len(story.article_ids) < q.min_articles:
         return False
-    if q.article_id and q.article_id not in story["article_ids"]:
+    if q.article_id and q.article_id not in story.article_ids:
         return False
-    if q.since and (story["last_published"] or "") < q.since:
+    if q.since and (story.last_published or "") < q.since:
         return False
-    if q.until and not (story["first_published"] and story["first_published"] <= q.until):
+    if q.until and not (story.first_published and story.first_published <= q.until):
         return False
-    if q.outlet and q.outlet.casefold() not in {o.casefold() for o in story["outlets"]}:
+    if q.outlet and q.outlet.casefold() not in {o.casefold() for o in story.outlets}:
         return False
     return True
 

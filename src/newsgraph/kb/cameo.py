@@ -1,10 +1,25 @@
-"""The CAMEO code table: root, QuadClass, Goldstein scale and PLOVER category of each code."""
+"""The CAMEO code table: root, QuadClass, Goldstein scale and PLOVER category of each code,
+and which codes have sides that are interchangeable.
+
+The reference floor of the events and fuse stages: the coder codes with it, the store
+and the sentence coder describe codes with it.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
+
+#: Codes whose two sides do the same thing (consult, discuss by telephone, meet, mediate):
+#: "A met B" is "B met A", so the coder writes one record per pair, its sides in a stable order.
+SYMMETRIC_CODES = frozenset({"040", "041", "044", "046"})
+
+#: Roots whose sides are compared both ways when reports are fused. Reports of one
+#: consultation may name its sides in either order, and not only under a symmetric code:
+#: a visit "A visited B" (042) is "B hosted A" (043). So for any root-04 code, two reports
+#: whose sides are swapped may still tell the same event.
+SIDES_EITHER_WAY_ROOTS = frozenset({"04"})
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Dates given by containers (JSONL fields, feed entries, WARC headers)."""
+"""Dates given by containers and page metadata (JSONL fields, feed entries, WARC headers, HTML meta)."""
 from __future__ import annotations
 
 import re

