@@ -136,7 +136,7 @@ class TimeExpression:
     weekday: Optional[int] = None  # 0 = Monday, when the expression names one
 
 
-@dataclass
+@dataclass(slots=True)
 class EventActor:
     """One side of an event: a resolved entity, or a generic actor ("Israeli police").
 
@@ -175,7 +175,7 @@ def _actor_json(actor: Optional[EventActor]) -> Optional[dict]:
     return None if actor is None else actor.to_json()
 
 
-@dataclass
+@dataclass(slots=True)
 class EventReading:
     """What is said of one event: by one report (an :class:`EventMention`) or by all the
     reports of a real event together (an :class:`Event`). The one event record from the
@@ -207,7 +207,7 @@ class EventReading:
                 "flags": list(data.get("flags") or [])}
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class EventMention(EventReading):
     """One event as one sentence of one article tells it (CAMEO-coded): the coder's record."""
 
@@ -225,7 +225,7 @@ class EventMention(EventReading):
                 "sentence": self.sentence, "trigger": self.trigger}
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, slots=True)
 class Event(EventReading):
     """One real event, however many reports tell it: the fuse stage's record, stored and exported."""
 

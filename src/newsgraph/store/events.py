@@ -74,10 +74,22 @@ def event_row(event: Event) -> tuple:
 _MENTION_COLUMNS = "id, article_id, start, end, sentence, trigger, trigger_start, record"
 
 
+def _actor(data: Optional[dict]) -> Optional[EventActor]:
+    # EventActor.from_json, inlined: the fuse stage reads every stored mention at once
+    if data is None:
+        return None
+    return EventActor(data.get("text", ""), data.get("country"), data.get("sector"), None, data.get("entity_id"))
+
+
 def _mention(row) -> EventMention:
+    """A stored mention: its place in the article and its own reading (see EventReading.reading_json)."""
     mid, aid, start, end, sentence, trigger, trigger_start, record = row
-    return EventMention(**EventReading.reading_from_json(json.loads(record)), start=start, end=end,
-                        sentence=sentence, trigger=trigger, trigger_start=trigger_start, article_id=aid, id=mid)
+    r = json.loads(record)
+    return EventMention(cameo=r["cameo"], source=_actor(r.get("source")), target=_actor(r.get("target")),
+                        date=r.get("date"), date_precision=r.get("date_precision"), place=r.get("place"),
+                        counts=r.get("counts") or {}, confidence=r.get("confidence", 0.5),
+                        flags=list(r.get("flags") or []), start=start, end=end, sentence=sentence,
+                        trigger=trigger, trigger_start=trigger_start, article_id=aid, id=mid)
 
 
 def load_mentions(conn: sqlite3.Connection) -> list[EventMention]:
