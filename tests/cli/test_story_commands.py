@@ -234,6 +234,7 @@ def test_help_describes_every_option(capsys):
 
 def test_empty_database_prints_only_the_header(capsys, tmp_path):
     db = tmp_path / "fresh.db"
+    open_store(load_options().store, str(db)).close()  # queries read an existing database only (E405)
     status, out, err = _cli(capsys, "stories", "--db", db)
     assert status == 0 and out.splitlines() == ["\t".join(COLUMNS)] and "0 stories" in err
     status, out, _ = _cli(capsys, "stories", "--db", db, "--format", "jsonl", "--events")

@@ -59,7 +59,7 @@ def articles(db, config_file, outlet, since, until, search, limit, fmt) -> None:
     """List stored articles, filtered by outlet, date range or full text."""
     options = build_options(config_file)
     query = ArticleQuery(outlet=outlet, since=since, until=until, search=search, limit=limit)
-    with open_store(options.store, db) as store:
+    with open_store(options.store, db, mode="query") as store:
         records = [a.to_json() for a in store.iter_articles(query)]
     if fmt == "jsonl":
         emit(records, fmt, [])
@@ -106,7 +106,7 @@ def _table(records: list[dict]) -> None:
 def export(db, config_file, fmt, outdir) -> None:
     """Write the database to OUTDIR: articles, entities, events, quotes, stories."""
     options = build_options(config_file)
-    with open_store(options.store, db) as store:
+    with open_store(options.store, db, mode="query") as store:
         counts = export_store(store, fmt, outdir)
     click.echo(", ".join(f"{n} {name}" for name, n in counts.items()) + f" written to {outdir}",
                err=True)
@@ -118,7 +118,7 @@ def export(db, config_file, fmt, outdir) -> None:
 def problems(db, config_file) -> None:
     """List the inputs that could not be read in earlier runs, with the cause."""
     options = build_options(config_file)
-    with open_store(options.store, db) as store:
+    with open_store(options.store, db, mode="query") as store:
         items = store.problems()
     for item in items:
         click.echo(str(item))
@@ -137,7 +137,7 @@ def entities(db, config_file, entity_type, country, name, min_mentions, fmt) -> 
     """List canonical entities with their aliases and how often they are mentioned."""
     options = build_options(config_file)
     query = EntityQuery(type=entity_type, country=country, name=name, min_mentions=min_mentions)
-    with open_store(options.store, db) as store:
+    with open_store(options.store, db, mode="query") as store:
         found = list(store.iter_entities(query))
     records = []
     for e in found:
@@ -160,7 +160,7 @@ def entities(db, config_file, entity_type, country, name, min_mentions, fmt) -> 
 def quotes(db, config_file, speaker, article_id, kind, fmt) -> None:
     """List quotes with their speakers and reporting verbs."""
     options = build_options(config_file)
-    with open_store(options.store, db) as store:
+    with open_store(options.store, db, mode="query") as store:
         found = list(store.iter_quotes(QuoteQuery(speaker=speaker, article_id=article_id, kind=kind)))
     records = [q.to_json() if fmt == "jsonl" else {**q.to_json(), "speaker": q.speaker_name} for q in found]
     emit(records, fmt, ["article_id", "kind", "speaker", "cue", "text"])

@@ -43,7 +43,7 @@ def events(db, config_file, actor, country, code, root, quad_class, since, until
     options = build_options(config_file)
     query = EventQuery(actor=actor, country=country, code=code, root=root, quad_class=quad_class,
                        since=since, until=until, disputed=disputed, article_id=article_id, limit=limit)
-    with open_store(options.store, db) as store:
+    with open_store(options.store, db, mode="query") as store:
         found = list(store.iter_events(query))
     records = [e.to_json() if fmt == "jsonl" else table_row(e) for e in found]
     emit(records, fmt, ["date", "cameo", "plover", "source", "target", "place", "counts",

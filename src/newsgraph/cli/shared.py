@@ -29,7 +29,8 @@ def cli() -> None:
 
 
 db_option = click.option("--db", "db", metavar="FILE", default=None,
-                         help="Database file (default: store.path in the config, newsgraph.db).")
+                         help="Database file (default: store.path in the config, newsgraph.db). `run` creates it; "
+                              "the other commands read an existing one and never change it.")
 config_option = click.option("--config", "config_file", metavar="FILE", default=None,
                              type=click.Path(dir_okay=False),
                              help="A TOML file whose keys override the packaged defaults.")

@@ -51,7 +51,7 @@ def stories(db, config_file, min_articles, outlet, since, until, article_id, lim
     options = build_options(config_file)
     query = StoryQuery(min_articles=min_articles, outlet=outlet, since=since, until=until,
                        article_id=article_id, limit=limit)
-    with open_store(options.store, db) as store:
+    with open_store(options.store, db, mode="query") as store:
         found = list(store.iter_stories(query))
         # one pass over all events beats one query per article when stories are many
         events = {e.id: e for e in store.iter_events()} if with_events and found else {}

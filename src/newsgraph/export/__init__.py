@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..store import Store
+from .files import write_set
 from .gdelt import write_gdelt_mentions_tsv, write_gdelt_tsv
 from .graphml import write_graphml
 from .jsonl import write_jsonl
@@ -44,10 +45,13 @@ FORMATS = {"jsonl": write_jsonl, "gdelt": _gdelt, "csv": _csv, "parquet": _parqu
 
 
 def export(store: Store, fmt: str, outdir: str | Path) -> dict[str, int]:
-    """Write the store in ``fmt`` into ``outdir``; return the record count per file."""
-    outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
-    return FORMATS[fmt](store, outdir)
+    """Write the store in ``fmt`` into ``outdir``; return the record count per file.
+
+    The files are written as a set (see :func:`files.write_set`): all of them into a
+    temporary folder beside ``outdir``, then moved into place; a failure is E801.
+    """
+    writer = FORMATS[fmt]
+    return write_set(outdir, lambda folder: writer(store, folder))
 
 
 __all__ = ["export", "FORMATS"]

@@ -32,7 +32,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..records import Event, EventActor
-from .files import replacing
+from .files import TEXT_ERRORS, replacing
 
 EVENT_COLUMNS = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -152,7 +152,7 @@ def _write_tsv(path: Path, header: tuple[str, ...], rows: Iterable[list[str]]) -
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
-    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
+    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8", errors=TEXT_ERRORS, newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n",
                             quoting=csv.QUOTE_NONE, quotechar=None)
         writer.writerow(header)

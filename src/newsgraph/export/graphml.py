@@ -22,7 +22,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..records import Event, EventActor
-from .files import replacing
+from .files import TEXT_ERRORS, replacing
 
 NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
 _SCHEMA = f"{NAMESPACE} {NAMESPACE}/1.0/graphml.xsd"
@@ -111,6 +111,6 @@ def write_graphml(events: Iterable[Event], path: Path) -> int:
                           EDGE_KEYS, values)
     lines += ["  </graph>", "</graphml>", ""]
 
-    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8", errors=TEXT_ERRORS, newline="\n") as handle:
         handle.write("\n".join(lines))
     return len(edges)

@@ -2,24 +2,22 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Iterable
 
 from ..store import Store
+from .files import TEXT_ERRORS, replacing
 
 FILES = ("articles", "entities", "events", "quotes", "stories")
 
 
 def _write(path: Path, records: Iterable[dict]) -> int:
     # Written beside the target and renamed, so a reader never sees half a file.
-    tmp = path.with_suffix(path.suffix + ".part")
     count = 0
-    with open(tmp, "w", encoding="utf-8") as handle:
+    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8", errors=TEXT_ERRORS) as handle:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
-    os.replace(tmp, path)
     return count
 
 

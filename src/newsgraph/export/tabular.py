@@ -20,7 +20,7 @@ from itertools import islice
 from pathlib import Path
 
 from ..records import Event
-from .files import replacing
+from .files import TEXT_ERRORS, replacing
 
 _ACTOR = ("entity_id", "text", "country", "sector")
 COLUMNS = (
@@ -80,7 +80,7 @@ def write_events_csv(events: Iterable[Event], path: Path) -> int:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
-    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
+    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8", errors=TEXT_ERRORS, newline="") as handle:
         writer = csv.writer(handle)  # excel dialect: RFC 4180
         writer.writerow(COLUMNS)
         for event in events:
@@ -114,6 +114,15 @@ def write_events_parquet(events: Iterable[Event], path: Path) -> int:
     count = 0
     with replacing(path) as tmp, pq.ParquetWriter(tmp, schema) as writer:
         while batch := list(islice(rows, _BATCH)):
-            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            try:
+                table = pa.Table.from_pylist(batch, schema=schema)
+            except UnicodeEncodeError:  # a lone surrogate in some text: U+FFFD, as the text exports
+                table = pa.Table.from_pylist([_encodable(row) for row in batch], schema=schema)
+            writer.write_table(table)
             count += len(batch)
     return count
+
+
+def _encodable(row: dict) -> dict:
+    return {k: v.encode("utf-8", TEXT_ERRORS).decode("utf-8") if isinstance(v, str) else v
+            for k, v in row.items()}
