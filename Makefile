@@ -41,6 +41,7 @@ test-fast: setup
 bench: setup
 	$(BIN)/python bench/ingest_clean.py
 	$(BIN)/python bench/nlp_stages.py
+	$(BIN)/python bench/long_articles.py
 	$(BIN)/python bench/fuse_stage.py
 
 evaluate: setup

@@ -8,6 +8,7 @@ the nlp, resolve and events stages through their packages' public entries.
 """
 from __future__ import annotations
 
+import time
 from functools import lru_cache
 
 from .config import Options
@@ -45,26 +46,85 @@ def load_event_lexicon(options: Options):
         raise NewsgraphError("E701", where, cause) from None
 
 
+class ArticleTimeout(Exception):
+    """An article's analysis ran over its time budget (E604)."""
+
+
+class Deadline:
+    """The time budget of one article, checked cooperatively.
+
+    A worker cannot be interrupted safely from outside (a signal or a killed worker
+    would cost the whole batch, and the pool its process), so the stages call
+    :meth:`check` where they loop: between sections of a long parse, every few
+    hundred tokens of quote extraction, once a sentence in event coding, and here
+    between stages. The stages know only the method, not this class. Resolution has
+    no checks inside: it is linear in the article and bounded by ``nlp.max_chars``,
+    so an article may overrun its budget by at most one resolve pass.
+    """
+
+    __slots__ = ("seconds", "end", "stage")
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+        self.stage = "parse"
+
+    def check(self) -> None:
+        if time.monotonic() > self.end:
+            raise ArticleTimeout(f"over nlp.article_seconds = {self.seconds:g} s, in {self.stage}")
+
+
 def analyze_articles(articles: list[Article], options: Options) -> list[ArticleAnalysis]:
-    """Entities, quotes and times of each article, in order."""
+    """Entities, quotes and times of each article, in order.
+
+    An article of at most ``nlp.section_chars`` characters is parsed in one piece,
+    batched with the others through ``nlp.pipe`` as always; a longer one in sections
+    (:func:`newsgraph.nlp.parse_in_sections`), one Doc with the article's offsets; one
+    over ``nlp.max_chars`` is not parsed (E603). Each article has ``nlp.article_seconds``
+    (E604, see :class:`Deadline`): counted from the start of its sectioned parse, or for
+    a short article from when its Doc is ready (its parse is shared with its nlp.pipe
+    batch and bounded by section_chars). Either way the rest of the batch goes on.
+    """
     from .events import code_events
     from .fuse import sign
-    from .nlp import extract_quotes
+    from .nlp import extract_quotes, parse_in_sections
     from .resolve import resolve_article
 
     nlp, kb, verbs = load_resources(options)
     lexicon = load_event_lexicon(options) if options.events.enabled else None
-    docs = nlp.pipe((a.text for a in articles), batch_size=options.nlp.batch_size)
+    limits = options.nlp
+    whole = [a.text for a in articles if len(a.text) <= min(limits.section_chars, limits.max_chars)]
+    docs = iter(nlp.pipe(whole, batch_size=limits.batch_size))
     results = []
-    for article, doc in zip(articles, docs):
+    for article in articles:
+        size = len(article.text)
+        if size > limits.max_chars:
+            results.append(ArticleAnalysis(article.id, error=f"{size} characters, over nlp.max_chars = "
+                                           f"{limits.max_chars}", error_code="E603"))
+            continue
+        if size <= limits.section_chars:
+            doc = next(docs)
+            deadline = Deadline(limits.article_seconds)
+        else:
+            doc, deadline = None, Deadline(limits.article_seconds)
         try:
-            quotes = extract_quotes(doc, verbs)
+            if doc is None:
+                doc = parse_in_sections(nlp, article.text, limits.section_chars, limits.batch_size,
+                                        deadline.check)
+            deadline.stage = "quotes"
+            quotes = extract_quotes(doc, verbs, deadline)
+            deadline.check()
+            deadline.stage = "resolve"
             analysis = resolve_article(article, doc, kb, verbs, quotes)
+            deadline.check()
             # signed here, in the workers, so that the fuse stage reads signatures instead of texts
             analysis.story = sign(article)
             if lexicon is not None:
-                analysis.events = _kept(code_events(article, doc, analysis, kb, lexicon), options)
+                deadline.stage = "events"
+                analysis.events = _kept(code_events(article, doc, analysis, kb, lexicon, deadline), options)
             results.append(analysis)
+        except ArticleTimeout as exc:
+            results.append(ArticleAnalysis(article.id, error=str(exc), error_code="E604"))
         except Exception as exc:  # one odd article must not cost the batch its analyses
             results.append(ArticleAnalysis(article.id, error=f"{type(exc).__name__}: {exc}"[:200]))
     return results

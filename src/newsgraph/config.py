@@ -54,6 +54,9 @@ class NLPOptions(_Section):
     enabled: bool
     model: str
     batch_size: int = Field(ge=1)
+    section_chars: int = Field(ge=1000)
+    max_chars: int = Field(ge=1)
+    article_seconds: float = Field(gt=0)
     actor_files: tuple[str, ...]
 
 

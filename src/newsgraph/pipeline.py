@@ -80,7 +80,7 @@ def _analyze(articles: list[Article], options: Options, engine: Engine, registry
 
 def _analysis_problems(articles: list[Article], pairs) -> list[InputProblem]:
     inputs = {a.id: a.inputs[0] if a.inputs else a.id for a in articles}
-    return [InputProblem(inputs.get(a.article_id, a.article_id), "E602", describe("E602", a.error))
+    return [InputProblem(inputs.get(a.article_id, a.article_id), a.error_code, describe(a.error_code, a.error))
             for a, _ in pairs if a.error]
 
 

@@ -278,6 +278,7 @@ class ArticleAnalysis:
     # the article's story signature; the pipeline adds its entities once they have global ids
     story: Optional["StoryFeatures"] = None
     error: Optional[str] = None  # why the article could not be analysed, if it could not
+    error_code: str = "E602"  # its problem code: E602 failed, E603 too long, E604 over the time budget
 
 
 @dataclass

@@ -25,8 +25,9 @@ _CHANNEL_PREPS = {"in", "during", "by", "over", "via", "on"}
 
 
 def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
-                lexicon: Optional[Lexicon] = None) -> list[EventMention]:
-    """The CAMEO events of one article, in text order."""
+                lexicon: Optional[Lexicon] = None, deadline=None) -> list[EventMention]:
+    """The CAMEO events of one article, in text order. ``deadline.check()``, if given, is
+    called once a sentence; it raises to stop an article over its time budget."""
     lexicon = lexicon or load_lexicon()
     actors = ActorCoder(kb, EntityIndex(analysis))
     dates = DateResolver(article, analysis)
@@ -35,6 +36,8 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
     out: list[EventMention] = []
     phone_article = False
     for sent in doc.sents:
+        if deadline is not None:
+            deadline.check()
         triggers = find_triggers(sent, lexicon)
         if not triggers:
             continue

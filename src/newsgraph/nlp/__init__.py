@@ -1,7 +1,8 @@
 """Stage 3, nlp: the spaCy pipeline over clean article texts.
 
 Public entry: :func:`load_pipeline`, then :func:`extract_quotes` on each parsed
-Doc with the verbs of :func:`load_reporting_verbs`. The model is named in the
+Doc with the verbs of :func:`load_reporting_verbs`; :func:`parse_in_sections` parses a
+long article in sections into one Doc. The model is named in the
 options (``nlp.model``), so an installed official model can take the place of
 the default mirror; only the components newsgraph uses are enabled, and
 newsgraph's own components are added by name after them.
@@ -13,6 +14,7 @@ from functools import lru_cache
 from ..config import NLPOptions
 from ..errors import NewsgraphError
 from .quotes import extract_quotes, load_reporting_verbs
+from .sections import parse_in_sections
 
 PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
@@ -42,4 +44,4 @@ def load_pipeline(options: NLPOptions, person_words: tuple[str, ...] = (),
     return nlp
 
 
-__all__ = ["load_pipeline", "extract_quotes", "load_reporting_verbs", "PIPES"]
+__all__ = ["load_pipeline", "extract_quotes", "load_reporting_verbs", "parse_in_sections", "PIPES"]

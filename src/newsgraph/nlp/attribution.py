@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.quote_rules import (
     clause_quote,
+    doc_text,
     is_mark,
     set_cue,
     subject_of,
@@ -71,8 +72,9 @@ def load_attribution_cues() -> dict[str, frozenset[str]]:
 
 
 def attribution_quotes(doc: Doc, verbs: frozenset[str], blocked: set[int],
-                       found: list[QuoteSpan]) -> list[QuoteSpan]:
-    """Indirect quotes of the non-speech frames, none already ``found``."""
+                       found: list[QuoteSpan], check=None) -> list[QuoteSpan]:
+    """Indirect quotes of the non-speech frames, none already ``found``. ``check``, if
+    given, is called every few hundred tokens (a time budget that raises to stop)."""
     cues = load_attribution_cues()
     taken = {(q.start, q.end) for q in found}
     cue_spans = {q.cue_start: (q.start, q.end) for q in found if q.cue_start is not None}
@@ -93,6 +95,8 @@ def attribution_quotes(doc: Doc, verbs: frozenset[str], blocked: set[int],
         out.append(q)
 
     for v in doc:
+        if check is not None and v.i % 256 == 0:
+            check()
         if v.i in blocked:
             continue
         lemma = v.lemma_.lower()
@@ -211,7 +215,7 @@ def _headlines(doc: Doc, found: list[QuoteSpan]) -> list[QuoteSpan]:
     title line (the first line, or one with no end punctuation; at most 25
     words) whose capitalised lead before a colon names someone or is a single
     word; the rest of the line is what they say."""
-    text, out = doc.text, []
+    text, out = doc_text(doc), []
     pos = 0
     first = True
     for line in text.split("\n"):

@@ -24,6 +24,17 @@ RELATIVE = {"who", "that", "which", "whom", "whose"}
 # deps of a speaker's head left out of the speaker span
 _SPEAKER_DROP = {"relcl", "acl", "advcl", "punct"}
 _NAMED = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
+_TEXT_KEY = "newsgraph.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc. spaCy rebuilds ``Doc.text`` from every token on
+    each access, so the rules, which read it per quote and per sentence, made the
+    extractor quadratic in the article's length; the parse never changes the text."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 @dataclass
@@ -72,7 +83,7 @@ def _orient(text: str, i: int, w: int = 1) -> str:
 
 def _token_ending_at(doc: Doc, char: int) -> Token | None:
     """The token whose text ends right before offset ``char`` (white space skipped)."""
-    text = doc.text
+    text = doc_text(doc)
     while char > 0 and text[char - 1].isspace():
         char -= 1
     if char <= 0:
@@ -85,7 +96,7 @@ def _flips_to_open(doc: Doc, i: int, verbs: frozenset[str]) -> bool:
     """A closing-shaped mark with nothing open that really opens a quote:
     ``noted,” Iranian nation ...`` (a reporting verb, a comma or colon, the mark,
     then a capital)."""
-    text = doc.text
+    text = doc_text(doc)
     if i == 0 or text[i - 1] not in ",:":
         return False
     j = i + 1
@@ -131,7 +142,7 @@ def find_segments(doc: Doc, verbs: frozenset[str]) -> list[Segment]:
     when the next paragraph starts with an opening mark, and ends with the
     paragraph otherwise; a stray closing mark is ignored; a closing mark may be
     missing at the end of the text."""
-    text = doc.text
+    text = doc_text(doc)
     marks: list[tuple[int, int]] = []  # (offset, width)
     i = 0
     while i < len(text):
@@ -301,12 +312,12 @@ def set_cue(q: QuoteSpan, cue: str | None, cue_start: int | None, head: Token | 
     q.cue, q.cue_start = cue, cue_start
     anchor = q.end if cue_start is None else cue_start
     if head is None or (q.kind == "direct" and q.start <= head.idx < q.end) or \
-            "\n" in head.doc.text[min(head.idx, anchor):max(head.idx, anchor)]:
+            "\n" in doc_text(head.doc)[min(head.idx, anchor):max(head.idx, anchor)]:
         return
     a, b = speaker_bounds(head)
     doc = head.doc
     q.speaker_start, q.speaker_end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-    q.speaker_text = doc.text[q.speaker_start:q.speaker_end]
+    q.speaker_text = doc_text(doc)[q.speaker_start:q.speaker_end]
 
 
 def clause_quote(doc: Doc, rng: tuple[int, int], direct: list[QuoteSpan], anchor: int,
@@ -314,7 +325,7 @@ def clause_quote(doc: Doc, rng: tuple[int, int], direct: list[QuoteSpan], anchor
     """An indirect quote over tokens [a, b), kept to the paragraph of the cue at
     char ``anchor`` and trimmed; None when it is empty, too short, or mostly a
     direct quote already found (``min_len`` tokens at least)."""
-    text = doc.text
+    text = doc_text(doc)
     ps = text.rfind("\n", 0, anchor) + 1
     pe = text.find("\n", anchor)
     pe = len(text) if pe < 0 else pe

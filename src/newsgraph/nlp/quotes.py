@@ -38,6 +38,7 @@ from newsgraph.nlp.quote_rules import (
     LABEL,
     Segment,
     clause_quote,
+    doc_text,
     find_segments,
     is_mark,
     mark_token,
@@ -65,24 +66,37 @@ def load_reporting_verbs() -> frozenset[str]:
     return frozenset(w for w in words if w)
 
 
-def extract_quotes(doc: Doc, verbs: frozenset[str]) -> list[QuoteSpan]:
-    """All quotes of one article, in text order."""
+def extract_quotes(doc: Doc, verbs: frozenset[str], deadline=None) -> list[QuoteSpan]:
+    """All quotes of one article, in text order. ``deadline.check()``, if given, is called
+    between the steps and every few hundred tokens of those that walk the whole Doc; it
+    raises to stop an article over its time budget."""
+    check = deadline.check if deadline is not None else _no_check
     verbs = frozenset(v.lower() for v in verbs)
     segs = find_segments(doc, verbs)
+    check()
     direct, embedded = [], []
     for seg in segs:
         (direct if _is_direct(doc, seg, verbs) else embedded).append(seg)
     quotes = _merge_continuations(doc, [_direct_quote(doc, seg, verbs) for seg in direct])
-    quotes += _block_quotes(doc, verbs, segs)
+    check()
+    quotes += _block_quotes(doc, verbs, segs, check)
     blocked = _tokens_in(doc, [(q.start, q.end) for q in quotes])
-    reported = _indirect_quotes(doc, verbs, blocked, quotes)
-    reported += attribution_quotes(doc, verbs, blocked, quotes + reported)
+    reported = _indirect_quotes(doc, verbs, blocked, quotes, check)
+    reported += attribution_quotes(doc, verbs, blocked, quotes + reported, check)
+    check()
     quotes += _mark_partials(doc, verbs, blocked, embedded, reported)
     quotes += reported
     quotes = [q for q in _dedupe(quotes) if not _first_person_hedge(doc, q)]
     _inherit_speakers(doc, quotes)
     return quotes
 
+
+def _no_check() -> None:
+    pass
+
+
+# how many tokens a loop over the Doc walks between two deadline checks
+CHECK_EVERY = 256
 
 _HEDGES = frozenset({"think", "know", "believe", "guess", "mean", "feel", "suppose", "see"})
 _FIRST_SECOND = frozenset({"i", "we", "you"})
@@ -102,7 +116,7 @@ def _is_direct(doc: Doc, seg: Segment, verbs: frozenset[str]) -> bool:
     """Quoted text standing as speech of its own, not a phrase inside a sentence:
     it starts a sentence (or follows a colon, or a reporting verb, or a comma
     after one) and it ends one (or hands over to '," X said')."""
-    text = doc.text
+    text = doc_text(doc)
     content = text[seg.start:seg.end]
     words = content.split()
     upper = content[:1].isupper() or content[:1].isdigit() or content[:1] in "[(\u2026."
@@ -133,7 +147,7 @@ def _is_direct(doc: Doc, seg: Segment, verbs: frozenset[str]) -> bool:
 
 
 def _direct_quote(doc: Doc, seg: Segment, verbs: frozenset[str]) -> QuoteSpan:
-    text = doc.text
+    text = doc_text(doc)
     a, b = seg.start, seg.end
     while b > a and (text[b - 1] in ",;:" or text[b - 1].isspace()):
         b -= 1
@@ -161,7 +175,7 @@ def _merge_continuations(doc: Doc, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
     them is A's and B has no other frame; they become one quote over both
     parts (the frame stays inside the span)."""
     out: list[QuoteSpan] = []
-    text = doc.text
+    text = doc_text(doc)
     for q in quotes:
         prev = out[-1] if out else None
         if prev is not None and prev.cue_start is not None and prev.end < prev.cue_start < q.start \
@@ -239,11 +253,13 @@ def _cue_ending_at(doc: Doc, i: int, verbs: frozenset[str]):
     return fallback
 
 
-def _block_quotes(doc: Doc, verbs: frozenset[str], segs: list[Segment]) -> list[QuoteSpan]:
+def _block_quotes(doc: Doc, verbs: frozenset[str], segs: list[Segment], check=_no_check) -> list[QuoteSpan]:
     """A paragraph with no quotation marks after one that ends with a reporting
     colon ('The governor added:') is a block quotation."""
-    text, out = doc.text, []
+    text, out = doc_text(doc), []
     for t in doc:
+        if t.i % CHECK_EVERY == 0:
+            check()
         if not (t.is_space and "\n" in t.text) or t.i + 1 >= len(doc) or doc[t.i + 1].is_space:
             continue
         a = doc[t.i + 1].idx
@@ -269,16 +285,19 @@ def _cue_from_parse(doc: Doc, seg: Segment, verbs: frozenset[str]):
     for t in span:
         h = t.head
         if (h.i < span.start or h.i >= span.end) and h.pos_ == "VERB" and h.lemma_.lower() in verbs and \
-                "\n" not in doc.text[min(h.idx, seg.start):max(h.idx, seg.end)]:
+                "\n" not in doc_text(doc)[min(h.idx, seg.start):max(h.idx, seg.end)]:
             return (verb_text(h), h.idx, subject_of(h, verbs))
     return None
 
 
 # ---------------------------------------------------------------- indirect speech
 
-def _indirect_quotes(doc: Doc, verbs: frozenset[str], blocked: set[int], direct: list[QuoteSpan]) -> list[QuoteSpan]:
+def _indirect_quotes(doc: Doc, verbs: frozenset[str], blocked: set[int], direct: list[QuoteSpan],
+                     check=_no_check) -> list[QuoteSpan]:
     out = []
     for v in doc:
+        if v.i % CHECK_EVERY == 0:
+            check()
         if v.i in blocked:
             continue
         if v.lower_ == "according" and v.i + 1 < len(doc) and doc[v.i + 1].lower_ == "to":
@@ -344,9 +363,9 @@ def _mark_partials(doc: Doc, verbs: frozenset[str], blocked: set[int], embedded:
     clause found yet gives its own partial quote; the rest are scare quotes."""
     out = []
     for seg in embedded:
-        if _title(doc.text[seg.start:seg.end]):
+        if _title(doc_text(doc)[seg.start:seg.end]):
             continue  # 'told "Morning Joe"', 'the "Contract with America"': a name, not words
-        multi = len(doc.text[seg.start:seg.end].split()) >= 2
+        multi = len(doc_text(doc)[seg.start:seg.end].split()) >= 2
         holders = [q for q in reported if q.start <= seg.start and seg.end <= q.end]
         if holders:
             if multi:

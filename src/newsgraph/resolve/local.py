@@ -9,7 +9,10 @@ goes to the person most recently mentioned as a subject.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
 from typing import Optional
 
 from ..records import Mention
@@ -60,6 +63,10 @@ class LocalResolver:
         # Quoted passages: people named inside a quote are not the antecedents of
         # the pronoun that attributes it ("..., he added").
         self.quoted: list[tuple[int, int]] = []
+        self._sent_starts: Optional[list[int]] = None
+        # id(cluster) -> (mentions read, its distinct names): Cluster.names lists every mention
+        # again, which made each new name cost the length of the article so far.
+        self._names: dict[int, tuple[int, list[str]]] = {}
 
     # ---- names
     def add_names(self) -> None:
@@ -78,21 +85,33 @@ class LocalResolver:
     def cluster_for_mention(self, mention: Mention) -> Cluster:
         return self._cluster_for(mention)
 
+    def _distinct_names(self, cluster: Cluster) -> list[str]:
+        """``cluster.names`` without repeats, in first-seen order (the tests below only ask
+        whether some name matches, so a repeat changes nothing)."""
+        read, names = self._names.get(id(cluster), (0, []))
+        mentions = cluster.mentions
+        for m in mentions[read:]:
+            if m.kind == "name" and m.text not in names:
+                names.append(m.text)
+        self._names[id(cluster)] = (len(mentions), names)
+        return names
+
     def _cluster_for(self, mention: Mention) -> Cluster:
-        key = name_key(mention.text)
+        key = _key(mention.text)
         if mention.type != "PERSON" and len(key.split()) <= 2:
             # A person's surname the model tagged ORG or GPE ("Albrecht-Sommer said ..."):
             # it joins the person named in full earlier in the article.
             for cluster in reversed(self.clusters):
-                if cluster.type == "PERSON" and any(len(name_key(n).split()) > len(key.split())
-                                                    and is_short_form(mention.text, n) for n in cluster.names):
+                if cluster.type == "PERSON" and any(len(_key(n).split()) > len(key.split())
+                                                    and is_short_form(mention.text, n)
+                                                    for n in self._distinct_names(cluster)):
                     mention.type = "PERSON"
                     return cluster
         for cluster in reversed(self.clusters):
             if not _compatible(cluster.type, mention.type):
                 continue
-            for name in cluster.names:
-                if name_key(name) == key or _same_name(mention.text, name, mention.type):
+            for name in self._distinct_names(cluster):
+                if _key(name) == key or _same_name(mention.text, name, mention.type):
                     return cluster
         cluster = Cluster(f"e{len(self.clusters) + 1}", mention.type)
         self.clusters.append(cluster)
@@ -181,37 +200,67 @@ class LocalResolver:
 
     # ---- pronouns
     def add_pronouns(self) -> None:
+        # Pronoun mentions are never antecedents, so the index made here stays true below.
+        index = self._antecedent_index()
         for token in self.doc:
             if token.lower_ not in PERSONAL or token.pos_ != "PRON":
                 continue
-            cluster = self.antecedent(token.idx)
+            cluster = self.antecedent(token.idx, index)
             if cluster is not None:
                 self._mention(cluster, token.idx, token.idx + len(token.text), token.text, "pronoun",
                               self.doc[token.i:token.i + 1])
 
-    def antecedent(self, char: int) -> Optional[Cluster]:
-        """The person most recently mentioned before ``char``, subjects preferred."""
-        best, best_subject = None, None
-        for cluster in self.clusters:
-            if cluster.type != "PERSON":
-                continue
-            for m in cluster.mentions:
-                if m.start >= char or m.kind == "pronoun" or any(a <= m.start < b for a, b in self.quoted):
+    def antecedent(self, char: int, index=None) -> Optional[Cluster]:
+        """The person most recently mentioned before ``char``, subjects preferred.
+
+        ``index`` (from :meth:`_antecedent_index`) answers in log time what a scan of every
+        mention answers; add_pronouns asks once per pronoun, so a scan made long articles
+        quadratic. Both give the same cluster."""
+        if index is not None:
+            best, best_subject = (_latest(entries, char) for entries in index)
+        else:
+            best, best_subject = None, None
+            for cluster in self.clusters:
+                if cluster.type != "PERSON":
                     continue
-                if best is None or m.start > best[0]:
-                    best = (m.start, cluster)
-                token = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                if token is not None and token.root.dep_ in ("nsubj", "nsubjpass") and \
-                        (best_subject is None or m.start > best_subject[0]):
-                    best_subject = (m.start, cluster)
+                for m in cluster.mentions:
+                    if m.start >= char or m.kind == "pronoun" or any(a <= m.start < b for a, b in self.quoted):
+                        continue
+                    if best is None or m.start > best[0]:
+                        best = (m.start, cluster)
+                    if self._is_subject(m) and (best_subject is None or m.start > best_subject[0]):
+                        best_subject = (m.start, cluster)
         if best_subject and self._same_or_previous_sentences(best_subject[0], char):
             return best_subject[1]
         return best[1] if best else None
 
+    def _is_subject(self, m: Mention) -> bool:
+        token = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return token is not None and token.root.dep_ in ("nsubj", "nsubjpass")
+
+    def _antecedent_index(self):
+        """The candidates of :meth:`antecedent` (all, subjects), each sorted by (start, scan
+        order): of the mentions before a point, the scan keeps the first one it meets with
+        the greatest start, which is the first entry of that start here."""
+        quoted = sorted(self.quoted)
+        ends = list(accumulate((b for _a, b in quoted), max))
+        entries = []
+        for cluster in self.clusters:
+            if cluster.type != "PERSON":
+                continue
+            for m in cluster.mentions:
+                if m.kind == "pronoun" or _inside(quoted, ends, m.start):
+                    continue
+                entries.append((m.start, len(entries), cluster, self._is_subject(m)))
+        entries.sort(key=lambda e: (e[0], e[1]))
+        subjects = [e for e in entries if e[3]]
+        return ([e[0] for e in entries], entries), ([e[0] for e in subjects], subjects)
+
     def _same_or_previous_sentences(self, start: int, char: int, window: int = 3) -> bool:
-        sents = [s for s in self.doc.sents if s.start_char <= char]
-        recent = sents[-window:]
-        return bool(recent) and start >= recent[0].start_char
+        if self._sent_starts is None:
+            self._sent_starts = [s.start_char for s in self.doc.sents]
+        n = bisect_right(self._sent_starts, char)  # the sentences starting at or before char
+        return n > 0 and start >= self._sent_starts[max(0, n - window)]
 
     def cluster_at(self, start: int, end: int) -> Optional[Cluster]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -241,6 +290,26 @@ def role_span(doc, start: int, head):
     while start < head.i and doc[start].dep_ == "punct":
         start += 1
     return doc[start:end]
+
+
+_key = lru_cache(maxsize=65536)(name_key)  # asked for the same few names over and over
+
+
+def _latest(index, char: int):
+    """(start, cluster) of the first entry with the greatest start before ``char``."""
+    starts, entries = index
+    n = bisect_left(starts, char)
+    if n == 0:
+        return None
+    first = entries[bisect_left(starts, starts[n - 1])]
+    return first[0], first[2]
+
+
+def _inside(ranges: list[tuple[int, int]], ends: list[int], pos: int) -> bool:
+    """Whether ``pos`` lies in one of the sorted ``ranges``; ``ends[i]`` is the greatest
+    end among ranges[:i + 1] (ranges may overlap)."""
+    n = bisect_right(ranges, (pos, float("inf")))
+    return n > 0 and ends[n - 1] > pos
 
 
 def _compatible(a: str, b: str) -> bool:
