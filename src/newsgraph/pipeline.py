@@ -36,12 +36,15 @@ class RunReport:
 
     @property
     def failed(self) -> bool:
-        return bool(self.problems)
+        """An input could not be read or analysed; warnings (W codes) alone do not fail a run."""
+        return any(not p.is_warning for p in self.problems)
 
     def summary(self) -> str:
-        return (f"{self.documents} documents read: {self.new_articles} new articles, "
+        warnings = sum(1 for p in self.problems if p.is_warning)
+        text = (f"{self.documents} documents read: {self.new_articles} new articles, "
                 f"{self.duplicates} already known from another input, {self.skipped} unchanged "
-                f"since an earlier run, {len(self.problems)} problems")
+                f"since an earlier run, {len(self.problems) - warnings} problems")
+        return text + (f", {warnings} warnings" if warnings else "")
 
 
 def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -6,7 +6,21 @@ worker) and convertible to JSON with :func:`dataclasses.asdict`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+import re
 from typing import Any, Optional
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _one_line(text: str) -> str:
+    """Control characters and surrogates written as escapes, as ingest writes input names."""
+    def escape(match: re.Match) -> str:
+        char = match.group(0)
+        return _ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+    return _UNPRINTABLE.sub(escape, text)
 
 
 @dataclass(frozen=True)
@@ -17,8 +31,14 @@ class InputProblem:
     code: str
     message: str
 
+    @property
+    def is_warning(self) -> bool:
+        """W codes: the input was read, with a caveat (a guessed encoding, replaced characters)."""
+        return self.code.startswith("W")
+
     def __str__(self) -> str:
-        return f"{self.code} {self.source}: {self.message}"
+        # one line whatever a file name holds: "a\nb.txt" is printed as a\nb.txt
+        return _one_line(f"{self.code} {self.source}: {self.message}")
 
 
 @dataclass

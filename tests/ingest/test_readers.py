@@ -55,7 +55,7 @@ def test_bad_inputs_become_problems(tmp_path, options):
     (tmp_path / "bin.txt").write_bytes(bytes(range(256)) * 4)
     (tmp_path / "cut.txt.gz").write_bytes(gzip.compress(b"word " * 100)[:-6])
     (tmp_path / "big.txt").write_bytes(b"x" * 2048)
-    (tmp_path / "feed.xml").write_bytes(b"<rss><channel><item>")
+    (tmp_path / "feed.xml").write_bytes(b"<rss><channel><item>")  # cut: E105, not E108
     (tmp_path / "bad.warc").write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 999\r\n\r\nshort")
     small = options.ingest.model_copy(update={"max_article_bytes": 1024})
     codes = {}
@@ -63,7 +63,7 @@ def test_bad_inputs_become_problems(tmp_path, options):
         assert isinstance(item, InputProblem), item
         codes[Path(item.source).name] = item.code
     assert codes == {"empty.txt": "E102", "bin.txt": "E103", "cut.txt.gz": "E105", "big.txt": "E106",
-                     "feed.xml": "E108", "bad.warc": "E109"}
+                     "feed.xml": "E105", "bad.warc": "E109"}
 
 
 def test_legacy_encodings_are_decoded(tmp_path, options):

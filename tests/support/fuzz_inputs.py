@@ -1,10 +1,13 @@
 """Seeds, mutation strategies and checks shared by the fuzz tests of the ingest readers."""
 from __future__ import annotations
 
+import functools
 import gzip
 import io
 import json
 import re
+import struct
+import zlib
 
 from hypothesis import HealthCheck, currently_in_test_context, event, settings
 from hypothesis import strategies as st
@@ -22,7 +25,7 @@ INGEST = OPTIONS.ingest
 CLEAN = OPTIONS.clean
 
 FORMATS = ("text", "html", "jsonl", "feed", "warc")
-CODE_RE = re.compile(r"^E\d{3}$")
+CODE_RE = re.compile(r"^[EW]\d{3}$")
 
 _COMMON = dict(
     deadline=None,
@@ -382,3 +385,83 @@ def run_stream(data: bytes, fmt):
 def run_clean(doc: RawDocument):
     """clean_document with the default options."""
     return clean_document(doc, CLEAN)
+
+
+# --------------------------------------------------------------------------
+# Hostile inputs for the ingest -> clean -> store tests.
+# --------------------------------------------------------------------------
+
+_ZERO_MIB = bytes(1 << 20)
+
+
+@functools.lru_cache(maxsize=8)
+def gzip_zeros(mib: int, prefix: bytes = b"", suffix: bytes = b"") -> bytes:
+    """A gzip member of ``prefix``, ``mib`` MiB of zeros and ``suffix``, made in milliseconds.
+
+    After a full flush deflate starts afresh, so every MiB of zeros compresses
+    to the same ~1 KB: it is made once and repeated, and 2 GB of zeros is a
+    file of about 2 MB. The trailer is valid (CRC and size), as in a real bomb.
+    """
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    head = packer.compress(prefix) + packer.flush(zlib.Z_FULL_FLUSH)
+    unit = packer.compress(_ZERO_MIB) + packer.flush(zlib.Z_FULL_FLUSH)
+    assert packer.compress(_ZERO_MIB) + packer.flush(zlib.Z_FULL_FLUSH) == unit
+    tail = packer.compress(suffix) + packer.flush()
+    crc = zlib.crc32(prefix)
+    for _ in range(mib):
+        crc = zlib.crc32(_ZERO_MIB, crc)
+    crc = zlib.crc32(suffix, crc)
+    size = (len(prefix) + (mib << 20) + len(suffix)) & 0xFFFFFFFF
+    return (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff" + head + unit * mib + tail
+            + struct.pack("<II", crc, size))
+
+
+def warc_record_head(length: int, url: str = "https://bomb.example/") -> bytes:
+    """The WARC and HTTP headers of an HTML response whose block is ``length`` bytes after them."""
+    http = (f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {length}\r\n\r\n").encode()
+    warc = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {url}\r\n"
+            f"WARC-Date: 2024-03-05T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-0000000000ff>\r\n"
+            f"Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(http) + length}\r\n\r\n").encode()
+    return warc + http
+
+
+def _surrogate_jsonl(draw, data: bytes) -> bytes:
+    """A JSONL line whose strings hold JSON escapes of lone surrogates and NUL."""
+    escape = draw(st.sampled_from([b"\\ud800", b"\\udfff", b"\\u0000", b"\\ud83d", b"\\ude00x"]))
+    field = draw(st.sampled_from([b"title", b"text", b"outlet", b"url", b"id", b"published"]))
+    line = b'{"' + field + b'": "a' + escape + b'b", "text": "Words ' + escape + b' here."}\n'
+    i = _pos(draw, data)
+    while i < len(data) and data[i - 1:i] not in (b"", b"\n"):
+        i += 1  # at a line start, so the line stays a line
+    return data[:i] + line + data[i:]
+
+
+def _small_bomb(draw, data: bytes) -> bytes:
+    """The input's bytes, then a MiB or a few of zeros, all in one gzip member."""
+    return gzip_zeros(draw(_SMALL) // 2 + 1, prefix=data[:2048])
+
+
+def _nul_text(draw, data: bytes) -> bytes:
+    i = _pos(draw, data)
+    return data[:i] + b"\x00" + data[i:]
+
+
+HOSTILE_MUTATIONS = [_surrogate_jsonl, _small_bomb, _nul_text, _truncate, _gzip_truncate, _flip]
+_HOSTILE = st.sampled_from(HOSTILE_MUTATIONS)
+
+
+def hostile(seeds: list[bytes]) -> st.SearchStrategy[bytes]:
+    """A seed after one or two hostile mutations (and maybe the usual ones)."""
+    seed = st.sampled_from(seeds)
+
+    @st.composite
+    def _hostile(draw) -> bytes:
+        data = draw(seed)
+        for _ in range(draw(st.integers(1, 2))):
+            data = draw(_HOSTILE)(draw, data)
+        if draw(st.booleans()):
+            data = draw(_MUTATION)(draw, data)
+        return data
+
+    return _hostile()

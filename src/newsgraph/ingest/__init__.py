@@ -8,17 +8,17 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from ..config import IngestOptions
-from .readers import Item, problem
+from .items import Item
 from .sources import iter_paths, read_path
 
 
 def ingest(paths: Iterable[str], options: IngestOptions) -> Iterator[Item]:
     """Yield a RawDocument for every article found in ``paths`` (files, folders or '-')."""
-    for path, code in iter_paths(list(paths), options):
-        if code:
-            yield problem(path, code)
-            continue
-        yield from read_path(path, options)
+    for path in iter_paths(list(paths), options):
+        if isinstance(path, str):
+            yield from read_path(path, options)
+        else:
+            yield path  # a path that could not be listed or was skipped
 
 
 __all__ = ["ingest"]

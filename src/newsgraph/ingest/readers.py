@@ -7,35 +7,27 @@ next document where the container allows it.
 from __future__ import annotations
 
 import calendar
-import hashlib
+import io
 import json
 import re
 import time
 import zlib
-from typing import IO, Iterator, Optional, Union
+from typing import IO, Iterator, Optional
 
 from ..config import IngestOptions
-from ..errors import NewsgraphError, describe
+from ..errors import NewsgraphError
 from ..kb.dates import normalize_date
 from ..kb.urls import host_of
-from ..records import InputProblem, RawDocument
-from .decode import decode_bytes
+from .decode import decode
+from .items import Item, content_hash, make_doc, problem
+from .warc import read_warc
 
-Item = Union[RawDocument, InputProblem]
 _STREAM_ERRORS = (EOFError, zlib.error, OSError)
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def problem(subject: str, code: str, detail: str = "") -> InputProblem:
-    return InputProblem(subject, code, describe(code, detail))
-
-
-def _doc(input_id: str, fmt: str, content: str, **meta) -> RawDocument:
-    return RawDocument(input_id=input_id, format=fmt, content=content,
-                       raw_hash=content_hash(content), **meta)
+# The opening and closing tags of a feed's root (RSS, Atom, RDF, any namespace prefix) at
+# the end of the bytes, and the closing tag of one entry.
+_FEED_END = re.compile(rb"</(?:[\w.-]+:)?(?:rss|feed|rdf)\s*>\s*(?:<!--.*?-->\s*)*\Z", re.I | re.S)
+_FEED_START = re.compile(rb"<(?:[\w.-]+:)?(?:rss|feed|rdf)[\s>]", re.I)
+_ENTRY_END = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.I)
 
 
 def read_limited(stream: IO[bytes], subject: str, opts: IngestOptions) -> bytes:
@@ -53,11 +45,11 @@ def read_single(stream: IO[bytes], subject: str, fmt: str, opts: IngestOptions,
                 group: Optional[str]) -> Iterator[Item]:
     """A plain-text or HTML file: one article."""
     try:
-        text, _guessed = decode_bytes(read_limited(stream, subject, opts), subject)
+        text, guessed = decode(read_limited(stream, subject, opts), subject)
     except NewsgraphError as exc:
         yield problem(subject, exc.code, exc.detail)
         return
-    yield _doc(subject, fmt, text, group=group)
+    yield from make_doc(subject, fmt, text, guessed=guessed, group=group)
 
 
 def read_jsonl(stream: IO[bytes], subject: str, opts: IngestOptions) -> Iterator[Item]:
@@ -75,45 +67,57 @@ def read_jsonl(stream: IO[bytes], subject: str, opts: IngestOptions) -> Iterator
         lineno += 1
         where = f"{subject}:{lineno}"
         if len(line) > opts.max_article_bytes:
+            seen_any = True  # an E106 line: the file is not "empty" as well
+            try:
+                skipped = _skip_rest_of_line(stream, opts.max_article_bytes)
+            except _STREAM_ERRORS as exc:
+                yield problem(where, "E105", str(exc) or type(exc).__name__)
+                return
+            if not skipped:
+                # No end of line within another limit's worth (a gzip bomb, or
+                # not JSONL at all): stop here rather than decompress without bound.
+                yield problem(where, "E106", f"line longer than {2 * opts.max_article_bytes} bytes; "
+                              "the rest of the file was not read")
+                return
             yield problem(where, "E106", f"line longer than {opts.max_article_bytes} bytes")
-            _skip_rest_of_line(stream)
             continue
         if not line.strip():
             continue
         seen_any = True
-        item = _jsonl_record(line, where, subject)
-        if item is not None:
-            yield item
+        yield from _jsonl_record(line, where, subject)
     if not seen_any:
         yield problem(subject, "E102")
 
 
-def _skip_rest_of_line(stream: IO[bytes]) -> None:
-    while True:
-        chunk = stream.readline(1 << 20)
+def _skip_rest_of_line(stream: IO[bytes], budget: int) -> bool:
+    """Skip to the next line within ``budget`` bytes; False when there is none."""
+    while budget > 0:
+        chunk = stream.readline(min(budget, 1 << 20))
+        budget -= len(chunk)
         if not chunk or chunk.endswith(b"\n"):
-            return
+            return True
+    return False
 
 
-def _jsonl_record(line: bytes, where: str, subject: str) -> Optional[Item]:
+def _jsonl_record(line: bytes, where: str, subject: str) -> list[Item]:
     try:
         obj = json.loads(line.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        return problem(where, "E107", f"not valid JSON ({type(exc).__name__})")
+        return [problem(where, "E107", f"not valid JSON ({type(exc).__name__})")]
     if not isinstance(obj, dict):
-        return problem(where, "E107", "not a JSON object")
+        return [problem(where, "E107", "not a JSON object")]
     body, fmt = obj.get("text"), "text"
     if not (isinstance(body, str) and body.strip()):
         body, fmt = obj.get("html"), "html"
     if not (isinstance(body, str) and body.strip()):
-        return problem(where, "E107", "no non-empty 'text' or 'html' string")
+        return [problem(where, "E107", "no non-empty 'text' or 'html' string")]
     raw_id = obj.get("id")
     input_id = str(raw_id) if isinstance(raw_id, (str, int)) and str(raw_id) else where
     url = _str_or_none(obj.get("url"))
     outlet = _str_or_none(obj.get("outlet"))
-    return _doc(input_id, fmt, body, url=url, title=_str_or_none(obj.get("title")),
-                published=normalize_date(_str_or_none(obj.get("published"))), outlet=outlet,
-                group=outlet or host_of(url) or subject)
+    return make_doc(input_id, fmt, body, where=where, url=url, title=_str_or_none(obj.get("title")),
+                    published=normalize_date(_str_or_none(obj.get("published"))), outlet=outlet,
+                    group=outlet or host_of(url) or subject)
 
 
 def _str_or_none(value) -> Optional[str]:
@@ -133,14 +137,27 @@ def read_feed(stream: IO[bytes], subject: str, opts: IngestOptions) -> Iterator[
         yield problem(subject, "E102")
         return
     try:
-        parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+        # Always a byte stream: handed a str (or bytes), feedparser takes it
+        # for a file name or URL and opens it ("/etc/hostname" as a feed).
+        parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False,
+                                  resolve_relative_uris=False)
     except Exception as exc:  # feedparser wraps several parsers; any failure is a bad feed
         yield problem(subject, "E108", type(exc).__name__)
         return
     entries = parsed.get("entries") or []
+    cut = parsed.get("bozo") and _FEED_START.search(data[:4096]) and not _FEED_END.search(data[-512:])
+    if cut:
+        # The XML ends part-way. feedparser's lenient parser still returns
+        # entries, the last one possibly cut mid-text: keep only those whose
+        # closing tag is in the bytes, and report the feed as truncated.
+        entries = entries[:len(_ENTRY_END.findall(data))]
     if parsed.get("bozo") and not any(_entry_body(e) for e in entries):
         entries = []
-    if not entries:
+    if cut:
+        yield problem(subject, "E105", f"the feed ends part-way, after {len(entries)} complete entries")
+        if not entries:
+            return
+    elif not entries:
         cause = str(parsed.get("bozo_exception") or "no entries")
         yield problem(subject, "E108", cause.splitlines()[0][:200] if cause else "no entries")
         return
@@ -153,9 +170,10 @@ def read_feed(stream: IO[bytes], subject: str, opts: IngestOptions) -> Iterator[
         if not body:
             yield problem(input_id, "E201", "the feed entry has no content or summary")
             continue
-        yield _doc(input_id, "html", body, url=link, title=_str_or_none(entry.get("title")),
-                   published=_struct_date(entry.get("published_parsed") or entry.get("updated_parsed")),
-                   outlet=outlet, group=outlet or host_of(link) or subject)
+        yield from make_doc(
+            input_id, "html", body, url=link, title=_str_or_none(entry.get("title")),
+            published=_struct_date(entry.get("published_parsed") or entry.get("updated_parsed")),
+            outlet=outlet, group=outlet or host_of(link) or subject)
 
 
 def _feed_outlet(title: Optional[str]) -> Optional[str]:
@@ -183,52 +201,4 @@ def _struct_date(value) -> Optional[str]:
         return None
 
 
-def read_warc(stream: IO[bytes], subject: str, opts: IngestOptions) -> Iterator[Item]:
-    """WARC (gzipped or not), streamed record by record: HTML responses only."""
-    from warcio.archiveiterator import ArchiveIterator
-
-    count = records = 0
-    try:
-        for record in ArchiveIterator(stream, arc2warc=True):
-            records += 1
-            if record.rec_type != "response":
-                continue
-            item = _warc_record(record, subject, opts)
-            if item is not None:
-                count += 1
-                yield item
-    except Exception as exc:  # warcio raises plain Exceptions for bad records
-        if isinstance(exc, _STREAM_ERRORS):
-            yield problem(subject, "E105", str(exc) or type(exc).__name__)
-        elif type(exc).__name__ == "ArchiveLoadFailed":
-            yield problem(subject, "E109", str(exc).splitlines()[0][:200])
-        else:
-            yield problem(subject, "E109", f"a record is incomplete or corrupt ({type(exc).__name__})")
-        return
-    if records == 0:
-        yield problem(subject, "E109", "no WARC record found")
-    elif count == 0:
-        yield problem(subject, "E201", "the archive holds no HTML response record")
-
-
-def _warc_record(record, subject: str, opts: IngestOptions) -> Optional[Item]:
-    url = record.rec_headers.get_header("WARC-Target-URI")
-    where = url or subject
-    http = record.http_headers
-    if http is not None:
-        status = http.get_statuscode()
-        ctype = (http.get_header("Content-Type") or "").lower()
-        if status and not status.startswith("2"):
-            return None
-        if ctype and "html" not in ctype:
-            return None
-    body = record.content_stream().read(opts.max_article_bytes + 1)
-    if len(body) > opts.max_article_bytes:
-        return problem(where, "E106", f"record larger than {opts.max_article_bytes} bytes")
-    try:
-        text, _guessed = decode_bytes(body, where)
-    except NewsgraphError as exc:
-        return problem(where, exc.code, exc.detail)
-    return _doc(where, "html", text, url=url,
-                retrieved=normalize_date(record.rec_headers.get_header("WARC-Date")),
-                group=host_of(url) or subject)
+__all__ = ["Item", "content_hash", "problem", "read_feed", "read_jsonl", "read_single", "read_warc"]

@@ -4,14 +4,17 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import stat
 import sys
 import zlib
 from pathlib import Path
-from typing import IO, Iterator, Optional
+from typing import IO, Iterator, Optional, Union
 
 from ..config import IngestOptions
 from ..errors import NewsgraphError
-from .readers import Item, problem, read_feed, read_jsonl, read_single, read_warc
+from ..records import InputProblem
+from .items import Item, problem
+from .readers import read_feed, read_jsonl, read_single, read_warc
 
 _FORMATS = {
     ".txt": "text", ".text": "text",
@@ -49,25 +52,97 @@ def sniff_format(head: bytes) -> str:
     return "text"
 
 
-def iter_paths(paths: list[str], opts: IngestOptions) -> Iterator[tuple[str, Optional[str]]]:
-    """(path, problem code) for each file to read, folders walked in sorted order."""
+def iter_paths(paths: list[str], opts: IngestOptions) -> Iterator[Union[str, InputProblem]]:
+    """Each file to read, or the problem with a path; folders walked in sorted order."""
     wanted = {e.lower() for e in opts.extensions}
     for given in paths:
         if given == "-":
-            yield given, None
+            yield given
             continue
         path = Path(given)
         if path.is_dir():
-            for root, dirs, files in os.walk(path, followlinks=opts.follow_symlinks):
-                dirs.sort()
-                for name in sorted(files):
-                    stem = name[:-3] if name.lower().endswith(".gz") else name
-                    if os.path.splitext(stem)[1].lower() in wanted:
-                        yield os.path.join(root, name), None
+            yield from _walk(given, opts, wanted)
         elif path.exists():
-            yield given, None
+            yield given
         else:
-            yield given, "E101"
+            yield problem(given, "E101")
+
+
+def _walk(top: str, opts: IngestOptions, wanted: set[str]) -> Iterator[Union[str, InputProblem]]:
+    """The files of ``top`` as os.walk orders them (a folder's files, then its subfolders).
+
+    Folders are known by (st_dev, st_ino), so that with follow_symlinks a link
+    back into a folder already walked (``..``, or two links to one place) is
+    skipped with one W103 instead of being read again, or without end. Through
+    links a file can be reached twice as well; its inode is read once. A folder
+    that cannot be listed is one E113 (os.walk would skip it silently).
+    """
+    try:
+        seen_dirs = {_key(os.stat(top))}
+    except OSError as exc:
+        yield problem(top, "E113", exc.strerror or str(exc))
+        return
+    seen_files: dict[tuple[int, int], bool] = {}  # inode -> reached through a link (follow only)
+    stack = [(top, False)]
+    while stack:
+        folder, via_link = stack.pop()
+        try:
+            with os.scandir(folder) as scan:
+                # Following links, a folder's own files come before its links,
+                # so a file reached both ways is read under its real name.
+                entries = sorted(scan, key=lambda e: (opts.follow_symlinks and e.is_symlink(), e.name))
+        except OSError as exc:
+            yield problem(folder, "E113", exc.strerror or str(exc))
+            continue
+        subdirs = []
+        for entry in entries:
+            linked = entry.is_symlink()
+            if entry.is_dir():
+                if linked and not opts.follow_symlinks:
+                    continue  # as os.walk: a link to a folder is not entered
+                try:
+                    key = _key(entry.stat())
+                except OSError:
+                    continue  # vanished or unreadable: listing it is the folder's E113
+                if key in seen_dirs:
+                    if linked:
+                        yield problem(entry.path, "W103", "it leads to a folder already read")
+                    continue  # a folder first reached through a link: its files were read
+                seen_dirs.add(key)
+                subdirs.append((entry.path, via_link or linked))
+                continue
+            name = entry.name
+            stem = name[:-3] if name.lower().endswith(".gz") else name
+            if os.path.splitext(stem)[1].lower() not in wanted:
+                continue
+            if opts.follow_symlinks:
+                try:
+                    key = _key(entry.stat())
+                except OSError:
+                    key = None  # a dangling link: read_path reports it
+                through = linked or via_link
+                if key is not None and key in seen_files and (through or seen_files[key]):
+                    if through:
+                        yield problem(entry.path, "W103", "it leads to a file already read")
+                    continue
+                if key is not None:
+                    seen_files[key] = through or seen_files.get(key, False)
+            yield entry.path
+        stack.extend(reversed(subdirs))
+
+
+def _key(st: os.stat_result) -> tuple[int, int]:
+    return st.st_dev, st.st_ino
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+
+
+def _not_regular(mode: int) -> Optional[str]:
+    if stat.S_ISREG(mode):
+        return None
+    return next((what for test, what in _KINDS if test(mode)), "not a regular file")
 
 
 def read_path(path: str, opts: IngestOptions) -> Iterator[Item]:
@@ -77,12 +152,37 @@ def read_path(path: str, opts: IngestOptions) -> Iterator[Item]:
         return
     fmt, _gz = format_of(path)
     try:
-        handle = open(path, "rb")
+        handle = _open_regular(path)
+    except NewsgraphError as exc:
+        yield problem(path, exc.code, exc.detail)
+        return
     except OSError as exc:
         yield problem(path, "E110", exc.strerror or str(exc))
         return
     with handle:
         yield from _read_stream(handle, path, fmt, opts, group=str(Path(path).parent))
+
+
+def _open_regular(path: str) -> IO[bytes]:
+    """Open ``path`` for reading only if it is a regular file.
+
+    A FIFO blocks open() until a writer comes, and a device can be read
+    forever, so the kind is checked with stat before opening; the open itself
+    is non-blocking and checked again (fstat) in case the path was swapped.
+    """
+    kind = _not_regular(os.stat(path).st_mode)
+    if kind:
+        raise NewsgraphError("E112", path, f"it is {kind}")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        kind = _not_regular(os.fstat(fd).st_mode)
+        if kind:
+            raise NewsgraphError("E112", path, f"it is {kind}")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _read_stream(raw: IO[bytes], subject: str, fmt: Optional[str], opts: IngestOptions,
