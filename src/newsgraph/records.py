@@ -9,14 +9,15 @@ from dataclasses import dataclass, field, fields
 import re
 from typing import Any, Optional
 
+# What must not reach a one-line message: C0/C1 controls, line and paragraph separators, and
+# surrogates (escaped rather than replaced, so the name stays findable).
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-
-
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-def _one_line(text: str) -> str:
-    """Control characters and surrogates written as escapes, as ingest writes input names."""
+def one_line(text: str) -> str:
+    """``text`` with control characters and surrogates written as escapes: one line, encodable
+    ("a\\nb.txt" is printed a\\nb.txt)."""
     def escape(match: re.Match) -> str:
         char = match.group(0)
         return _ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
@@ -38,7 +39,7 @@ class InputProblem:
 
     def __str__(self) -> str:
         # one line whatever a file name holds: "a\nb.txt" is printed as a\nb.txt
-        return _one_line(f"{self.code} {self.source}: {self.message}")
+        return one_line(f"{self.code} {self.source}: {self.message}")
 
 
 @dataclass

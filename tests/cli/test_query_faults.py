@@ -6,13 +6,13 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import textwrap
 
 import pytest
 
 from newsgraph.records import Article, InputProblem
 from newsgraph.store.sqlite import SQLiteStore
 from cli_runner import run_cli
+from stores import foreign_sqlite, run_lock_held
 
 QUERIES = [["articles"], ["articles", "--search", "word5"], ["events"], ["entities"], ["quotes"], ["stories"],
            ["problems"]]
@@ -64,11 +64,7 @@ def test_queries_leave_the_database_file_unchanged(capsys, tmp_path, args):
 
 
 def test_another_programs_file_is_E402_and_byte_identical(capsys, tmp_path):
-    foreign = tmp_path / "other.db"
-    conn = sqlite3.connect(foreign)
-    conn.execute("CREATE TABLE t (x)")
-    conn.commit()
-    conn.close()
+    foreign = foreign_sqlite(tmp_path / "other.db")
     before = foreign.read_bytes()
     for args in (["articles"], ["run", str(tmp_path / "none.txt")]):
         status, _, err = run_cli(capsys, *args, "--db", foreign)
@@ -96,24 +92,13 @@ def test_a_second_run_fails_at_once_naming_the_holder(capsys, tmp_path):
     db = _stored(tmp_path / "n.db")
     text = tmp_path / "new.txt"
     text.write_text("Dock workers ended the strike on Monday, the union said.\n")
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
-        import time
-        from newsgraph.store.sqlite import SQLiteStore
-        store = SQLiteStore({str(db)!r})
-        print("ready", flush=True)
-        time.sleep(120)
-        """)], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "ready"
+    with run_lock_held(db) as holder:
         status, _, err = run_cli(capsys, "run", text, "--db", db, "--no-progress")
         assert status == 2
         _one_coded_line(err, "E404", db)
         assert f"pid {holder.pid}" in err
         status, out, _ = run_cli(capsys, "articles", "--db", db, "--format", "jsonl")  # queries go on
         assert status == 0 and len(out.splitlines()) == 5
-    finally:
-        holder.kill()
-        holder.wait(30)
 
 
 def _as_nobody():

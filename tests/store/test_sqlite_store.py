@@ -6,6 +6,7 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.records import Article, InputProblem
 from newsgraph.store import ArticleQuery, open_store
 from newsgraph.store.migrations import SCHEMA_VERSION
+from stores import foreign_sqlite
 
 
 def _article(aid, text, inputs, **meta):
@@ -56,11 +57,7 @@ def test_failed_batch_leaves_nothing(tmp_path, options):
 
 
 def test_refuses_foreign_and_newer_databases(tmp_path, options):
-    foreign = tmp_path / "other.db"
-    conn = sqlite3.connect(foreign)
-    conn.execute("CREATE TABLE t (x)")
-    conn.commit()
-    conn.close()
+    foreign = foreign_sqlite(tmp_path / "other.db")
     with pytest.raises(NewsgraphError) as err:
         open_store(options.store, foreign)
     assert err.value.code == "E402"

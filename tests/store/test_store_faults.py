@@ -2,9 +2,6 @@
 import os
 import random
 import sqlite3
-import subprocess
-import sys
-import textwrap
 
 import pytest
 
@@ -13,6 +10,7 @@ from newsgraph.records import Article
 from newsgraph.store import ArticleQuery, open_store
 from newsgraph.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from newsgraph.store.sqlite import APPLICATION_ID, SQLiteStore, _statements
+from stores import run_lock_held
 
 
 def _articles(n, start=0, words=300, seed=1):
@@ -167,20 +165,9 @@ def test_a_second_run_is_refused_while_the_first_holds_the_lock(tmp_path):
 
 def test_the_lock_of_a_killed_run_is_released(tmp_path):
     path = tmp_path / "n.db"
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
-        import sys, time
-        from newsgraph.store.sqlite import SQLiteStore
-        store = SQLiteStore({str(path)!r})
-        print("ready", flush=True)
-        time.sleep(120)
-        """)], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "ready"
+    with run_lock_held(path) as holder:  # SIGKILLed at the end: no clean-up runs
         error = _raises("E404", lambda: SQLiteStore(path))
         assert f"pid {holder.pid}" in error.message
-    finally:
-        holder.kill()  # SIGKILL: no clean-up runs
-        holder.wait(30)
     with SQLiteStore(path) as run:
         run.write_batch(_articles(1), [])
         assert run.count_articles() == 1

@@ -289,18 +289,25 @@ MUTATIONS = [_flip, _insert, _delete, _truncate, _splice, _duplicate, _gzip_trun
 _MUTATION = st.sampled_from(MUTATIONS)
 
 
-def mutated(seeds: list[bytes]) -> st.SearchStrategy[bytes]:
-    """One of ``seeds`` after one to four random mutations."""
+def _mutating(seeds: list[bytes], rounds: list[tuple[st.SearchStrategy[int], st.SearchStrategy]]
+              ) -> st.SearchStrategy[bytes]:
+    """One of ``seeds`` after each round's mutations: (how many, drawn from which)."""
     seed = st.sampled_from(seeds)
 
     @st.composite
     def _mutated(draw) -> bytes:
         data = draw(seed)
-        for _ in range(draw(_COUNT)):
-            data = draw(_MUTATION)(draw, data)
+        for count, mutation in rounds:
+            for _ in range(draw(count)):
+                data = draw(mutation)(draw, data)
         return data
 
     return _mutated()
+
+
+def mutated(seeds: list[bytes]) -> st.SearchStrategy[bytes]:
+    """One of ``seeds`` after one to four random mutations."""
+    return _mutating(seeds, [(_COUNT, _MUTATION)])
 
 
 RANDOM_BYTES = st.binary(max_size=2048)
@@ -443,6 +450,7 @@ def _small_bomb(draw, data: bytes) -> bytes:
 
 
 def _nul_text(draw, data: bytes) -> bytes:
+    """One NUL in otherwise fine text (``_nul`` inserts a run of them): text, not binary."""
     i = _pos(draw, data)
     return data[:i] + b"\x00" + data[i:]
 
@@ -452,16 +460,5 @@ _HOSTILE = st.sampled_from(HOSTILE_MUTATIONS)
 
 
 def hostile(seeds: list[bytes]) -> st.SearchStrategy[bytes]:
-    """A seed after one or two hostile mutations (and maybe the usual ones)."""
-    seed = st.sampled_from(seeds)
-
-    @st.composite
-    def _hostile(draw) -> bytes:
-        data = draw(seed)
-        for _ in range(draw(st.integers(1, 2))):
-            data = draw(_HOSTILE)(draw, data)
-        if draw(st.booleans()):
-            data = draw(_MUTATION)(draw, data)
-        return data
-
-    return _hostile()
+    """A seed after one or two hostile mutations (and maybe one of the usual ones)."""
+    return _mutating(seeds, [(st.integers(1, 2), _HOSTILE), (st.integers(0, 1), _MUTATION)])

@@ -16,17 +16,13 @@ from dataclasses import fields
 from typing import Optional, Union
 
 from ..errors import describe
-from ..records import InputProblem, RawDocument
+from ..records import InputProblem, RawDocument, one_line
 
 Item = Union[RawDocument, InputProblem]
 
 # Every UTF-16 surrogate code point: in a Python str they are always "lone"
 # (JSON decoding joins escaped pairs), and none of them can be encoded.
 _NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
-# What must not reach a one-line message: C0/C1 controls, line and paragraph
-# separators, and surrogates (escaped rather than replaced, so the name stays findable).
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _STRING_FIELDS = [f.name for f in fields(RawDocument) if f.name not in ("format", "raw_hash")]
 
 
@@ -34,13 +30,8 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def printable(name: str) -> str:
-    """``name`` with control characters and surrogates written as escapes (one line, encodable)."""
-    def escape(match: re.Match) -> str:
-        char = match.group(0)
-        code = ord(char)
-        return _ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-    return _UNPRINTABLE.sub(escape, name)
+# ``name`` with control characters and surrogates written as escapes (one line, encodable)
+printable = one_line
 
 
 def problem(subject: str, code: str, detail: str = "") -> InputProblem:
