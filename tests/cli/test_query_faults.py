@@ -108,7 +108,8 @@ def _as_nobody():
     # a checkout in a private folder (mktemp -d is 0700) is out of that user's reach
     probe = subprocess.run([*command, sys.executable, "-c", "import newsgraph"], capture_output=True, text=True)
     if probe.returncode != 0:
-        pytest.skip(f"user nobody cannot import newsgraph from this checkout: {(probe.stderr.strip().splitlines() or [""])[-1]}")
+        last = (probe.stderr.strip().splitlines() or ["no output"])[-1]
+        pytest.skip(f"user nobody cannot import newsgraph from this checkout: {last}")
     return command
 
 
