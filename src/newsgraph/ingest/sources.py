@@ -179,10 +179,13 @@ def _open_regular(path: str) -> IO[bytes]:
         if kind:
             raise NewsgraphError("E112", path, f"it is {kind}")
         os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
         raise
+    # From here the file object owns fd: io.open closes it itself when it fails
+    # half-way (a Ctrl-C inside fdopen), and closing it here too would raise
+    # EBADF, which would hide the stop signal behind an E110 for this file.
+    return os.fdopen(fd, "rb")
 
 
 def _read_stream(raw: IO[bytes], subject: str, fmt: Optional[str], opts: IngestOptions,
