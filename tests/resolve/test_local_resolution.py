@@ -82,3 +82,28 @@ def test_times_are_resolved_against_publication(analyze):
     a = analyze("The two ministers spoke on Sunday afternoon.", published="2021-05-17")
     (time,) = a.times
     assert (time.date, time.precision) == ("2021-05-16", "day")
+
+
+def test_the_name_index_changes_no_answer(analyze, monkeypatch):
+    """The index only spares tests (resolve/name_index.py): with it, every mention joins
+    the entity it joins when every earlier cluster is tested, on the example corpus
+    read as one long article."""
+    from pathlib import Path
+
+    from newsgraph.resolve.name_index import NameIndex
+
+    texts = sorted((Path(__file__).resolve().parents[2] / "examples" / "text").glob("*.txt"))
+    text = "\n\n".join(p.read_text("utf-8") for p in texts)
+
+    def shape(analysis):
+        return ([(e.key, e.name, [(m.start, m.text, m.kind) for m in e.mentions]) for e in analysis.entities],
+                [(q.start, q.speaker_key) for q in analysis.quotes])
+
+    indexed = shape(analyze(text))
+
+    def every_named_cluster(self, *_args):  # a scan: every cluster holding a name, latest first
+        return sorted({position for position, _name in self._filed}, reverse=True)
+
+    monkeypatch.setattr(NameIndex, "candidates", every_named_cluster)
+    monkeypatch.setattr(NameIndex, "short_form_holders", every_named_cluster)
+    assert shape(analyze(text)) == indexed

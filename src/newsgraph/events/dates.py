@@ -14,6 +14,7 @@ Order of evidence, each a general habit of news writing:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Optional
 
 from ..records import Article, ArticleAnalysis
@@ -25,11 +26,12 @@ class DateResolver:
     def __init__(self, article: Article, analysis: Optional[ArticleAnalysis]):
         self.times = sorted((t for t in (analysis.times if analysis else ()) if t.date),
                             key=lambda t: t.start)
+        self._starts = [t.start for t in self.times]  # a sentence's times by bisection, in order
         self.anchor: Optional[tuple[str, str]] = None
         self.published = article.published
 
     def date_of(self, trig, sent) -> tuple[Optional[str], Optional[str]]:
-        inside = [t for t in self.times if sent.start_char <= t.start < sent.end_char]
+        inside = self.times[bisect_left(self._starts, sent.start_char):bisect_left(self._starts, sent.end_char)]
         tok = trig.token
         governed = [t for t in inside if _governs(tok, _token_at(sent, t.start))]
         if not governed and not trig.pattern.is_noun and not _in_boundary(tok):

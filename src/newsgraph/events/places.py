@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..kb.gazetteer import load_gazetteer
-from ..records import Article, ArticleAnalysis
+from ..records import Article, ArticleAnalysis, LocalEntity
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "throughout"}
 # "the town of Samarra", "outside of the city of Basra": nouns whose of-phrase names the place
@@ -15,11 +15,15 @@ _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 
 class PlaceFinder:
     def __init__(self, article: Article, analysis: Optional[ArticleAnalysis]):
-        self.spans = []
+        # Character offset -> the first place mention (in entity order) covering it: a
+        # token is looked up by its first character, once per event, so a scan of every
+        # mention made long articles quadratic. Place mentions cover few characters.
+        self.at_char: dict[int, LocalEntity] = {}
         for entity in (analysis.entities if analysis else ()):
             if entity.type in _PLACE_TYPES:
                 for m in entity.mentions:
-                    self.spans.append((m.start, m.end, entity))
+                    for char in range(m.start, m.end):
+                        self.at_char.setdefault(char, entity)
         self.dateline = _dateline_place(article.dateline)
 
     def in_sentence(self, trig) -> Optional[dict]:
@@ -45,9 +49,9 @@ class PlaceFinder:
         return None
 
     def _entity_place(self, tok, depth: int = 0) -> Optional[dict]:
-        for start, end, entity in self.spans:
-            if start <= tok.idx < end:
-                return {"name": entity.name, "country": entity.country, "lat": entity.lat, "lon": entity.lon}
+        entity = self.at_char.get(tok.idx)
+        if entity is not None:
+            return {"name": entity.name, "country": entity.country, "lat": entity.lat, "lon": entity.lon}
         if depth == 0 and tok.pos_ == "NOUN":
             # "the town of Samarra", "the Iraqi city of Basra"
             for prep in tok.children:

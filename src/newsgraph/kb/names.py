@@ -24,6 +24,7 @@ A name key's words are what :func:`core_tokens`, :func:`is_short_form` and
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from unidecode import unidecode  # transliterates more than NFKD does (e.g. "ı", "ø", Cyrillic)
@@ -94,22 +95,34 @@ _SPLIT = re.compile(r"[\s\-‐‑–—_]+")
 def name_tokens(name: str) -> list[str]:
     """Lower-case ASCII tokens of a name, forms of address, titles of office and "the"
     dropped from its front."""
-    text = unidecode(name).lower().replace("'", "").replace("’", "").replace(".", " ")
-    words = [w for w in _SPLIT.split(text) if w]
-    while words and words[0] in _NOT_NAME:
-        words = words[1:]
-    return words
+    return list(_name_tokens(name))
 
 
 def core_tokens(name: str) -> list[str]:
     """Tokens without particles (al-, bin, ...): what distinguishes a name."""
-    return [w for w in name_tokens(name) if w not in _PARTICLES]
+    return list(_core_tokens(name))
+
+
+# Resolution compares each name with many others, so the same few names are split
+# over and over; the cache holds tuples, and the functions above hand out lists.
+@lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    text = unidecode(name).lower().replace("'", "").replace("’", "").replace(".", " ")
+    words = [w for w in _SPLIT.split(text) if w]
+    while words and words[0] in _NOT_NAME:
+        words = words[1:]
+    return tuple(words)
+
+
+@lru_cache(maxsize=65536)
+def _core_tokens(name: str) -> tuple[str, ...]:
+    return tuple(w for w in _name_tokens(name) if w not in _PARTICLES)
 
 
 def name_key(name: str) -> str:
     """The comparison key of a name (see the module docstring): "Sheikh Tamim al-Thani" ->
     "tamim al thani"."""
-    return " ".join(name_tokens(name))
+    return " ".join(_name_tokens(name))
 
 
 def similar_words(a: str, b: str, cutoff: float = 80) -> bool:
@@ -123,7 +136,7 @@ def similar_words(a: str, b: str, cutoff: float = 80) -> bool:
 
 def is_short_form(short: str, full: str) -> bool:
     """Whether ``short`` names the same person as ``full`` ("Velayati" / "Ali Akbar Velayati")."""
-    s, f = core_tokens(short), core_tokens(full)
+    s, f = _core_tokens(short), _core_tokens(full)
     if not s or not f or len(s) > len(f):
         return False
     # Every word of the short form stands, in order, among the full name's words.
@@ -139,10 +152,20 @@ def is_short_form(short: str, full: str) -> bool:
 
 def acronym_of(short: str, full: str) -> bool:
     """"PIJ" for "Palestinian Islamic Jihad", "OIC" for "Organization of Islamic Cooperation"."""
-    if not (short.isupper() and 2 <= len(short) <= 6):
+    if not is_acronym(short):
         return False
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", full) if w[0].isupper())
-    return short == initials or short == initials[: len(short)] and len(initials) - len(short) <= 1
+    letters = initials(full)
+    return short == letters or short == letters[: len(short)] and len(letters) - len(short) <= 1
+
+
+def is_acronym(name: str) -> bool:
+    """What :func:`acronym_of` takes as a short form: 2 to 6 characters, upper case ("PIJ", "U.S.")."""
+    return name.isupper() and 2 <= len(name) <= 6
+
+
+def initials(name: str) -> str:
+    """The initials of a name's capitalised words: "Organization of Islamic Cooperation" -> "OIC"."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name) if w[0].isupper())
 
 
 _SOUNDS = (("ph", "f"), ("w", "v"), ("q", "k"), ("c", "k"), ("z", "s"), ("j", "g"))

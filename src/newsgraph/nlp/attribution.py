@@ -28,6 +28,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.quote_rules import (
+    SpanIndex,
     clause_quote,
     doc_text,
     is_mark,
@@ -78,7 +79,7 @@ def attribution_quotes(doc: Doc, verbs: frozenset[str], blocked: set[int],
     cues = load_attribution_cues()
     taken = {(q.start, q.end) for q in found}
     cue_spans = {q.cue_start: (q.start, q.end) for q in found if q.cue_start is not None}
-    direct = [q for q in found if q.kind == "direct"]
+    direct = SpanIndex(q for q in found if q.kind == "direct")
     out: list[QuoteSpan] = []
 
     def add(rng: tuple[int, int], cue: str, cue_start: int, speaker: Token | None, min_len: int = 2) -> None:

@@ -6,7 +6,9 @@ list of rules. Everything here works on a parsed spaCy ``Doc``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 
 from spacy.tokens import Doc, Token
 
@@ -320,7 +322,33 @@ def set_cue(q: QuoteSpan, cue: str | None, cue_start: int | None, head: Token | 
     q.speaker_text = doc_text(doc)[q.speaker_start:q.speaker_end]
 
 
-def clause_quote(doc: Doc, rng: tuple[int, int], direct: list[QuoteSpan], anchor: int,
+class SpanIndex:
+    """Quotes already found, asked whether one of them covers most of a new span.
+
+    Sorted by start, with the greatest end so far beside each: the quotes that can
+    overlap [start, end) are those starting before ``end``, walked back only while
+    some earlier one still reaches past ``start``. A scan of every quote, once per
+    candidate clause, made long articles quadratic.
+    """
+
+    def __init__(self, quotes) -> None:
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+        self.starts = [q.start for q in self.quotes]
+        self.reach = list(accumulate((q.end for q in self.quotes), max))
+
+    def mostly_covers(self, start: int, end: int) -> bool:
+        """Whether one quote overlaps more than half of [start, end)."""
+        need = 0.5 * (end - start)
+        i = bisect_left(self.starts, end) - 1
+        while i >= 0 and self.reach[i] > start:
+            q = self.quotes[i]
+            if min(end, q.end) - max(start, q.start) > need:
+                return True
+            i -= 1
+        return False
+
+
+def clause_quote(doc: Doc, rng: tuple[int, int], direct: SpanIndex, anchor: int,
                  min_len: int = 2) -> QuoteSpan | None:
     """An indirect quote over tokens [a, b), kept to the paragraph of the cue at
     char ``anchor`` and trimmed; None when it is empty, too short, or mostly a
@@ -338,7 +366,6 @@ def clause_quote(doc: Doc, rng: tuple[int, int], direct: list[QuoteSpan], anchor
     if b - a < min_len or doc[a].idx < ps or doc[b - 1].idx >= pe:
         return None
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-    for d in direct:
-        if min(end, d.end) - max(start, d.start) > 0.5 * (end - start):
-            return None
+    if direct.mostly_covers(start, end):
+        return None
     return QuoteSpan(start=start, end=end, text=text[start:end], kind="indirect")

@@ -37,6 +37,7 @@ from newsgraph.nlp.attribution import attribution_quotes
 from newsgraph.nlp.quote_rules import (
     LABEL,
     Segment,
+    SpanIndex,
     clause_quote,
     doc_text,
     find_segments,
@@ -57,6 +58,7 @@ DIRECTIVE = frozenset({"urge", "ask", "call", "tell", "warn", "encourage", "invi
 _FRAME_ONLY = frozenset({"continue", "go"})  # 'he continued: "..."', never 'he continued that ...'
 _DASHES = ("\u2015", "\u2014", "\u2013", "-", "--")
 _KIND_RANK = {"direct": 0, "partial": 1, "indirect": 2}
+_NOTHING_FOUND = SpanIndex(())
 
 
 def load_reporting_verbs() -> frozenset[str]:
@@ -295,13 +297,15 @@ def _cue_from_parse(doc: Doc, seg: Segment, verbs: frozenset[str]):
 def _indirect_quotes(doc: Doc, verbs: frozenset[str], blocked: set[int], direct: list[QuoteSpan],
                      check=_no_check) -> list[QuoteSpan]:
     out = []
+    covered = SpanIndex(direct)
+    cue_starts = {d.cue_start for d in direct}
     for v in doc:
         if v.i % CHECK_EVERY == 0:
             check()
         if v.i in blocked:
             continue
         if v.lower_ == "according" and v.i + 1 < len(doc) and doc[v.i + 1].lower_ == "to":
-            out += _according(doc, v, blocked, direct)
+            out += _according(doc, v, blocked, covered, cue_starts)
             continue
         if v.pos_ != "VERB" or v.lemma_.lower() not in verbs or v.lemma_.lower() in _FRAME_ONLY:
             continue
@@ -317,7 +321,7 @@ def _indirect_quotes(doc: Doc, verbs: frozenset[str], blocked: set[int], direct:
                 rng = (min(objs + [c.left_edge.i]), c.right_edge.i + 1)
             else:
                 continue
-            q = clause_quote(doc, rng, direct, v.idx)
+            q = clause_quote(doc, rng, covered, v.idx)
             if q is not None:
                 set_cue(q, verb_text(v), v.idx, subj)
                 out.append(q)
@@ -325,24 +329,26 @@ def _indirect_quotes(doc: Doc, verbs: frozenset[str], blocked: set[int], direct:
                 "," in (doc[v.left_edge.i].text, doc[v.left_edge.i - 1].text) and not any(c.dep_ == "ccomp" for c in v.children):
             head = v.head  # "The economy is weak, he said." / "The museum, he said, will ..."
             rng = (head.left_edge.i, v.left_edge.i) if head.i < v.i else (head.left_edge.i, head.right_edge.i + 1)
-            q = clause_quote(doc, rng, direct, v.idx)
+            q = clause_quote(doc, rng, covered, v.idx)
             if q is not None and head.i not in blocked:
                 set_cue(q, verb_text(v), v.idx, subj)
                 out.append(q)
     return out
 
 
-def _according(doc: Doc, tok: Token, blocked: set[int], direct: list[QuoteSpan]) -> list[QuoteSpan]:
-    """'Y happened, according to X' / 'According to X, Y happened'."""
+def _according(doc: Doc, tok: Token, blocked: set[int], covered: SpanIndex,
+               cue_starts: set) -> list[QuoteSpan]:
+    """'Y happened, according to X' / 'According to X, Y happened'. ``covered`` holds the
+    quotes found so far, ``cue_starts`` where their cues start."""
     objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
     head = tok.head
-    if not objs or head is tok or head.i in blocked or any(d.cue_start == head.idx for d in direct):
+    if not objs or head is tok or head.i in blocked or head.idx in cue_starts:
         return []  # '"...," X said, according to Y': the quote has its frame
     if tok.i > head.i:
         rng = (head.left_edge.i, tok.left_edge.i)
     else:
         rng = (tok.right_edge.i + 1, head.right_edge.i + 1)
-    q = clause_quote(doc, rng, direct, tok.idx)
+    q = clause_quote(doc, rng, covered, tok.idx)
     if q is None:
         return []
     set_cue(q, doc[tok.i:tok.i + 2].text, tok.idx, objs[0])
@@ -383,7 +389,7 @@ def _mark_partials(doc: Doc, verbs: frozenset[str], blocked: set[int], embedded:
                     node.pos_ == "VERB" and node.lemma_.lower() in verbs:
                 a = min(child.left_edge.i, span.start)
                 b = max(child.right_edge.i + 1, span.end)
-                q = clause_quote(doc, (a, b), [], node.idx)
+                q = clause_quote(doc, (a, b), _NOTHING_FOUND, node.idx)
                 if q is not None:
                     q.kind = "partial"
                     set_cue(q, verb_text(node), node.idx, subject_of(node, verbs))

@@ -135,9 +135,7 @@ def _parent_organisations(resolver: LocalResolver, kb) -> None:
                 actors = [a for a in kb.find(head) if a.type == "ORG"]
                 if actors:
                     parent = Mention(mention.start, mention.start + len(head), head, "name", "ORG")
-                    target = resolver.cluster_for_mention(parent)
-                    parent.key = target.key
-                    target.mentions.append(parent)
+                    resolver.add_name(resolver.cluster_for_mention(parent), parent)
                     break
 
 

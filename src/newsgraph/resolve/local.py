@@ -17,6 +17,7 @@ from typing import Optional
 
 from ..records import Mention
 from ..kb.names import acronym_of, is_short_form, name_key
+from .name_index import NameIndex
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 ROLE_HEADS = frozenset(
@@ -67,6 +68,9 @@ class LocalResolver:
         # id(cluster) -> (mentions read, its distinct names): Cluster.names lists every mention
         # again, which made each new name cost the length of the article so far.
         self._names: dict[int, tuple[int, list[str]]] = {}
+        # Which clusters a new name could join (see name_index.py); kept true by add_name.
+        self.index = NameIndex()
+        self._position: dict[int, int] = {}  # id(cluster) -> its index in self.clusters
 
     # ---- names
     def add_names(self) -> None:
@@ -75,8 +79,7 @@ class LocalResolver:
                 continue
             mention = Mention(ent.start_char, ent.end_char, ent.text, "name", ent.label_)
             cluster = self._cluster_for(mention)
-            mention.key = cluster.key
-            cluster.mentions.append(mention)
+            self.add_name(cluster, mention)
             for i in range(ent.start, ent.end):
                 self.by_token[i] = cluster
             if ent.label_ == "PERSON":
@@ -84,6 +87,20 @@ class LocalResolver:
 
     def cluster_for_mention(self, mention: Mention) -> Cluster:
         return self._cluster_for(mention)
+
+    def add_name(self, cluster: Cluster, mention: Mention) -> None:
+        """Give ``cluster`` a name mention. Name mentions go through here, never straight
+        into ``cluster.mentions``, so that the index of names stays true."""
+        mention.key = cluster.key
+        cluster.mentions.append(mention)
+        self.index.add(self._position_of(cluster), mention.text)
+
+    def _position_of(self, cluster: Cluster) -> int:
+        position = self._position.get(id(cluster))
+        if position is None:  # a cluster made elsewhere (a role's holder): found once
+            position = next(i for i, c in enumerate(self.clusters) if c is cluster)
+            self._position[id(cluster)] = position
+        return position
 
     def _distinct_names(self, cluster: Cluster) -> list[str]:
         """``cluster.names`` without repeats, in first-seen order (the tests below only ask
@@ -101,19 +118,22 @@ class LocalResolver:
         if mention.type != "PERSON" and len(key.split()) <= 2:
             # A person's surname the model tagged ORG or GPE ("Albrecht-Sommer said ..."):
             # it joins the person named in full earlier in the article.
-            for cluster in reversed(self.clusters):
+            for position in self.index.short_form_holders(mention.text):
+                cluster = self.clusters[position]
                 if cluster.type == "PERSON" and any(len(_key(n).split()) > len(key.split())
                                                     and is_short_form(mention.text, n)
                                                     for n in self._distinct_names(cluster)):
                     mention.type = "PERSON"
                     return cluster
-        for cluster in reversed(self.clusters):
+        for position in self.index.candidates(mention.text, mention.type):
+            cluster = self.clusters[position]
             if not _compatible(cluster.type, mention.type):
                 continue
             for name in self._distinct_names(cluster):
                 if _key(name) == key or _same_name(mention.text, name, mention.type):
                     return cluster
         cluster = Cluster(f"e{len(self.clusters) + 1}", mention.type)
+        self._position[id(cluster)] = len(self.clusters)
         self.clusters.append(cluster)
         return cluster
 
