@@ -13,7 +13,7 @@ FLOORS = {k: v for k, v in RECORDED.items() if isinstance(v, dict) and k != "cei
 CEILINGS = RECORDED.get("ceilings", {})
 
 
-@pytest.mark.parametrize("benchmark", ["seeds", "quotes", "extraction", "dates", "events", "plover", "stories"])
+@pytest.mark.parametrize("benchmark", ["seeds", "articles", "quotes", "extraction", "dates", "events", "plover", "stories"])
 def test_score_not_below_floor(benchmark, shared_dir, tmp_path):
     env = dict(os.environ, NEWSGRAPH=f"{sys.executable} -m newsgraph")
     proc = subprocess.run([str(shared_dir / "tools" / "evaluate"), benchmark, "--out", str(tmp_path)],

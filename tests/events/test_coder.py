@@ -116,8 +116,6 @@ SENTENCES = {
     "beat_score": ("Ghana beat Nigeria 3-1 in the final on Sunday.", D),
     "beat_protesters": ("Iranian police beat protesters with batons in Tehran.", D),
     # the unnamed other party to a refusal is the foreign party the sentence names
-    "refusal_counterpart": ("Hamas rejected calls for a truce, demanding that the Israeli army withdraw "
-                            "from Jenin.", D),
     "refusal_domestic": ("Hamas rejected calls for a truce.", D),
     # an attempted attack is an act of its own
     "attempt_assassinate": ("Gunmen tried to assassinate the Iraqi prime minister in Baghdad.", D),
@@ -270,10 +268,11 @@ def test_phone_call_noun_is_a_phone_consultation(coded):
     assert pair(calls[0]) == ("EGY", "SAU")
 
 
-def test_speaking_with_in_a_report_of_phone_diplomacy_stays_on_the_phone(coded):
+def test_a_later_meeting_names_its_own_channel(coded):
+    """No article-wide "phone diplomacy" state (issue 13: it was shaped on one seed): a
+    later "spoke with" that names no channel is a plain consultation."""
     later = [e for e in coded["phone_article"] if e["target"] and e["target"]["country"] == "QAT"]
-    assert [e["cameo"] for e in later] == ["041"]
-    # ... while the same words alone are a plain consultation
+    assert [e["cameo"] for e in later] == ["040"]
     assert [e["cameo"] for e in coded["spoke_with"]] == ["040"]
 
 
@@ -645,6 +644,7 @@ def test_people_who_kill_or_beat_are_still_coded(coded):
     assert one(coded["beat_protesters"], "18")["cameo"] == "182"
 
 
-def test_the_unnamed_party_to_a_refusal_is_the_foreign_party_named(coded):
-    assert pair(one(coded["refusal_counterpart"], "12")) == ("PSE", "ISR")
-    assert pair(one(coded["refusal_domestic"], "12")) == ("PSE", "PSE")  # no one else named: its own people
+def test_the_unnamed_party_to_a_refusal_stays_the_inferred_one(coded):
+    """A refusal's missing target is inferred by the general rule (the refuser's own
+    side), not swapped for another party the sentence happens to name."""
+    assert pair(one(coded["refusal_domestic"], "12")) == ("PSE", "PSE")

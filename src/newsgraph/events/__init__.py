@@ -34,7 +34,6 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
     places = PlaceFinder(article, analysis)
     table = load_cameo()
     out: list[EventMention] = []
-    phone_article = False
     for sent in doc.sents:
         if deadline is not None:
             deadline.check()
@@ -46,9 +45,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
         for trig in triggers:
             sources = actors.actors(trig.source) or [None]
             targets = actors.actors(trig.target) or [None]
-            code = _refine(trig, phone_article, sources, targets)
-            if code in ("041",):
-                phone_article = True
+            code = _refine(trig, sources, targets)
             flags = trig.flags + modality(trig)
             if "intent" in flags or "future" in flags:
                 code = intent_code(code)
@@ -80,28 +77,13 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                     trigger_start=trig.token.idx, date=date, date_precision=precision, place=place,
                     counts=dict(counts or {}) if table[code].root >= "14" else {},
                     confidence=_confidence(trig, source, target, flags), flags=flags), trig.pattern.weak))
-        out.extend(_distinct(_drop_weak(_counterparts(sentence_events))))
+        out.extend(_distinct(_drop_weak(sentence_events)))
     return out
 
 
-def _counterparts(events: list[tuple[EventMention, bool]]) -> list[tuple[EventMention, bool]]:
-    """'The Resistance had rejected calls for a ceasefire, saying ... the Israeli regime ...': an
-    unnamed party to a refusal is the foreign party the sentence names, not the refuser's own people."""
-    for event, _ in events:
-        if event.cameo[:2] != "12" or "target_inferred" not in event.flags or event.source is None:
-            continue
-        own = event.source.country
-        others = {(a.text, a.country): a for e, _ in events if e is not event for a in (e.source, e.target)
-                  if a is not None and a.country and a.country != own and a.text}
-        if len({country for _, country in others}) == 1:
-            event.target = next(iter(others.values()))
-    return events
-
-
-def _refine(trig: Trigger, phone_article: bool, sources: list, targets: list) -> str:
+def _refine(trig: Trigger, sources: list, targets: list) -> str:
     """040 'consult' becomes 041 'discuss by telephone' when the phone is the channel;
-    so does a statement made "in a phone call" or "by phone" to someone, and, in a
-    report of phone diplomacy, one leader telling another of another country."""
+    so does a statement made "in a phone call" or "by phone" to someone."""
     code = trig.pattern.code
     tok = trig.token
     if code.startswith("01") and not trig.pattern.is_noun:
@@ -109,21 +91,12 @@ def _refine(trig: Trigger, phone_article: bool, sources: list, targets: list) ->
                    for w in c.subtree}
         if channel & _PHONE_WORDS and trig.target is not None:
             return "041"
-        s, t = sources[0], targets[0]
-        if phone_article and tok.lemma_.lower() == "tell" and s is not None and t is not None \
-                and s.key and t.key and s.country and t.country and s.country != t.country:
-            return "041"
         return code
     if code not in ("040", "04"):
         return code
     near = {t.lemma_.lower() for t in tok.subtree} if not trig.pattern.is_noun else set()
     near |= {c.lemma_.lower() for c in tok.children}
     if near & _PHONE_WORDS:
-        return "041"
-    # "Zarif spoke with X" in a report of phone diplomacy: the channel stays the phone
-    t = targets[0]
-    if phone_article and tok.lemma_.lower() in ("speak", "talk") and not trig.pattern.is_noun \
-            and t is not None and t.key:
         return "041"
     return code
 
