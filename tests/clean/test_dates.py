@@ -3,9 +3,10 @@ from datetime import date
 
 import pytest
 
-from newsgraph.clean.date_formats import hijri_to_gregorian, persian_to_gregorian
-from newsgraph.clean.dates import (calendar_date, date_only_line, dateline_date, find_date, page_day_first,
-                                   stamp_date)
+from newsgraph.kb.dates import hijri_to_gregorian, persian_to_gregorian
+from newsgraph.clean.dates import (calendar_date, date_only_line, dateline_date, find_date, page_date,
+                                   page_day_first, stamp_date)
+from newsgraph.kb.dates import normalize_date
 
 DATE_ONLY = [
     # month names
@@ -148,3 +149,56 @@ def test_calendars():
     assert calendar_date("Sunday, 10 Mordad 1400") == "2021-08-01"
     assert calendar_date("Rabi' al-Awwal 12, 1445 AH") == hijri_to_gregorian(1445, 3, 12).isoformat()
     assert calendar_date("No calendar date, 10 May 2024") is None
+
+
+HEADED_PAGE = """Harbour Gazette
+Home | Ports | Weather
+Monday, 4 March 2024
+Cranes idle as port strike enters second week
+By Ana Lima | Published 02/03/2024 10:10 CET | Updated 3 hours ago
+
+ROTTERDAM, March 2 (HGZ) - Dock workers stayed out for an eighth day on Saturday.
+"""
+FOOTED_PAGE = """Harbour Gazette
+Updated 2 hours ago
+
+LISBON, May 11 (HGZ) - Ministers met on Thursday to discuss the fishing quotas that the fleets of the north say will ruin them by the end of the year.
+They said in 2016 that quotas would fall.
+
+Posted on 11/05/2023 at 09:14 GMT
+Related
+Ferry fares rise again | 09/05/2023
+Published 02/05/2023
+"""
+
+
+@pytest.mark.parametrize("page, iso", [
+    (HEADED_PAGE, "2024-03-02"),                                   # labelled stamp before the masthead date
+    (FOOTED_PAGE, "2023-05-11"),                                   # the stamp under the body, not the list's
+    ("Harbour Gazette\nThursday 7 March 2024\n\nThe port reopened.", "2024-03-07"),
+    ("LISBON, May 11 (HGZ) - Ministers met.\n\nFerry fares rise | 12/05/2023", "2023-05-11"),
+    ("LISBON, May 11 (HGZ) - " + "Ministers met to talk about fish. " * 6 + "\n\nFerry fares rise | 12/05/2023",
+     "2023-05-11"),
+    ("LISBON, May 11 (HGZ) - " + "Ministers met to talk about fish. " * 6 + "\n\nThey met in 2016.", None),
+    ("Harbour Gazette\nStaff writer · 2 hours ago · 4 min read\n\nThe port reopened in 2016.", None),
+    ("Tehran Courier\n1 Tir 1402\n\nTEHRAN - Officials met.", "2023-06-22"),
+    ("Tehran Courier\n1 Tir 1402\nJune 22, 2023\n\nTEHRAN - Officials met.", "2023-06-22"),
+    ("Posted 07/04/2022\n\nLISBON, 7 April - Ministers met.", "2022-04-07"),
+])
+def test_page_date(page, iso):
+    assert page_date(page) == iso
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("2023-03-08T07:15:00+01:00", "2023-03-08"),
+    ("Wed, 08 Mar 2023 07:15:00 GMT", "2023-03-08"),
+    ("Wed, 08 Mar 2023 07:15:00 +0000", "2023-03-08"),
+    ("March 8, 2023", "2023-03-08"),
+    ("08.03.2023 10:00", "2023-03-08"),
+    ("2 hours ago", None),
+    ("2023-02-30", None),
+    ("", None),
+    (None, None),
+])
+def test_normalize_container_dates(value, iso):
+    assert normalize_date(value) == iso

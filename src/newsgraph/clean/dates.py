@@ -20,7 +20,7 @@ from collections import Counter
 from datetime import date
 from typing import Optional
 
-from .date_formats import (CALENDARS, DIGITS, GREGORIAN, HIJRI_TABLE, MONTH_DAY, MONTHS, PERSIAN_TABLE,
+from ..kb.dates import (CALENDARS, DIGITS, GREGORIAN, HIJRI_TABLE, MONTH_DAY, MONTHS, PERSIAN_TABLE,
                            US_ZONE, ZONE, fold_calendar_text, hijri_to_gregorian, persian_to_gregorian)
 
 _US_HINT = re.compile(rf"{US_ZONE.pattern}|(?:\d|[ap]\.?m\.?)\s*(?:ET|CT|MT|PT)\b")
@@ -42,6 +42,11 @@ _BYLINE = re.compile(
 _TRAILING_BYLINE = re.compile(
     r"\s+[Bb]y\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|da|van|von|bin|al-\w+)){0,5}\s*$")
 _RESIDUE = re.compile(r"[\d\W_]+")
+_DIGIT = re.compile(r"\d")
+_PROSE_WORDS = 20
+# A dateline's place and month-day at the head of a paragraph: "RIYADH, March 11 (CRW) -".
+_DATELINE = re.compile(r"^[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3},\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+                       r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?!\d)")
 
 
 def find_date(text: str, day_first: Optional[bool] = None) -> Optional[tuple[str, int, int]]:
@@ -67,7 +72,7 @@ def page_day_first(text: str) -> Optional[bool]:
         elif a != b and 1 <= a <= 12 and 1 <= b <= 12:
             loose.append((a, b))
     if not votes and loose:
-        named = set(_month_days(text))
+        named = set(_month_days(text, with_year=False))
         for a, b in loose:
             if (a, b) in named and (b, a) not in named:
                 votes[True] += 1
@@ -83,6 +88,8 @@ def date_only_line(text: str, day_first: Optional[bool] = None) -> Optional[str]
     labels (Published, Updated, Posted on, Last modified), weekdays, times, time zones,
     separators, read times, relative stamps and one byline segment ("By A. Name | ...")
     are filler. Several dates: the earliest, the first publication."""
+    if not _DIGIT.search(text):
+        return None  # no year, no date
     segments = _segments(text, day_first)
     if not any(kind == "date" for kind, _, _ in segments):
         return None
@@ -97,7 +104,7 @@ def stamp_date(text: str, day_first: Optional[bool] = None) -> Optional[str]:
     line, or a line where some labelled date segment stands beside other matter (a byline
     with a role). None when its only dates are relative ones."""
     day = date_only_line(text, day_first)
-    if day:
+    if day or not _DIGIT.search(text):
         return day
     segments = _segments(text, day_first, lenient=True)
     if not any(kind == "date" and labelled for kind, _, labelled in segments):
@@ -138,6 +145,55 @@ def dateline_date(text: str, page: str = "", day_first: Optional[bool] = None) -
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def page_date(text: str, day_first: Optional[bool] = None, head: int = 12) -> Optional[str]:
+    """The publication date of a whole page, or None when its text does not fix one.
+
+    Numeric dates are read in the page's own order (:func:`page_day_first`). Then, first
+    that gives a date: the earliest labelled stamp in the first ``head`` lines ("Published
+    ...", "Updated: ..."), the head ending at the first paragraph of prose; the first labelled stamp further down (a stamp under the body
+    comes before the dated headline lists); the earliest date-only line of the head (a
+    masthead date); a dateline's month and day with a year from the page (:func:`dateline_date`);
+    and only then a Persian or Hijri date of the head. Relative stamps give nothing."""
+    order = day_first if day_first is not None else page_day_first(text)
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    # The head ends at the first paragraph of prose, or after ``head`` lines.
+    head = min([head] + [at for at, line in enumerate(lines) if len(line.split()) >= _PROSE_WORDS][:1])
+    labelled_head, labelled_later, plain_head, other_calendar = [], [], [], []
+    for at, line in enumerate(lines):
+        if len(line) > 160 or not _DIGIT.search(line):
+            continue
+        clean = date_only_line(line, order)
+        segments = _segments(line, order, lenient=True)
+        dated = [s for s in segments if s[0] == "date"]
+        labelled = any(s[2] for s in dated)
+        gregorian = any(kind == "gregorian" for s in dated for _, kind in s[1])
+        day = clean or (_earliest(dated) if labelled else None)
+        if not day:
+            continue
+        if not gregorian:
+            if at < head:
+                other_calendar.append(day)
+        elif labelled and at < head:
+            labelled_head.append(day)
+        elif labelled:
+            labelled_later.append(day)
+        elif at < head and clean:
+            plain_head.append(day)
+    if labelled_head:
+        return min(labelled_head)
+    if labelled_later:
+        return labelled_later[0]
+    if plain_head:
+        return min(plain_head)
+    for line in lines[:head + 1]:  # the dateline heads the first paragraph
+        match = _DATELINE.match(line)
+        if match:
+            day = dateline_date(match["date"], text, order)
+            if day:
+                return day
+    return min(other_calendar, default=None)
 
 
 # ---- internals
