@@ -21,6 +21,9 @@ DATE_ONLY = [
     ("Published 2 Feb 2024 · 7:03 am SGT · Updated 5 hours ago", "2024-02-02"),
     ("Sunday, January 7, 2024 - 09:05", "2024-01-07"),
     ("Tue, 05 Dec 2023 16:20:00 GMT", "2023-12-05"),
+    ("Dec 5 2023 4:20PM", "2023-12-05"),
+    ("05 Dec 2023, 16h20 (WAT) · 12 comments", "2023-12-05"),
+    ("By Staff Reporter | December 5, 2023", "2023-12-05"),
     # numeric, day first by the date itself or by default
     ("Updated: 05/10/2021 08:12 CET", "2021-10-05"),
     ("Posted 17/02/2024", "2024-02-17"),

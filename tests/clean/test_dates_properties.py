@@ -99,3 +99,33 @@ def test_relative_stamps_fix_no_date(line):
     assert find_date(line) is None
     assert date_only_line(line) is None
     assert stamp_date(line) is None
+
+
+PIECES = st.sampled_from(["12", "3", "07", "31", "2023", "1999", "2101", "/", ".", "-", " ", ", ", ":", "May",
+                          "Sept.", "march", "Mon", "th", "of", "GMT", "Updated", "ago", "1402", "Tir", "|"])
+
+
+@settings(max_examples=300)
+@given(st.lists(PIECES, max_size=14).map("".join), st.sampled_from([None, True, False]))
+def test_found_dates_are_in_the_text(text, day_first):
+    found = find_date(text, day_first)
+    if found is None:
+        return
+    iso, start, end = found
+    year, month, day = (int(x) for x in iso.split("-"))
+    span = text[start:end]
+    assert str(year) in span and str(day) in span
+    if day_first is not None:  # without it the rest of the text may settle the order
+        assert find_date(span, day_first)[0] == iso
+    line = date_only_line(text, day_first)
+    assert line is None or line in {d for d in _all_dates(text, day_first)} | {calendar_date(text)}
+
+
+def _all_dates(text, day_first):
+    out, at = [], 0
+    while True:
+        found = find_date(text[at:], day_first)
+        if not found:
+            return out
+        out.append(found[0])
+        at += found[2]

@@ -33,8 +33,8 @@ _FILLER = re.compile(
     rf"\b(?:{_WEEKDAY}|date[ds]?|published|publish|posted|updated|update|modified|created|edited|issued|"
     r"released|last|first|on|at|and|of|the|am|pm|a\.m\.?|p\.m\.?|local|time|hrs?|h|"
     r"ago|just|now|today|yesterday|an?|few|one|secs?|seconds?|mins?|minutes?|hours?|days?|weeks?|"
-    r"months?|years?|read|reading|listen|listening|a\.?h|hijri)\b"
-    r"|(?<=\d)(?:st|nd|rd|th|h|hrs?|m|mins?)\b|\bT(?=\d\d:\d\d)|(?<=\d)Z\b",
+    r"months?|years?|read|reading|listen|listening|comments?|views?|a\.?h|hijri)\b"
+    r"|(?<=\d)(?:st|nd|rd|th|h|hrs?|m|mins?|[ap]\.?m\.?)\b|(?<=\d)h(?=\d)|\bT(?=\d\d:\d\d)|(?<=\d)Z\b",
     re.I)
 _SEGMENT = re.compile(r"\s*(?:[|·•;]|\s[—–-]{1,2}\s|\s/\s)\s*")
 _BYLINE = re.compile(
