@@ -24,6 +24,8 @@ DATE_ONLY = [
     ("Dec 5 2023 4:20PM", "2023-12-05"),
     ("05 Dec 2023, 16h20 (WAT) · 12 comments", "2023-12-05"),
     ("By Staff Reporter | December 5, 2023", "2023-12-05"),
+    ("Originally published: 5 December 2023 @ 16:20", "2023-12-05"),
+    ("Publication date: Tuesday 5th December 2023", "2023-12-05"),
     # numeric, day first by the date itself or by default
     ("Updated: 05/10/2021 08:12 CET", "2021-10-05"),
     ("Posted 17/02/2024", "2024-02-17"),

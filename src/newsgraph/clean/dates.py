@@ -5,8 +5,8 @@ Numeric day/month order, where a date does not settle it itself (13-31 in one
 place): the caller's ``day_first``; else the text's own unambiguous numeric dates
 (:func:`page_day_first`); else month first when the text names a North American
 time zone ("EST", "7:10 PM ET"); else day first, whatever the separator ("/", ".",
-"-"): most of the world's outlets write numeric dates day first, and the
-month-first ones are found by the rules before. A reading that is no calendar
+"-"): most of the world's outlets write numeric dates day first; month-first pages
+show it by an unambiguous date or a North American zone, or the caller says so. A reading that is no calendar
 date is never returned; when only one reading is a date, that one is.
 
 Only dates with a year printed in the text count; relative stamps ("2 hours ago")
@@ -26,12 +26,13 @@ from ..kb.dates import (CALENDARS, DIGITS, GREGORIAN, HIJRI_TABLE, MONTH_DAY, MO
 _US_HINT = re.compile(rf"{US_ZONE.pattern}|(?:\d|[ap]\.?m\.?)\s*(?:ET|CT|MT|PT)\b")
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 _LABEL = re.compile(
-    r"\b(?:date[ds]?|published|publish|posted|updated|update|modified|created|edited|issued|released|"
-    r"first\s+(?:published|posted)|last\s+(?:updated|update|modified|edited))\b", re.I)
+    r"\b(?:date[ds]?|published|publish|publication|posted|updated|update|modified|created|edited|issued|"
+    r"released|filed|submitted|uploaded|first\s+(?:published|posted)|last\s+(?:updated|update|modified|edited)"
+    r")\b", re.I)
 # What may stand around a date on a stamp line; digits and punctuation go after these.
 _FILLER = re.compile(
-    rf"\b(?:{_WEEKDAY}|date[ds]?|published|publish|posted|updated|update|modified|created|edited|issued|"
-    r"released|last|first|on|at|and|of|the|am|pm|a\.m\.?|p\.m\.?|local|time|hrs?|h|"
+    rf"\b(?:{_WEEKDAY}|date[ds]?|published|publish|publication|posted|updated|update|modified|created|edited|"
+    r"issued|released|filed|submitted|uploaded|originally|last|first|on|at|and|of|the|am|pm|a\.m\.?|p\.m\.?|local|time|hrs?|h|"
     r"ago|just|now|today|yesterday|an?|few|one|secs?|seconds?|mins?|minutes?|hours?|days?|weeks?|"
     r"months?|years?|read|reading|listen|listening|comments?|views?|a\.?h|hijri)\b"
     r"|(?<=\d)(?:st|nd|rd|th|h|hrs?|m|mins?|[ap]\.?m\.?)\b|(?<=\d)h(?=\d)|\bT(?=\d\d:\d\d)|(?<=\d)Z\b",
