@@ -50,6 +50,7 @@ DATE_ONLY = [
     # other calendars where no Gregorian date is given, the Gregorian one where it is
     ("Wednesday 1 Tir 1402 | June 22, 2023", "2023-06-22"),
     ("۱ تیر ۱۴۰۲", "2023-06-22"),
+    ("پنجشنبه ۱ تیر ۱۴۰۲ - ۱۰:۳۰", "2023-06-22"),
     ("1402/04/01", "2023-06-22"),
     ("Farvardin 1, 1403", "2024-03-20"),
     ("1 Muharram 1445 AH", "2023-07-19"),

@@ -34,7 +34,10 @@ _FILLER = re.compile(
     rf"\b(?:{_WEEKDAY}|date[ds]?|published|publish|publication|posted|updated|update|modified|created|edited|"
     r"issued|released|filed|submitted|uploaded|originally|last|first|on|at|and|of|the|am|pm|a\.m\.?|p\.m\.?|local|time|hrs?|h|"
     r"ago|just|now|today|yesterday|an?|few|one|secs?|seconds?|mins?|minutes?|hours?|days?|weeks?|"
-    r"months?|years?|read|reading|listen|listening|comments?|views?|a\.?h|hijri)\b"
+    r"months?|years?|read|reading|listen|listening|comments?|views?|a\.?h|s\.?h|hijri|solar|"
+    # Persian and Arabic weekdays and calendar marks, beside a Solar Hijri or Hijri date
+    r"شنبه|یکشنبه|دوشنبه|سه|چهارشنبه|پنجشنبه|پنج|جمعه|ساعت|تاریخ|السبت|الأحد|الاثنين|الثلاثاء|الأربعاء|"
+    r"الخميس|الجمعة|هـ|ه|ش|ق)\b"
     r"|(?<=\d)(?:st|nd|rd|th|h|hrs?|m|mins?|[ap]\.?m\.?)\b|(?<=\d)h(?=\d)|\bT(?=\d\d:\d\d)|(?<=\d)Z\b",
     re.I)
 _SEGMENT = re.compile(r"\s*(?:[|·•;]|\s[—–-]{1,2}\s|\s/\s)\s*")
@@ -292,8 +295,9 @@ def _segments(text: str, day_first: Optional[bool], lenient: bool = False) -> li
     for part in _SEGMENT.split(text):
         if not part.strip():
             continue
-        dates = [(iso, "gregorian") for iso, _, _ in _gregorian(part, order)]
-        rest = _cut(part, _gregorian(part, order))
+        found = _gregorian(part, order)
+        dates = [(iso, "gregorian") for iso, _, _ in found]
+        rest = _cut(part, found)
         calendars = _calendars(rest)
         if calendars:
             dates += [(iso, "calendar") for iso, _, _ in calendars]
