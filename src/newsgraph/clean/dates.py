@@ -154,13 +154,15 @@ def dateline_date(text: str, page: str = "", day_first: Optional[bool] = None) -
 def page_date(text: str, day_first: Optional[bool] = None, head: int = 12) -> Optional[str]:
     """The publication date of a whole page, or None when its text does not fix one.
 
-    Numeric dates are read in the page's own order (:func:`page_day_first`). Then, first
-    that gives a date: the earliest labelled stamp in the first ``head`` lines ("Published
-    ...", "Updated: ..."), the head ending at the first paragraph of prose; the first labelled stamp further down (a stamp under the body
-    comes before the dated headline lists); the earliest date-only line of the head (a
-    masthead date); a dateline's month and day with a year from the page (:func:`dateline_date`);
-    and only then a Persian or Hijri date of the head. Relative stamps give nothing."""
-    order = day_first if day_first is not None else page_day_first(text)
+    Numeric dates are read in the page's own order (:func:`page_day_first`, then a North
+    American zone on the page). Then, first that gives a date: the earliest labelled stamp
+    of the head ("Published ...", "Updated: ..."; the head is the lines above the first
+    paragraph of prose, at most ``head``); the first labelled stamp further down (a stamp
+    under the body comes before the dated headline lists); the earliest date-only line of
+    the head (a masthead date); a dateline's month and day with a year from the page
+    (:func:`dateline_date`); and only then a Persian or Hijri date of the head. Relative
+    stamps give nothing."""
+    order = _order(text, day_first)
     lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     # The head ends at the first paragraph of prose, or after ``head`` lines.
     head = min([head] + [at for at, line in enumerate(lines) if len(line.split()) >= _PROSE_WORDS][:1])
