@@ -64,6 +64,8 @@ NOT_DATE_ONLY = [
     "The council met on 12 May 2024 to vote",
     "• Ferry fares rise again | 11/04/2024",  # a headline list item
     "Reading time: 5 minutes",
+    "10 March 2024 - one year on",            # a headline
+    "March 10, 2024: a day to remember",
     "Posted 31/02/2024",                      # no such day in either order
     "May 11",                                 # no year in the text
     "11.03",

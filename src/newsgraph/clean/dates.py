@@ -29,16 +29,22 @@ _LABEL = re.compile(
     r"\b(?:date[ds]?|published|publish|publication|posted|updated|update|modified|created|edited|issued|"
     r"released|filed|submitted|uploaded|first\s+(?:published|posted)|last\s+(?:updated|update|modified|edited)"
     r")\b", re.I)
+# Relative stamps, read times and counters of a stamp line: filler only in these phrases.
+_RELATIVE = re.compile(
+    r"\b(?:\d+|an?|one|a\s+few|few)\s*(?:secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|"
+    r"years?)\s+ago\b|\bjust\s+now\b|\byesterday\b|\btoday\b"
+    r"|\b\d+\s*(?:-\s*)?(?:mins?|minutes?|m)\b\.?(?:\s+(?:read|listen|watch))?"
+    r"|\b(?:read(?:ing)?|listen(?:ing)?)\s+time\b|\b\d[\d,.]*\s*(?:comments?|views?|shares?)\b",
+    re.I)
 # What may stand around a date on a stamp line; digits and punctuation go after these.
 _FILLER = re.compile(
     rf"\b(?:{_WEEKDAY}|date[ds]?|published|publish|publication|posted|updated|update|modified|created|edited|"
-    r"issued|released|filed|submitted|uploaded|originally|last|first|on|at|and|of|the|am|pm|a\.m\.?|p\.m\.?|local|time|hrs?|h|"
-    r"ago|just|now|today|yesterday|an?|few|one|secs?|seconds?|mins?|minutes?|hours?|days?|weeks?|"
-    r"months?|years?|read|reading|listen|listening|comments?|views?|a\.?h|s\.?h|hijri|solar|"
+    r"issued|released|filed|submitted|uploaded|originally|last|first|on|at|and|of|the|am|pm|a\.m\.?|p\.m\.?|"
+    r"local|time|hrs?|h|a\.?h|s\.?h|hijri|solar|"
     # Persian and Arabic weekdays and calendar marks, beside a Solar Hijri or Hijri date
     r"شنبه|یکشنبه|دوشنبه|سه|چهارشنبه|پنجشنبه|پنج|جمعه|ساعت|تاریخ|السبت|الأحد|الاثنين|الثلاثاء|الأربعاء|"
     r"الخميس|الجمعة|هـ|ه|ش|ق)\b"
-    r"|(?<=\d)(?:st|nd|rd|th|h|hrs?|m|mins?|[ap]\.?m\.?)\b|(?<=\d)h(?=\d)|\bT(?=\d\d:\d\d)|(?<=\d)Z\b",
+    r"|(?<=\d)(?:st|nd|rd|th|h|hrs?|[ap]\.?m\.?)\b|(?<=\d)h(?=\d)|\bT(?=\d\d:\d\d)|(?<=\d)Z\b",
     re.I)
 _SEGMENT = re.compile(r"\s*(?:[|·•;]|\s[—–-]{1,2}\s|\s/\s)\s*")
 _BYLINE = re.compile(
@@ -306,7 +312,7 @@ def _segments(text: str, day_first: Optional[bool], lenient: bool = False) -> li
             rest = _cut(fold_calendar_text(rest), calendars)
         if lenient:
             rest = _TRAILING_BYLINE.sub(" ", rest)
-        residue = _RESIDUE.sub("", ZONE.sub(" ", _FILLER.sub(" ", rest)))
+        residue = _RESIDUE.sub("", ZONE.sub(" ", _FILLER.sub(" ", _RELATIVE.sub(" ", rest))))
         labelled = bool(_LABEL.search(part))
         if not residue:
             out.append(("date" if dates else "filler", dates, labelled))
