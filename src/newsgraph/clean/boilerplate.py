@@ -15,7 +15,8 @@ from .dates import date_only_line
 from .findings import OUTLET_FOOTER, OUTLET_TEASER, Findings, fold, kept
 from .footers import copyright_outlet
 from .phrases import load_phrases, tokens
-from .shapes import is_comment_count, is_date_stamp, is_menu, is_sentence, is_widget, items
+from .shapes import (is_comment_count, is_date_stamp, is_menu, is_read_time, is_relative_time, is_sentence,
+                     is_widget, items)
 from .text import Line
 
 _ADVERT = re.compile(
@@ -29,7 +30,15 @@ _TEASER_MAX_WORDS = 24
 _CREDIT = re.compile(
     r"(?:^|[\s.;,(\[])(?:photo(?:graph)?s?|image|picture|pic|illustration|graphic|"
     r"photo\s+credit|credit|video|file\s+photo)\s*(?::|by\b)\s*(?P<credit>[^:\"“”]{1,70}?)[)\]]?\s*$"
-    r"|\((?:file\s+)?(?:photo|image|picture)\)\s*$", re.I)
+    r"|\((?:[A-Z][\w/ ]{0,30}\s)?(?:file\s+)?(?:photo|image|picture)s?\)\s*$", re.I)
+# A credit of photographer and agency at the end of a caption: "... on Monday. Jane Roe/Agency".
+_AGENCY_CREDIT = re.compile(
+    r"[.!?]\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][\w.'’-]*(?:\s(?:via\s)?[A-Z][\w.'’-]*){0,3}\)?$")
+_SIGN_OFF = re.compile(r"^[-–—(]\s*(?:with\s+)?(?:agencies|agency\s+inputs?|wires?|[A-Z]{2,6})\s*\)?$", re.I)
+_STANDARDS = re.compile(r"^our\s+(?:standards|editorial\s+(?:standards|guidelines|policy)|trust\s+principles)\b", re.I)
+_ARTICLE_NOTE = re.compile(
+    r"^this\s+(?:article|story|report|piece|post)\s+(?:was|has\s+been|is)\s+(?:first\s+|originally\s+)?"
+    r"(?:published|updated|amended|corrected|republished|produced|translated)\b", re.I)
 _CAPTION_MAX_WORDS = 60
 _TAGS = re.compile(
     r"^(?:tags?|tagged(?:\s+with)?|topics?|keywords?|filed\s+under|related\s+topics|categories|category)"
@@ -55,6 +64,12 @@ def furniture(text: str) -> Optional[str]:
     phrases = load_phrases()
     if _ADVERT.match(text):
         return "advertisement"
+    if is_read_time(text) or is_relative_time(text):
+        return "stamp"
+    if _SIGN_OFF.match(text) or _STANDARDS.match(text):
+        return "credits"
+    if _ARTICLE_NOTE.match(text) and len(words) <= 30:
+        return "note"
     if is_widget(text):
         return "widget"
     if _TAGS.match(text):
@@ -147,11 +162,18 @@ def _is_teaser(text: str) -> bool:
 
 
 def _is_caption(text: str) -> bool:
+    if len(text.split()) > _CAPTION_MAX_WORDS:
+        return False
+    if _AGENCY_CREDIT.search(text):
+        return True
     match = _CREDIT.search(text)
-    if not match or len(text.split()) > _CAPTION_MAX_WORDS:
+    if not match:
         return False
     credit = (match["credit"] or "").strip()
-    return len(credit.split()) <= 8
+    # "He posted a video: the crowd cheered." is prose: a credit is a name, not a sentence.
+    closed = credit.endswith((".", "!", "?")) and not text.rstrip().endswith(")") \
+        and not re.search(r"\b[A-Z]\.$", credit)
+    return len(credit.split()) <= 8 and not closed
 
 
 def nav_like(text: str) -> bool:
@@ -185,7 +207,7 @@ def strip_lists(lines: list[Line], found: Findings) -> None:
             continue
         if current is None:
             continue
-        if nav_like(text):
+        if nav_like(text) or (len(text.split()) <= 16 and text.endswith(("?", "!"))):
             teaser = _TEASER_SOURCE.match(text)
             if teaser and _ELLIPSIS.search(text):
                 found.outlets.append((OUTLET_TEASER, teaser["outlet"]))

@@ -45,6 +45,7 @@ def strip_dateline(raw: str, line: Optional[Line], found: Findings, outlets: Out
     if not match:
         return False
     found.dateline = place_name(match["place"])
+    found.dateline_text = match.group().strip()
     tag = (match["tag"] or match["agency"] or "").strip()
     if tag:
         outlet = outlets.by_tag(tag) or _spelled_out(tag, raw)

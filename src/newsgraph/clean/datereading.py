@@ -54,3 +54,12 @@ def published_date(header_stamps: list[str], tail_stamps: list[str], raw: str) -
         if found:
             return min(found)
     return None
+
+
+def dateline_date(dateline: Optional[str], raw: str) -> Optional[str]:
+    """The date of a dateline's month and day ("RIYADH, March 11 (Reuters) -"), when
+    clean/dates.py can date it from the page (its year from the page's full dates)."""
+    read = getattr(dates, "dateline_date", None)
+    if not dateline or read is None:
+        return None
+    return read(dateline, raw)

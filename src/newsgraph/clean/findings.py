@@ -1,6 +1,7 @@
 """What the boilerplate of one text told (outlet, date, dateline, title), and line helpers."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -24,9 +25,20 @@ class Findings:
     # ("Posted on 11/03/2023"), in page order: the clean stage reads the date from them.
     header_stamps: list[str] = field(default_factory=list)
     tail_stamps: list[str] = field(default_factory=list)
+    # The dateline as printed, with its date ("RIYADH, March 11 (Reuters) -").
+    dateline_text: Optional[str] = None
 
     def outlet(self) -> Optional[str]:
-        return min(self.outlets, key=lambda e: e[0])[1] if self.outlets else None
+        """The strongest evidence; a bare code ("HGZ") gives way to a name it abbreviates."""
+        if not self.outlets:
+            return None
+        best = min(self.outlets, key=lambda e: e[0])[1]
+        if re.fullmatch(r"[A-Z]{2,6}", best):
+            for _, name in sorted(self.outlets, key=lambda e: e[0]):
+                initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+                if " " in name and initials[:1] == best[:1] and len(initials) >= 2:
+                    return name
+        return best
 
     def drop(self, line: Line, why: str) -> None:
         line.drop(why)

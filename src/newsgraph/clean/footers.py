@@ -6,7 +6,7 @@ from typing import Optional
 
 from .findings import OUTLET_FOOTER, OUTLET_LABEL, Findings, fold, kept
 from .outlets import OutletTable
-from .phrases import load_phrases
+from .phrases import load_phrases, tokens
 from .text import Line
 
 # ---- footers glued to the end of the last paragraph: licence and rights lines
@@ -79,6 +79,8 @@ def _outlet_name(text: str) -> Optional[str]:
     name = " ".join(words).strip(" .,")
     if not name or not name[:1].isupper() or len(name.split()) > 6:
         return None
+    if load_phrases().menu.covers(tokens(name)) or re.search(r"\d", name):
+        return None  # "© 2023 | Terms | Privacy" names no outlet
     return name
 
 

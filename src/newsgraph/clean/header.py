@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .dateline import match_dateline
+from .dateline import match_dateline, strip_dateline
 from .dates import date_only_line, find_date
+from .outlets import OutletTable
 from .findings import OUTLET_BYLINE, OUTLET_CRUMB, OUTLET_MASTHEAD, OUTLET_MENTION, Findings, fold, kept
 from .phrases import load_phrases, tokens
 from .shapes import (all_caps, byline_names, headline_shaped, is_date_stamp, is_menu, is_prose,
@@ -41,8 +42,8 @@ _MASTHEAD_MAX_WORDS = 6
 _LOOKAHEAD = 3  # lines after a paragraph searched for a byline that shows it was a standfirst
 
 
-def strip_header(raw: str, lines: list[Line], found: Findings, find_headline: bool = True,
-                 scan: int = 25) -> Optional[Line]:
+def strip_header(raw: str, lines: list[Line], found: Findings, outlets: OutletTable,
+                 find_headline: bool = True, scan: int = 25) -> Optional[Line]:
     """Drop the header's furniture, keep what it says; return the first line of the body."""
     head: list[Line] = []
     kinds: list[Optional[str]] = []
@@ -55,6 +56,10 @@ def strip_header(raw: str, lines: list[Line], found: Findings, find_headline: bo
         # Unfolded: runs of spaces separate menu items ("Politics   Lebanon   Gulf").
         text = line.text.strip()
         kind = _classify(text, found, first=not any(k != "navigation" for k in kinds))
+        if kind is None and _lone_dateline(text):
+            # "ISTANBUL –" on a line of its own, the lead below it.
+            strip_dateline(raw, line, found, outlets)
+            continue
         if kind is None and _opens_body(fold(text), candidates[index + 1:index + 1 + _LOOKAHEAD]):
             body = line
             break
@@ -136,6 +141,11 @@ def _opens_body(text: str, following: list[Line]) -> bool:
     return not any(meta_line(fold(line.text)) in ("byline", "stamp") for line in following)
 
 
+def _lone_dateline(text: str) -> bool:
+    match = match_dateline(text)
+    return bool(match) and not text[match.end():].strip()
+
+
 def _abbreviates(abbr: str, name: str) -> bool:
     """ "KNA | Kestrel News Agency": a code and the name it starts, all words capitalised."""
     words = name.split()
@@ -151,6 +161,8 @@ def masthead_name(text: str) -> Optional[str]:
     words = text.split()
     if not 1 <= len(words) <= _MASTHEAD_MAX_WORDS or text.endswith((".", "!", "?", ",")):
         return None
+    if re.search(r"\d", text) or load_phrases().menu.covers(tokens(text)):
+        return None  # a time ("9:42 pm"), a read time, "Home", "Menu": never an outlet
     if not all(w[:1].isupper() or w[:1] in "&-" or w.casefold() in ("of", "and", "the", "de", "al")
                for w in words):
         return None

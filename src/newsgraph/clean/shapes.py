@@ -108,6 +108,7 @@ _WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _STAMP_FILLER = re.compile(
     rf"\b(?:{_MONTHS}|{_WEEKDAYS}|published|posted|updated|update|last|modified|created|"
     r"first|date[ds]?|time|on|at|am|pm|a\.m\.|p\.m\.|local|hrs?|h)\b\.?"
+    r"|(?<=\d)(?:am|pm|a\.m\.|p\.m\.|h|hrs)\b"
     r"|(?-i:\b[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d\d)?)?\b)|\b(?:GMT|UTC)[+-]?\d*", re.I)
 
 
