@@ -143,10 +143,9 @@ def _is_prompt(text: str, words: list[str]) -> bool:
         # "Get the Morning Briefing in your inbox. Sign up now", "Follow X on Telegram"
         return hits >= 1 or (bool(_CALL_TO_ACTION.search(text)) and len(words) <= 30) or (
             opener and bool(_PROMPT_MEDIA.search(text)))
-    # A closed sentence is a prompt only with stronger marks ("X is reader-funded.
-    # Become a member from 5 euros a month.", "Support independent journalism. Donate.").
-    return hits >= 2 or (opener and hits >= 1) or (opener and bool(_PROMPT_MEDIA.search(text))
-                                                   and len(words) <= 16)
+    # A closed sentence is a prompt only with two marks ("X is reader-funded. Become a
+    # member from 5 euros a month."): "Support for the plan grew." is prose.
+    return hits >= 2
 
 
 def _is_teaser(text: str) -> bool:
@@ -169,7 +168,9 @@ def _is_caption(text: str) -> bool:
     match = _CREDIT.search(text)
     if not match:
         return False
-    credit = (match["credit"] or "").strip()
+    credit = (match["credit"] or "").strip().rstrip("'’\"”")
+    if match["credit"] is not None and not re.search(r"[^\W\d_]", credit):
+        return False  # "... a photo by." credits nobody
     # "He posted a video: the crowd cheered." is prose: a credit is a name, not a sentence.
     closed = credit.endswith((".", "!", "?")) and not text.rstrip().endswith(")") \
         and not re.search(r"\b[A-Z]\.$", credit)

@@ -55,11 +55,11 @@ def strip_header(raw: str, lines: list[Line], found: Findings, outlets: OutletTa
             continue
         # Unfolded: runs of spaces separate menu items ("Politics   Lebanon   Gulf").
         text = line.text.strip()
-        kind = _classify(text, found, first=not any(k != "navigation" for k in kinds))
-        if kind is None and _lone_dateline(text):
+        if _lone_dateline(text):
             # "ISTANBUL –" on a line of its own, the lead below it.
             strip_dateline(raw, line, found, outlets)
             continue
+        kind = _classify(text, found, first=not any(k != "navigation" for k in kinds))
         if kind is None and _opens_body(fold(text), candidates[index + 1:index + 1 + _LOOKAHEAD]):
             body = line
             break
@@ -80,7 +80,8 @@ def strip_header(raw: str, lines: list[Line], found: Findings, outlets: OutletTa
                 found.outlets.append((OUTLET_MASTHEAD, name))
         found.drop(head[i], "masthead")
     rest = [head[i] for i in free if i not in masthead]
-    _headline(rest, found, find_headline)
+    if body is not None:  # a headline stands above an article, never alone
+        _headline(rest, found, find_headline)
     return body
 
 
@@ -143,7 +144,8 @@ def _opens_body(text: str, following: list[Line]) -> bool:
 
 def _lone_dateline(text: str) -> bool:
     match = match_dateline(text)
-    return bool(match) and not text[match.end():].strip()
+    return (bool(match) and not text[match.end():].strip()
+            and not load_phrases().sections.covers(tokens(match["place"])))  # "ANALYSIS:" is a label
 
 
 def _abbreviates(abbr: str, name: str) -> bool:

@@ -54,8 +54,9 @@ def headline_shaped(text: str) -> bool:
     words = text.split()
     if not 3 <= len(words) <= HEADLINE_MAX_WORDS or text.endswith((".", ",", ";", ":")):
         return False
-    if text.endswith("…") or text.endswith("..."):
-        return False
+    closing = text.rstrip("\"'”’)]")
+    if closing.endswith((".", "…", ",", ";", ":")):
+        return False  # a sentence, also one closed inside a quote ('... he said."')
     return _capitalised(words[0])
 
 
@@ -67,10 +68,12 @@ def is_menu(text: str) -> bool:
     if is_sentence(text):
         return False
     # "World > Europe | 4 min read": a read time or comment count may close a crumb.
-    parts = [p for p in items(text) if not (is_read_time(p) or is_comment_count(p) or is_relative_time(p))]
+    every = items(text)
+    parts = [p for p in every if not (is_read_time(p) or is_comment_count(p) or is_relative_time(p))]
     if not parts or any(re.search(r"\d", p) or not _capitalised(p) for p in parts):
         return False
-    if _CRUMB_SEPARATOR.search(text) and len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts):
+    if ((_CRUMB_SEPARATOR.search(text) or len(parts) < len(every)) and len(parts) >= 2
+            and all(len(p.split()) <= 4 for p in parts)):
         return True
     return len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts)
 
