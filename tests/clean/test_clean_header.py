@@ -136,3 +136,22 @@ def test_lone_dateline_line(options):
     assert a.dateline == "ROTTERDAM"
     assert a.title == "Port strike ends after overnight talks"
     assert a.text.startswith("The council approved")
+
+
+def test_page_with_date_line_byline_date_and_headless_tail(options):
+    a = _clean((FIXTURES / "fjord_observer_page.txt").read_text("utf-8"), options)
+    assert (a.outlet, a.published, a.dateline) == ("Fjord Observer", "2024-03-04", "HAMMERFEST")
+    assert a.title == "Fishing quotas cut for third year as cod stocks shrink"
+    assert a.text.startswith("The ministry cut")
+    assert a.text.endswith('said one skipper.')
+    for gone in ("Written by", "Image caption", "Click here", "contributed", "Source:", "Popular", "Ferry"):
+        assert gone not in a.text, gone
+
+
+def test_page_with_in_body_list_and_intertitle(options):
+    a = _clean((FIXTURES / "storm_page_no_masthead.txt").read_text("utf-8"), options)
+    assert a.title == "Storm leaves thousands without power across the coast"
+    assert a.outlet is None and a.published is None
+    assert a.text.startswith("Winds of up to 140 km/h")  # the standfirst stays
+    assert "Related" not in a.text and "Ferry services" not in a.text and "(AFP)" not in a.text
+    assert "The response\n\nThe regional president" in a.text  # an intertitle is text

@@ -22,7 +22,7 @@ from .text import Line
 _ADVERT = re.compile(
     r"^(?:advertisement|advertising|advert|sponsored(?:\s+content)?|ad|promoted|"
     r"(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|"
-    r"continue\s+reading\s+(?:below|the\s+main\s+story))$", re.I)
+    r"continue\s+reading(?:\s+(?:below|the\s+main\s+story))?)$", re.I)
 _TEASER = re.compile(r"^(?P<label>[^:|]{2,40}?)\s*[:|]\s*(?P<rest>\S.*)$")
 _TEASER_MAX_WORDS = 24
 # A photo credit closes a caption: "... in Beijing. Photo: Foreign Ministry / handout",
@@ -34,6 +34,9 @@ _CREDIT = re.compile(
 # A credit of photographer and agency at the end of a caption: "... on Monday. Jane Roe/Agency".
 _AGENCY_CREDIT = re.compile(
     r"[.!?]\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][\w.'’-]*(?:\s(?:via\s)?[A-Z][\w.'’-]*){0,3}\)?$")
+_CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)\s+(?:caption|source|credit)\s*[,:]", re.I)
+_CONTRIBUTED = re.compile(r"\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)\b", re.I)
+_SOURCE_CREDIT = re.compile(r"^sources?\s*:\s*[A-Z][^.]{0,40}$")
 _SIGN_OFF = re.compile(r"^[-–—(]\s*(?:with\s+)?(?:agencies|agency\s+inputs?|wires?|[A-Z]{2,6})\s*\)?$", re.I)
 _STANDARDS = re.compile(r"^our\s+(?:standards|editorial\s+(?:standards|guidelines|policy)|trust\s+principles)\b", re.I)
 _ARTICLE_NOTE = re.compile(
@@ -66,8 +69,11 @@ def furniture(text: str) -> Optional[str]:
         return "advertisement"
     if is_read_time(text) or is_relative_time(text):
         return "stamp"
-    if _SIGN_OFF.match(text) or _STANDARDS.match(text):
+    if _SIGN_OFF.match(text) or _STANDARDS.match(text) or _SOURCE_CREDIT.match(text) or (
+            _CONTRIBUTED.search(text) and len(words) <= 25):
         return "credits"
+    if _CAPTION_LABEL.match(text):
+        return "caption"
     if _ARTICLE_NOTE.match(text) and len(words) <= 30:
         return "note"
     if is_widget(text):
@@ -137,7 +143,7 @@ def _is_prompt(text: str, words: list[str]) -> bool:
     hits = sum(1 for p in phrases.prompts.phrases
                if any(tuple(words[i:i + len(p)]) == p for i in range(len(words) - len(p) + 1)))
     opener = phrases.prompt_openers.starts(words)
-    if "cookie" in words or "cookies" in words:
+    if "cookie" in words or "cookies" in words or re.match(r"^(?:click|tap)\s+here\b", text, re.I):
         return True
     if not is_sentence(text):
         # "Get the Morning Briefing in your inbox. Sign up now", "Follow X on Telegram"
@@ -217,7 +223,7 @@ def strip_lists(lines: list[Line], found: Findings) -> None:
             current = None
 
 
-def strip_tail(lines: list[Line], found: Findings) -> None:
+def strip_tail(lines: list[Line], found: Findings, min_lines: int = 3) -> None:
     """Short unclosed lines after the last sentence, among furniture: the page's tail.
 
     Example: "Reporting by A; Editing by B" (credit) / "Our Standards: how we report"
@@ -228,7 +234,12 @@ def strip_tail(lines: list[Line], found: Findings) -> None:
                          if not line.dropped and not line.blank and not nav_like(fold(line.text))),
                         default=-1)
     after = lines[last_sentence + 1:]
-    if not any(line.dropped and line.why not in ("", "recurring") for line in after):
+    furnished = any(line.dropped and line.why not in ("", "recurring") for line in after)
+    # With no furniture, a run of short lines is a tail only with the marks of a headline
+    # list: dates under the titles ("Ferry fares to rise" / "09 Feb 2024").
+    left = [fold(line.text) for line in after if not line.dropped and not line.blank]
+    dated = sum(1 for text in left if date_only_line(text) or is_date_stamp(text))
+    if not furnished and not (len(left) >= min_lines and dated >= 2):
         return
     for line in after:
         if not line.dropped and not line.blank:

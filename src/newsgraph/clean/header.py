@@ -111,7 +111,8 @@ def _classify(text: str, found: Findings, first: bool = False) -> Optional[str]:
         return "story-code"
     meta = meta_line(text)
     if meta:
-        if meta == "stamp":
+        # "Written by A. Name on 3 March 2023": a byline may carry the date too.
+        if meta == "stamp" or re.search(r"\d", text):
             found.header_stamps.append(text)
         for part in items(text):
             outlet = byline_outlet(part)

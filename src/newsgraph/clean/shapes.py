@@ -100,8 +100,9 @@ _READ_TIME = re.compile(
     r"^(?:reading\s+time\s*:?\s*)?\d+\s*(?:min(?:ute)?s?)\.?(?:\s+read)?$|^reading\s+time\s*:?\s*\d+\s*\w*$",
     re.I)
 _RELATIVE = re.compile(
-    r"^(?:(?:updated|posted|published)\s+)?(?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week)s?\s+ago$"
-    r"|^(?:(?:updated|posted|published)\s+)?(?:just\s+now|yesterday|today)$", re.I)
+    r"^(?:(?:last\s+)?(?:updated|posted|published|modified)(?:\s+on)?:?\s+)?"
+    r"(?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week)s?\s+ago$"
+    r"|^(?:(?:last\s+)?(?:updated|posted|published|modified):?\s+)?(?:just\s+now|yesterday|today)$", re.I)
 _COMMENT_COUNT = re.compile(r"^(?:💬\s*)?\d+\s+comments?$|^comments?\s*\(\d+\)$", re.I)
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
