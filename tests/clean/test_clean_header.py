@@ -155,3 +155,18 @@ def test_page_with_in_body_list_and_intertitle(options):
     assert a.text.startswith("Winds of up to 140 km/h")  # the standfirst stays
     assert "Related" not in a.text and "Ferry services" not in a.text and "(AFP)" not in a.text
     assert "The response\n\nThe regional president" in a.text  # an intertitle is text
+
+
+@pytest.mark.parametrize("header,outlet", [
+    # a title-case masthead with no menu: the line under it shares words with the lead
+    ("The Harbour Gazette\nCouncil approves harbour plan after night-long debate\nBy Jan Smit",
+     "The Harbour Gazette"),
+    # a page title copied above the menu names the site after the headline
+    ("Council approves harbour plan | Harbour Gazette\nHome | News | Ports | Weather\n"
+     "Council approves harbour plan\nBy Jan Smit", "Harbour Gazette"),
+])
+def test_masthead_without_menu_and_page_title(options, header, outlet):
+    a = _clean(header + "\n\n" + BODY, options)
+    assert a.outlet == outlet
+    assert a.title.startswith("Council approves harbour plan")
+    assert a.text.startswith("The council approved")

@@ -71,7 +71,7 @@ def strip_header(raw: str, lines: list[Line], found: Findings, outlets: OutletTa
     top_bar = max((i for i, kind in enumerate(kinds) if kind == "navigation"), default=-1)
     free = [i for i, kind in enumerate(kinds) if kind is None]
     masthead = [i for i in free if i < top_bar]
-    if not masthead and free and _lone_masthead(fold(head[free[0]].text), free, head, found):
+    if not masthead and free and _lone_masthead(fold(head[free[0]].text), free, head, found, body):
         masthead = free[:1]
     for i in masthead:
         if i == masthead[0]:
@@ -82,7 +82,20 @@ def strip_header(raw: str, lines: list[Line], found: Findings, outlets: OutletTa
     rest = [head[i] for i in free if i not in masthead]
     if body is not None:  # a headline stands above an article, never alone
         _headline(rest, found, find_headline)
+    if found.title:
+        _site_after_title([fold(head[i].text) for i in masthead], found)
     return body
+
+
+def _site_after_title(top: list[str], found: Findings) -> None:
+    """A page title copied above the menu names the site after the headline:
+    "Dock strike ends after talks | Harbour Gazette" -> "Harbour Gazette"."""
+    for text in top:
+        if not text.startswith(found.title):
+            continue
+        site = masthead_name(text[len(found.title):].strip(" |-–—:·"))
+        if site:
+            found.outlets.append((OUTLET_MASTHEAD, site))
 
 
 def _trim_labelled_date(raw: str, line: Line, found: Findings) -> None:
@@ -172,11 +185,14 @@ def masthead_name(text: str) -> Optional[str]:
     return text
 
 
-def _lone_masthead(text: str, free: list[int], head: list[Line], found: Findings) -> bool:
+def _lone_masthead(text: str, free: list[int], head: list[Line], found: Findings,
+                   body: Optional[Line]) -> bool:
     """A first free line with no menu under it is a masthead only when the page confirms it.
 
-    "HARBOUR GAZETTE" above a headline, or "The Harbour Gazette" above a headline
-    when the copyright line names "Harbour Gazette" too.
+    "HARBOUR GAZETTE" above a headline; "The Harbour Gazette" above a headline
+    when the copyright line names "Harbour Gazette" too, or when the line under
+    it shares words with the first paragraph and the name shares none
+    ("The Harbour Gazette" / "Dock strike ends" / "Dock workers ended a strike ...").
     """
     name = masthead_name(text)
     if name is None or len(free) < 2:
@@ -187,7 +203,17 @@ def _lone_masthead(text: str, free: list[int], head: list[Line], found: Findings
     if all_caps(name) and len(name.split()) <= 4:
         return True
     bare = re.sub(r"^the\s+", "", name, flags=re.I).casefold()
-    return any(re.sub(r"^the\s+", "", outlet, flags=re.I).casefold() == bare for _, outlet in found.outlets)
+    if any(re.sub(r"^the\s+", "", outlet, flags=re.I).casefold() == bare for _, outlet in found.outlets):
+        return True
+    if body is None or len(name.split()) > 4:
+        return False
+    lead = _content_words(body.text)
+    name_shared, following_shared = len(_content_words(name) & lead), len(_content_words(following) & lead)
+    return following_shared >= 2 and name_shared * 2 < following_shared
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in tokens(text) if len(w) > 3}
 
 
 def _headline(rest: list[Line], found: Findings, find_headline: bool) -> None:
@@ -232,17 +258,20 @@ def _header_crumbs(text: str, found: Findings) -> bool:
     parts = [p.strip() for p in re.split(r"\s+[|•·]\s+", text)]
     if len(parts) < 2 or any(len(p.split()) > 6 for p in parts):
         return False
+    if not any(date_only_line(p) or _DESK.search(p) for p in parts):
+        return False  # "Dock strike ends | Harbour Gazette" is a page title, not a crumb
     named = []
     for part in parts:
         if date_only_line(part):
             found.header_stamps.append(part)
-        elif not re.search(r"\b(?:bureau|desk|section|news|world|politics|business|sport|opinion)\b$", part, re.I):
+        elif not _DESK.search(part):
             named.append(part)
     if named:
         found.outlets.append((OUTLET_CRUMB, named[0]))
     return True
 
 
+_DESK = re.compile(r"\b(?:bureau|desk|section|news|world|politics|business|sport|opinion)$", re.I)
 _TAIL_STAMP = re.compile(r"^(?:posted|published|first\s+published|updated|last\s+updated|filed)\b", re.I)
 
 
