@@ -60,7 +60,7 @@ def _clean_text(doc: RawDocument, raw: str, options: CleanOptions, outlets: Outl
     strip_dateline(raw, first, found, outlets)
     strip_lists(lines, found)
     strip_tail_stamps(lines, found, body)
-    strip_tail(lines, found, options.tail_min_lines)
+    strip_tail(lines, found, options.tail_min_lines, need_heading=is_page)
     strip_recurring(lines, recurring)
     mentioned_outlets(raw, found)
     found.published = (found.published or published_date(found.header_stamps, found.tail_stamps, raw)

@@ -223,7 +223,7 @@ def strip_lists(lines: list[Line], found: Findings) -> None:
             current = None
 
 
-def strip_tail(lines: list[Line], found: Findings, min_lines: int = 3) -> None:
+def strip_tail(lines: list[Line], found: Findings, min_lines: int = 3, need_heading: bool = False) -> None:
     """Short unclosed lines after the last sentence, among furniture: the page's tail.
 
     Example: "Reporting by A; Editing by B" (credit) / "Our Standards: how we report"
@@ -234,7 +234,12 @@ def strip_tail(lines: list[Line], found: Findings, min_lines: int = 3) -> None:
                          if not line.dropped and not line.blank and not nav_like(fold(line.text))),
                         default=-1)
     after = lines[last_sentence + 1:]
-    furnished = any(line.dropped and line.why not in ("", "recurring") for line in after)
+    # The main text of a web page has lost its menus already; what ends it without a list
+    # heading is article text (tour dates, results tables), so a page needs the heading.
+    furnished = any(line.dropped and (line.why == "list-heading" if need_heading
+                                      else line.why not in ("", "recurring")) for line in after)
+    if need_heading and not furnished:
+        return
     # With no furniture, a run of short lines is a tail only with the marks of a headline
     # list: dates under the titles ("Ferry fares to rise" / "09 Feb 2024").
     left = [fold(line.text) for line in after if not line.dropped and not line.blank]
