@@ -162,3 +162,14 @@ def test_list_heading_needs_the_shape_of_a_heading():
     assert is_list_heading("More from Europe")
     assert is_list_heading("Trending now")
     assert not is_list_heading("More people came than ever before.")
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Jane Roe, Staff Reporter", "byline"),
+    ("Ana Lind, Nordic correspondent, Oslo", "byline"),
+    ("Published: 6th April 2024, 9:42 am", "stamp"),
+    ("2024-04-06T09:42:00Z", "stamp"),
+    ("Updated: 2 hrs ago", "meta"),
+])
+def test_more_meta_lines(line, kind):
+    assert meta_line(line) == kind

@@ -170,3 +170,12 @@ def test_masthead_without_menu_and_page_title(options, header, outlet):
     assert a.outlet == outlet
     assert a.title.startswith("Council approves harbour plan")
     assert a.text.startswith("The council approved")
+
+
+def test_wire_credit_line_and_worded_stamp(options):
+    a = _clean("Port strike ends after overnight talks\nReuters\nPublished on Tuesday, 6 February 2024 in the evening edition\n\n"
+               + BODY, options)
+    assert a.title == "Port strike ends after overnight talks"
+    assert a.outlet == "Reuters"
+    assert a.published == "2024-02-06"
+    assert a.text.startswith("The council approved")

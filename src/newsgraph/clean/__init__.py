@@ -26,7 +26,7 @@ from .header import mentioned_outlets, strip_header, strip_tail_stamps
 from .html import extract_page
 from .outlets import OutletTable, load_outlets
 from .profile import recurring_lines
-from .text import Line, compose, split_lines
+from .text import compose, split_lines
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
 

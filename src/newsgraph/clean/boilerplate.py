@@ -33,7 +33,8 @@ _CREDIT = re.compile(
     r"|\((?:[A-Z][\w/ ]{0,30}\s)?(?:file\s+)?(?:photo|image|picture)s?\)\s*$", re.I)
 # A credit of photographer and agency at the end of a caption: "... on Monday. Jane Roe/Agency".
 _AGENCY_CREDIT = re.compile(
-    r"[.!?]\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][\w.'’-]*(?:\s(?:via\s)?[A-Z][\w.'’-]*){0,3}\)?$")
+    r"[.!?]\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?/"
+    r"\s?[A-Z][\w.'’-]*(?:\s(?:via\s)?[A-Z][\w.'’-]*){0,3}\)?$")
 _CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)\s+(?:caption|source|credit)\s*[,:]", re.I)
 _CONTRIBUTED = re.compile(r"\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)\b", re.I)
 _SOURCE_CREDIT = re.compile(r"^sources?\s*:\s*[A-Z][^.]{0,40}$")

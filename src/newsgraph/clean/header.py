@@ -38,6 +38,8 @@ _ID_LINE = re.compile(
     r"^\s*(?:story|news|article|content|post|item)?\s*(?:code|id|no\.?|number)\s*:?\s*#?\s*\d{3,}\s*$", re.I)
 _ABBREVIATED_MASTHEAD = re.compile(r"^(?P<abbr>[A-Z][A-Z&]{1,5})\s*[|·•:–—-]\s*(?P<name>[A-Z].{2,60})$")
 _MASTHEAD_TAGLINE = re.compile(r"^(?P<name>[^|·•—–]{2,60}?)\s+[|·•—–]\s+(?P<tagline>\S.*)$")
+_LABELLED_STAMP = re.compile(
+    r"^(?:first\s+|last\s+)?(?:published|posted|updated|modified|created|date(?:d)?)\b\s*(?:on|at)?\s*:?", re.I)
 _MASTHEAD_MAX_WORDS = 6
 _LOOKAHEAD = 3  # lines after a paragraph searched for a byline that shows it was a standfirst
 
@@ -79,7 +81,16 @@ def strip_header(raw: str, lines: list[Line], found: Findings, outlets: OutletTa
             if name:
                 found.outlets.append((OUTLET_MASTHEAD, name))
         found.drop(head[i], "masthead")
-    rest = [head[i] for i in free if i not in masthead]
+    rest = []
+    for i in free:
+        if i in masthead:
+            continue
+        credit = outlets.by_alias.get(fold(head[i].text).casefold())
+        if credit:  # "Reuters" on a line of its own under the headline: a wire credit
+            found.outlets.append((OUTLET_BYLINE, credit))
+            found.drop(head[i], "byline")
+        else:
+            rest.append(head[i])
     if body is not None:  # a headline stands above an article, never alone
         _headline(rest, found, find_headline)
     if found.title:
@@ -122,6 +133,10 @@ def _classify(text: str, found: Findings, first: bool = False) -> Optional[str]:
         return "date-line"
     if _ID_LINE.match(text):
         return "story-code"
+    if _LABELLED_STAMP.match(text) and re.search(r"\d", text) and len(text.split()) <= 20:
+        # "Published on Tuesday, 6th of April 2023 at 9:42": a stamp whatever its wording.
+        found.header_stamps.append(text)
+        return "stamp"
     meta = meta_line(text)
     if meta:
         # "Written by A. Name on 3 March 2023": a byline may carry the date too.
@@ -290,8 +305,10 @@ def strip_tail_stamps(lines: list[Line], found: Findings, body: Optional[Line]) 
             found.drop(line, "date-line")
 
 
+_FOLLOW = re.compile(r"\b(?:Follow|Join)\s+(?P<name>(?:The\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+on\b")
+
+
 def mentioned_outlets(raw: str, found: Findings) -> None:
     """Outlets the page names in its prompts: weak evidence, used when nothing else names one."""
-    for match in re.finditer(r"\b(?:Follow|Join)\s+(?P<name>(?:The\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+on\b",
-                             raw):
+    for match in _FOLLOW.finditer(raw):
         found.outlets.append((OUTLET_MENTION, match["name"]))

@@ -112,7 +112,7 @@ _WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _STAMP_FILLER = re.compile(
     rf"\b(?:{_MONTHS}|{_WEEKDAYS}|published|posted|updated|update|last|modified|created|"
     r"first|date[ds]?|time|on|at|am|pm|a\.m\.|p\.m\.|local|hrs?|h)\b\.?"
-    r"|(?<=\d)(?:am|pm|a\.m\.|p\.m\.|h|hrs)\b"
+    r"|(?<=\d)(?:am|pm|a\.m\.|p\.m\.|h|hrs|st|nd|rd|th)\b|(?<=\d)T(?=\d)|(?<=\d)Z\b|\b(?:of|the)\b"
     r"|(?-i:\b[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d\d)?)?\b)|\b(?:GMT|UTC)[+-]?\d*", re.I)
 
 
@@ -140,6 +140,11 @@ def is_comment_count(text: str) -> bool:
 _BY = re.compile(r"^(?:posted\s+|written\s+|words\s+|story\s+)?by\s+(?P<rest>[A-Z\u00C0-\u024F].*)$", re.I)
 _NAME = r"[A-Z\u00C0-\u024F][\w.'’-]*"
 _NAME_IN_PLACE = re.compile(rf"^{_NAME}(?:\s+{_NAME}){{1,3}}\s+in\s+{_NAME}(?:\s+{_NAME})?$")
+# "Jane Roe, Staff Reporter", "Ana Lind, Nordic correspondent": a name, then a role.
+_NAME_WITH_ROLE = re.compile(
+    rf"^{_NAME}(?:\s+{_NAME}){{1,3}}\s*,\s*(?:[\w'’-]+\s+){{0,3}}"
+    r"(?:correspondent|reporter|editor|writer|columnist|contributor|analyst|producer|journalist)s?"
+    r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?$", re.I)
 _BYLINE_MAX_WORDS = 14
 
 
@@ -159,7 +164,7 @@ def byline_names(text: str) -> Optional[str]:
     words = text.split()
     if len(words) <= 5 and all(_capitalised(w) for w in words) and load_phrases().desks.contains(tokens(text)):
         return text
-    if _NAME_IN_PLACE.match(text):
+    if _NAME_IN_PLACE.match(text) or _NAME_WITH_ROLE.match(text):
         return text
     return None
 
