@@ -58,13 +58,18 @@ _CREDIT_MAX_WORDS = 45
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
 _TEASER_SOURCE = re.compile(r"^(?P<outlet>[A-Z][\w&'.]*(?:\s+[A-Z][\w&'.]*){0,3})\s+[-–—]\s+\S")
 _LIST_ITEM_MAX_WORDS = 24
+_FURNITURE_MAX_WORDS = 60
 
 
 def furniture(text: str) -> Optional[str]:
     """The family of a line that is page furniture by its own shape, else None."""
+    if text.count(" ") > 2 * _FURNITURE_MAX_WORDS:
+        return "tags" if _TAGS.match(text) else None
     words = tokens(text)
     if not words:
         return None
+    if len(words) > _FURNITURE_MAX_WORDS:
+        return "tags" if _TAGS.match(text) else None  # a paragraph of prose: no family is that long
     phrases = load_phrases()
     if _ADVERT.match(text):
         return "advertisement"
@@ -141,8 +146,7 @@ def _is_prompt(text: str, words: list[str]) -> bool:
     if len(words) > 40 or is_menu(text):
         return False  # "Home | News | Donate | Contact" is a menu
     phrases = load_phrases()
-    hits = sum(1 for p in phrases.prompts.phrases
-               if any(tuple(words[i:i + len(p)]) == p for i in range(len(words) - len(p) + 1)))
+    hits = len(phrases.prompts.found_in(words))
     opener = phrases.prompt_openers.starts(words)
     if "cookie" in words or "cookies" in words or re.match(r"^(?:click|tap)\s+here\b", text, re.I):
         return True

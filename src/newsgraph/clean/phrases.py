@@ -12,8 +12,14 @@ _TOKEN = re.compile(r"[\w+'’-]+")
 
 def tokens(text: str) -> list[str]:
     """Lower-case words of ``text`` ("A+" and "E-paper" stay whole), separators left out."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[str, ...]:
+    # Cached: the families of clean/boilerplate.py each ask for the words of the same line.
     words = (t.casefold().replace("’", "'").strip("'-") for t in _TOKEN.findall(text))
-    return [w for w in words if any(c.isalnum() for c in w)]
+    return tuple(w for w in words if any(c.isalnum() for c in w))
 
 
 @dataclass(frozen=True)
@@ -21,11 +27,19 @@ class Vocabulary:
     """Phrases of one family, as word tuples, longest first."""
 
     phrases: tuple[tuple[str, ...], ...]
+    known: frozenset[tuple[str, ...]]
+    lengths: tuple[int, ...]
 
     @classmethod
     def of(cls, words: list[str]) -> "Vocabulary":
         unique = {tuple(tokens(w)) for w in words if tokens(w)}
-        return cls(tuple(sorted(unique, key=len, reverse=True)))
+        return cls(tuple(sorted(unique, key=len, reverse=True)), frozenset(unique),
+                   tuple(sorted({len(p) for p in unique}, reverse=True)))
+
+    def found_in(self, words: list[str]) -> set[tuple[str, ...]]:
+        """The distinct phrases of this vocabulary that stand in ``words``."""
+        return {tuple(words[i:i + n]) for n in self.lengths for i in range(len(words) - n + 1)
+                if tuple(words[i:i + n]) in self.known}
 
     def covers(self, words: list[str]) -> bool:
         """True when ``words`` is nothing but phrases of this vocabulary, end to end.
@@ -37,23 +51,19 @@ class Vocabulary:
             return False
         at = 0
         while at < len(words):
-            for phrase in self.phrases:
-                if tuple(words[at:at + len(phrase)]) == phrase:
-                    at += len(phrase)
+            for n in self.lengths:
+                if tuple(words[at:at + n]) in self.known:
+                    at += n
                     break
             else:
                 return False
         return True
 
     def starts(self, words: list[str]) -> bool:
-        return any(tuple(words[:len(p)]) == p for p in self.phrases)
+        return any(tuple(words[:n]) in self.known for n in self.lengths)
 
     def contains(self, words: list[str]) -> bool:
-        for phrase in self.phrases:
-            n = len(phrase)
-            if any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)):
-                return True
-        return False
+        return bool(self.found_in(words))
 
 
 @dataclass(frozen=True)
