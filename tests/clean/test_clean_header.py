@@ -179,3 +179,21 @@ def test_wire_credit_line_and_worded_stamp(options):
     assert a.outlet == "Reuters"
     assert a.published == "2024-02-06"
     assert a.text.startswith("The council approved")
+
+
+def test_table_rows_are_neither_stamps_nor_a_top_bar(options):
+    a = _clean("Home | Results | Fixtures | Tables\nCup final ends in a draw after extra time\nSports Desk\n\n"
+               "The final ended 2-2 after extra time on Saturday, and the replay is set for next week.\n\n"
+               "Home | Away | Draw\n12 | 9 | 4\nThe two clubs have met 25 times in the cup, the league said.",
+               options)
+    assert a.title == "Cup final ends in a draw after extra time"
+    assert a.text.startswith("The final ended 2-2")
+    assert "12 | 9 | 4" in a.text
+
+
+def test_short_paragraphs_open_the_body(options):
+    a = _clean("Senate passes stopgap funding bill\nBy Jane Roe\nMarch 1, 2024\n\n"
+               "The Senate passed a stopgap bill on Friday to keep the government open.\n\n"
+               "The vote was 77 to 19.", options)
+    assert (a.title, a.published) == ("Senate passes stopgap funding bill", "2024-03-01")
+    assert a.text.startswith("The Senate passed")

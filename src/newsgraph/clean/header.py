@@ -28,7 +28,7 @@ from .outlets import OutletTable
 from .findings import OUTLET_BYLINE, OUTLET_CRUMB, OUTLET_MASTHEAD, OUTLET_MENTION, Findings, fold, kept
 from .phrases import load_phrases, tokens
 from .shapes import (all_caps, byline_names, headline_shaped, is_date_stamp, is_menu, is_prose,
-                     is_section_label, items, meta_line)
+                     is_section_label, is_sentence, items, meta_line)
 from .text import Line
 
 _LABELLED_DATE = re.compile(
@@ -41,6 +41,8 @@ _MASTHEAD_TAGLINE = re.compile(r"^(?P<name>[^|·•—–]{2,60}?)\s+[|·•—�
 _LABELLED_STAMP = re.compile(
     r"^(?:first\s+|last\s+)?(?:published|posted|updated|modified|created|date(?:d)?)\b\s*(?:on|at)?\s*:?", re.I)
 _MASTHEAD_MAX_WORDS = 6
+_TOP_BAR_MAX_FREE = 3  # masthead, tagline and a strap line above the menu
+_LEAD_MIN_WORDS = 12  # a closed sentence this long opens the body
 _LOOKAHEAD = 3  # lines after a paragraph searched for a byline that shows it was a standfirst
 
 
@@ -73,6 +75,8 @@ def strip_header(raw: str, lines: list[Line], found: Findings, outlets: OutletTa
     top_bar = max((i for i, kind in enumerate(kinds) if kind == "navigation"), default=-1)
     free = [i for i, kind in enumerate(kinds) if kind is None]
     masthead = [i for i in free if i < top_bar]
+    if len(masthead) > _TOP_BAR_MAX_FREE or any(is_sentence(fold(head[i].text)) for i in masthead):
+        masthead = []  # more free lines than a masthead and tagline: not a top bar
     if not masthead and free and _lone_masthead(fold(head[free[0]].text), free, head, found, body):
         masthead = free[:1]
     for i in masthead:
@@ -166,7 +170,7 @@ def _opens_body(text: str, following: list[Line]) -> bool:
     A long standfirst looks like prose too; a byline or stamp within the next
     lines shows that the header goes on.
     """
-    if not (is_prose(text) or (match_dateline(text) and len(text.split()) >= 8)):
+    if not (is_prose(text, _LEAD_MIN_WORDS) or (match_dateline(text) and len(text.split()) >= 8)):
         return False
     return not any(meta_line(fold(line.text)) in ("byline", "stamp") for line in following)
 

@@ -116,10 +116,15 @@ _STAMP_FILLER = re.compile(
     r"|(?-i:\b[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d\d)?)?\b)|\b(?:GMT|UTC)[+-]?\d*", re.I)
 
 
+# A stamp holds a year, a month name, a numeric date or a clock time.
+_DATE_OR_TIME = re.compile(
+    rf"\b(?:19|20)\d\d\b|\b(?:{_MONTHS})\b|\d{{1,2}}[:.h]\d\d|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}", re.I)
+
+
 def is_date_stamp(text: str) -> bool:
     """A date or time and nothing else: "Wed 2 Nov 2022 · 20:14 SAST", "Updated: 07.08.2021"."""
-    if not re.search(r"\d", text):
-        return False
+    if not _DATE_OR_TIME.search(text):
+        return False  # "12 | 9 | 4" is a table row, not a stamp
     rest = _STAMP_FILLER.sub(" ", text)
     return not re.search(r"[^\W\d_]", rest)
 
