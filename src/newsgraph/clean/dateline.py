@@ -59,8 +59,12 @@ def strip_dateline(raw: str, line: Optional[Line], found: Findings, outlets: Out
 
 
 def place_name(place: str) -> str:
-    """The place as printed, without the region after it: "KRAMATORSK, Ukraine" -> "KRAMATORSK"."""
-    return place.split(",")[0].strip(" ,")
+    """The place without the region after it, an upper-case one in title case (the stored
+    form the export's golden files hold): "KRAMATORSK, Ukraine" -> "Kramatorsk"."""
+    place = place.split(",")[0].strip(" ,")
+    if all(c.isupper() for c in place if c.isalpha()):
+        return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in place.lower().split())
+    return place
 
 
 def _spelled_out(tag: str, raw: str) -> Optional[str]:
