@@ -9,6 +9,7 @@ lines of its group are passed in.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from typing import Optional, Union
 
@@ -16,7 +17,12 @@ from ..config import CleanOptions
 from ..errors import describe
 from ..kb.urls import host_of
 from ..records import Article, InputProblem, RawDocument
-from . import rules
+from .boilerplate import strip_furniture, strip_lists, strip_tail
+from .datereading import dateline_date, published_date
+from .dateline import strip_dateline
+from .findings import Findings, kept
+from .footers import strip_footers, strip_recurring, strip_site_labels
+from .header import mentioned_outlets, strip_header, strip_tail_stamps
 from .html import extract_page
 from .outlets import OutletTable, load_outlets
 from .profile import recurring_lines
@@ -45,18 +51,24 @@ def _clean_text(doc: RawDocument, raw: str, options: CleanOptions, outlets: Outl
                 recurring: frozenset[str], page_title: Optional[str] = None,
                 is_page: bool = False) -> Union[Article, InputProblem]:
     lines = split_lines(raw)
-    found = rules.Findings()
-    rules.strip_nav_tail(raw, lines, found, options.tail_min_lines, options.tail_max_line_words,
-                         need_heading=is_page)
-    rules.strip_footers(raw, lines, found)
-    rules.strip_header(raw, lines, found, find_headline=not is_page)
-    rules.strip_site_labels(raw, lines, found, outlets)
-    rules.strip_dateline(raw, lines, found, outlets)
-    rules.strip_recurring(lines, recurring)
+    found = Findings()
+    strip_footers(raw, lines, found)
+    strip_furniture(lines, found)
+    body = strip_header(raw, lines, found, outlets, find_headline=not is_page)
+    strip_site_labels(raw, lines, found, outlets)
+    first = body if body is not None and not body.dropped else next(iter(kept(lines)), None)
+    strip_dateline(raw, first, found, outlets)
+    strip_lists(lines, found)
+    strip_tail_stamps(lines, found, body)
+    strip_tail(lines, found, options.tail_min_lines, need_heading=is_page)
+    strip_recurring(lines, recurring)
+    mentioned_outlets(raw, found)
+    found.published = (found.published or published_date(found.header_stamps, found.tail_stamps, raw)
+                       or dateline_date(found.dateline_text, raw))
     text, offset_map = compose(raw, lines)
     if not text.strip():
         return InputProblem(doc.input_id, "E201", describe("E201"))
-    outlet = doc.outlet or found.outlet()
+    outlet = doc.outlet or _printed_case(found.outlet(), raw)
     return Article(
         id=article_id(text), inputs=[doc.input_id], text=text,
         outlet=outlets.canonical(outlet) if outlet else None,
@@ -66,6 +78,16 @@ def _clean_text(doc: RawDocument, raw: str, options: CleanOptions, outlets: Outl
         offset_map=offset_map, removed=sorted(set(found.removed)), raw_hash=doc.raw_hash,
         sources=[(doc.input_id, doc.raw_hash)],
     )
+
+
+def _printed_case(name: Optional[str], raw: str) -> Optional[str]:
+    """An upper-case masthead ("HARBOUR GAZETTE") as the page spells it elsewhere, if it does."""
+    if not name or not name.isupper():
+        return name
+    for match in re.finditer(re.escape(name), raw, re.I):
+        if not match.group().isupper():
+            return match.group()
+    return name
 
 
 def _clean_html(doc: RawDocument, options: CleanOptions,
