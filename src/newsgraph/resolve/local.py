@@ -138,18 +138,33 @@ class LocalResolver:
         return cluster
 
     def _learn_title(self, ent, cluster: Cluster) -> None:
-        """"Iranian President Hassan Rouhani", "Ismail Haniyeh, the chief of ..."."""
+        """The role written next to a name, learnt and kept as a role mention; three shapes:
+
+        - before it, as modifiers: "Iranian Foreign Minister Hossein ...", "Kramatorsk's mayor ...";
+        - before it, the name in apposition: "Iran's security chief Ali ...", "His spokesman, Ana ...";
+        - after it, in apposition: "Ismail Haniyeh, the chief of ...", "Ana Ruiz, the novelist,".
+        """
         doc = self.doc
         start = ent.start
-        while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod", "punct") \
-                and doc[start - 1].head.i >= start - 1 and doc[start - 1].text not in (",", '"', "“"):
+        while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod", "punct", "poss", "case") \
+                and doc[start - 1].head.i >= start - 1 and doc[start - 1].text not in (",", '"', "“", "(") \
+                and "\n" not in doc[start - 1].whitespace_:
             start -= 1
+        while start < ent.start and (doc[start].is_punct or doc[start].tag_ == "POS"):
+            start += 1
         if start < ent.start:
-            self._add_role(cluster, doc[start:ent.start], as_mention=False)
-        # The title may also run from a determiner across "of ..." up to the name.
+            span = doc[start:ent.start]
+            self._add_role(cluster, span, as_mention=_has_role_word(span))
         root = ent.root
+        head = root.head
+        if root.dep_ == "appos" and head.i < ent.start and head.pos_ == "NOUN" and not head.ent_type_ \
+                and head.i not in self.by_token:
+            span = role_span(doc, head.left_edge.i, head)
+            if span.end <= ent.start:
+                self._add_role(cluster, span, as_mention=True)
         for child in root.children:
-            if child.dep_ == "appos" and child.i > ent.end - 1 and child.lemma_.lower() in ROLE_HEADS:
+            if child.dep_ == "appos" and child.i > ent.end - 1 and not child.ent_type_ \
+                    and (child.pos_ == "NOUN" or child.lemma_.lower() in ROLE_HEADS):
                 span = role_span(doc, child.left_edge.i, child)
                 self._add_role(cluster, span, as_mention=True)
 
@@ -294,6 +309,12 @@ class LocalResolver:
             if token.i in self.by_token:
                 return self.by_token[token.i]
         return None
+
+
+def _has_role_word(span) -> bool:
+    """Whether words before a name say a role ("Kremlin spokesman"), not only other names
+    ("US", "Hamas")."""
+    return any(t.is_alpha and not t.ent_type_ for t in span)
 
 
 def role_span(doc, start: int, head):

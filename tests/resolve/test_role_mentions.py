@@ -1,0 +1,60 @@
+"""Role mentions by their shape, on sentences written for these tests: the role written next
+to a name, and later descriptions of an entity (head noun and modifiers)."""
+import pytest
+
+from newsgraph.analyze import analyze_articles
+from newsgraph.config import load_options
+from newsgraph.records import Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    options = load_options(overrides={"run": {"workers": 1}})
+
+    def run(text, published="2022-03-10", dateline=None):
+        article = Article(id="t1", inputs=["t"], text=text, published=published, dateline=dateline)
+        (analysis,) = analyze_articles([article], options)
+        return analysis
+
+    return run
+
+
+def _holder(analysis, name):
+    for entity in analysis.entities:
+        if any(m.kind == "name" and m.text == name for m in entity.mentions):
+            return entity
+    raise AssertionError(f"no entity is named {name!r}: {[e.name for e in analysis.entities]}")
+
+
+def _roles(entity):
+    return [m.text for m in entity.mentions if m.kind == "role"]
+
+
+# (text, the name, a role mention its entity must hold: contained, the determiner ignored)
+NEXT_TO_A_NAME = [
+    # modifiers before the name
+    ("Kremlin spokesman Dmitry Peskov denied the report on Tuesday.", "Dmitry Peskov", "Kremlin spokesman"),
+    ("Prosecutor General Ivan Petrenko opened a case.", "Ivan Petrenko", "Prosecutor General"),
+    ("Chilean Foreign Minister Rosa Fuentes arrived in Lima.", "Rosa Fuentes", "Chilean Foreign Minister"),
+    # the name in apposition to a role before it
+    ("Peru's security chief Carlos Mendoza met the envoy.", "Carlos Mendoza", "Peru's security chief"),
+    ("His spokesman, Paolo Conti, said the talks would go on.", "Paolo Conti", "spokesman"),
+    # a role in apposition after the name
+    ("Laura Kim, the South Korean novelist, spoke at the fair.", "Laura Kim", "South Korean novelist"),
+    ("Omar Haddad, the chief of the council, resigned.", "Omar Haddad", "chief of the council"),
+]
+
+
+@pytest.mark.parametrize("text,name,role", NEXT_TO_A_NAME)
+def test_a_role_next_to_a_name_is_a_role_mention(analyze, text, name, role):
+    roles = _roles(_holder(analyze(text), name))
+    assert any(role.lower() in r.lower() for r in roles), roles
+
+
+def test_a_rank_before_a_name_is_a_role_and_not_the_name(analyze):
+    a = analyze("Major General Tomas Varga inspected the troops on Monday.")
+    varga = _holder(a, "Tomas Varga")
+    assert any("Major General" in r for r in _roles(varga))
+    assert not any(m.text.startswith("General") for e in a.entities for m in e.mentions if m.kind == "name")
