@@ -33,3 +33,42 @@ def test_registry_resumes_from_stored_entities():
     assert reg.assign(_local("Haniyeh")) == "n1"
     assert [e.id for e in reg.take_changed()] == ["n1"]
     assert reg.take_changed() == []
+
+
+# Two people of one surname, and one person in several spellings (names made up here).
+def _ids(*locals_):
+    reg = EntityRegistry()
+    return [reg.assign(local) for local in locals_]
+
+
+SAME_SURNAME_DIFFERENT_PEOPLE = [
+    (("Armen Petrosyan", "Armen Petrosyan", "Petrosyan"), ("Lilit Petrosyan", "Lilit Petrosyan")),
+    (("Imran Qadri", "Imran Qadri", "Qadri"), ("Sadia Qadri", "Sadia Qadri", "Qadri")),
+    (("Getachew Reda",), ("Redwan Hussien",)),
+]
+
+
+def test_two_people_sharing_a_surname_stay_two():
+    for first, second in SAME_SURNAME_DIFFERENT_PEOPLE:
+        a, b = _ids(_local(first[0], *first), _local(second[0], *second))
+        assert a != b, (first, second)
+
+
+def test_a_bare_surname_two_known_people_share_joins_neither():
+    reg = EntityRegistry()
+    imran = reg.assign(_local("Imran Qadri", "Imran Qadri", "Qadri"))
+    sadia = reg.assign(_local("Sadia Qadri", "Sadia Qadri"))
+    assert reg.assign(_local("Qadri")) not in (imran, sadia)
+
+
+TRANSLITERATIONS = [
+    ["Musaed bin Salem Al-Dabbagh", "Musaad bin Salem al-Dabbagh", "Musaid Al Dabbagh", "Musaed Al-Dabbagh"],
+    ["Volodymyr Zelensky", "Volodymyr Zelenskyy", "Volodymyr Zelenskiy", "Zelenskyy"],
+    ["Ismail Haniyeh", "Ismail Haniya", "Ismail Hanieh"],
+]
+
+
+def test_transliterations_of_one_name_unify():
+    for spellings in TRANSLITERATIONS:
+        ids = _ids(*(_local(s) for s in spellings))
+        assert len(set(ids)) == 1, (spellings, ids)

@@ -16,7 +16,7 @@ from itertools import accumulate
 from typing import Optional
 
 from ..records import Mention
-from ..kb.names import acronym_of, is_short_form, name_key
+from ..kb.names import acronym_of, core_tokens, is_short_form, name_key
 from .name_index import NameIndex
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
@@ -125,13 +125,24 @@ class LocalResolver:
                                                     for n in self._distinct_names(cluster)):
                     mention.type = "PERSON"
                     return cluster
-        for position in self.index.candidates(mention.text, mention.type):
+        candidates = self.index.candidates(mention.text, mention.type)
+        for position in candidates:
             cluster = self.clusters[position]
             if not _compatible(cluster.type, mention.type):
                 continue
             for name in self._distinct_names(cluster):
                 if _key(name) == key or _same_name(mention.text, name, mention.type):
                     return cluster
+        if mention.type == "PERSON" and len(core_tokens(mention.text)) == 1:
+            # One word that begins the full name of exactly one person named earlier: a
+            # given name used alone ("Abiy" after "Abiy Ahmed") or a surname written first
+            # ("Mr Wang" after "Wang Yi"). Two earlier "Ali ..." make "Ali" nobody's.
+            word = core_tokens(mention.text)[0]
+            starting = [self.clusters[p] for p in candidates if self.clusters[p].type == "PERSON"
+                        and any(len(core_tokens(n)) > 1 and core_tokens(n)[0] == word
+                                for n in self._distinct_names(self.clusters[p]))]
+            if len(starting) == 1:
+                return starting[0]
         cluster = Cluster(f"e{len(self.clusters) + 1}", mention.type)
         self._position[id(cluster)] = len(self.clusters)
         self.clusters.append(cluster)
