@@ -58,3 +58,42 @@ def test_a_rank_before_a_name_is_a_role_and_not_the_name(analyze):
     varga = _holder(a, "Tomas Varga")
     assert any("Major General" in r for r in _roles(varga))
     assert not any(m.text.startswith("General") for e in a.entities for m in e.mentions if m.kind == "name")
+
+
+# (text, the name, a later description of it)
+DESCRIPTIONS = [
+    # generic head: the organisation the article names most
+    ("The Liberation Front of Zandor rejected the plan. The Liberation Front of Zandor said it would "
+     "fight on. The movement later released a statement.", "Liberation Front of Zandor", "The movement"),
+    # specific head: the latest organisation of its kind (knowledge-base sector IGO)
+    ("The African Union met in Addis Ababa. The European Union sent an observer, and the bloc promised aid.",
+     "European Union", "the bloc"),
+    # a word of its name
+    ("The Interior Ministry banned the march. Protesters ignored the ministry and gathered anyway.",
+     "Interior Ministry", "the ministry"),
+    # a learnt role head and its country
+    ("Chilean President Rosa Fuentes met the press. The Chilean president said the talks went well.",
+     "Rosa Fuentes", "The Chilean president"),
+    # a head noun learnt from an apposition
+    ("Laura Kim, the novelist, was hurt in the blast. The novelist was taken to hospital.",
+     "Laura Kim", "The novelist"),
+    # a family of role words: a leader is a president
+    ("President Ana Ruiz spoke on Monday. The Chilean leader said she was hopeful.", "Ana Ruiz",
+     "The Chilean leader"),
+]
+
+
+@pytest.mark.parametrize("text,name,description", DESCRIPTIONS)
+def test_a_description_goes_to_the_entity_it_describes(analyze, text, name, description):
+    roles = _roles(_holder(analyze(text), name))
+    assert description in roles, roles
+
+
+def test_a_generic_description_is_no_institution(analyze):
+    a = analyze("The Interior Ministry banned the march. The group said it would march anyway.")
+    assert "The group" not in _roles(_holder(a, "Interior Ministry"))
+
+
+def test_a_description_teaches_an_unplaced_person_the_country(analyze):
+    a = analyze("President Ana Ruiz spoke on Monday. The Chilean leader said she was hopeful.")
+    assert _holder(a, "Ana Ruiz").country == "CHL"

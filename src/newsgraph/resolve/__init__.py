@@ -15,6 +15,8 @@ from ..kb.gazetteer import load_gazetteer
 from ..kb.names import name_key
 from ..kb.titles import forms_of_address
 from ..records import Article, ArticleAnalysis, LocalEntity, QuoteSpan
+from ..kb.role_words import institution_words, org_descriptions
+from .descriptions import add_org_descriptions
 from .local import Cluster, LocalResolver
 from .timex import find_times
 
@@ -45,7 +47,9 @@ def resolve_article(article: Article, doc, kb, verbs: frozenset[str], quotes: li
         return cluster
 
     _parent_organisations(resolver, kb)
+    _known_actors(resolver, kb, article.published)
     resolver.add_roles(holder_of)
+    add_org_descriptions(resolver, org_descriptions(), institution_words())
     resolver.quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
     resolver.add_pronouns()
     statement_source: Optional[QuoteSpan] = None
@@ -139,6 +143,33 @@ def _parent_organisations(resolver: LocalResolver, kb) -> None:
                     break
 
 
+def _known_actors(resolver: LocalResolver, kb, day) -> None:
+    """What the knowledge base knows of a named entity, for the descriptions that follow: its
+    country, sector and CAMEO code, and a person's titles then ("the president" is Raisi in
+    2023 whether or not the article called him so)."""
+    for cluster in resolver.clusters:
+        if cluster.type not in ("PERSON", "ORG") or cluster.actor is not None:
+            continue
+        actor = _cluster_actor(kb, cluster)
+        if actor is None:
+            continue
+        cluster.kb_sector, cluster.kb_cameo = actor.sector, actor.cameo
+        if actor.country:
+            cluster.countries.append(actor.country)
+        if cluster.type == "PERSON":
+            for role in actor.roles:
+                if role.title and (day is None or role.active_on(str(day)[:10])):
+                    cluster.role_words |= set(role.title.lower().replace("-", " ").split())
+
+
+def _cluster_actor(kb, cluster: Cluster):
+    for name in sorted(dict.fromkeys(cluster.names), key=lambda n: -len(n)):
+        actor = _actor_of(kb, name, cluster.type) or _actor_of(kb, _without_honorifics(name), cluster.type)
+        if actor is not None:
+            return actor
+    return None
+
+
 _ACTOR_TYPES = {"PERSON": {"PERSON"}, "ORG": {"ORG"}, "NORP": {"GPE", "NORP"},
                 "GPE": {"GPE"}, "LOC": {"GPE"}, "FAC": {"GPE"}}
 
@@ -172,10 +203,7 @@ def _actor_of(kb, name: str, entity_type: Optional[str] = None):
 def _entity(cluster: Cluster, kb) -> LocalEntity:
     actor = cluster.actor
     if actor is None:
-        for name in sorted(cluster.names, key=lambda n: -len(n)):
-            actor = _actor_of(kb, name, cluster.type) or _actor_of(kb, _without_honorifics(name), cluster.type)
-            if actor is not None:
-                break
+        actor = _cluster_actor(kb, cluster)
     name = actor.name if actor is not None else _display_name(cluster)
     country = actor.country if actor is not None else None
     place = None
