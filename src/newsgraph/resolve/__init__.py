@@ -16,6 +16,7 @@ from ..kb.names import name_key
 from ..kb.titles import forms_of_address
 from ..records import Article, ArticleAnalysis, LocalEntity, QuoteSpan
 from ..kb.role_words import institution_words, org_descriptions
+from .countries import fill_countries
 from .descriptions import add_org_descriptions
 from .local import Cluster, LocalResolver
 from .timex import find_times
@@ -62,6 +63,7 @@ def resolve_article(article: Article, doc, kb, verbs: frozenset[str], quotes: li
     date_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     times = find_times(article.text, article.published, date_spans)
     entities = [_entity(cluster, kb) for cluster in resolver.clusters if cluster.mentions]
+    fill_countries(entities, resolver, kb)
     return ArticleAnalysis(article.id, entities, quotes, times)
 
 

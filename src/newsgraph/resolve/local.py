@@ -16,7 +16,7 @@ from itertools import accumulate
 from typing import Optional
 
 from ..records import Mention
-from ..kb.names import acronym_of, core_tokens, is_short_form, name_key
+from ..kb.names import acronym_of, core_tokens, is_acronym, is_short_form, name_key
 from ..kb.role_words import person_heads, role_families
 from .name_index import NameIndex
 
@@ -125,6 +125,14 @@ class LocalResolver:
                                                     for n in self._distinct_names(cluster)):
                     mention.type = "PERSON"
                     return cluster
+        if mention.type in ("NORP", "GPE", "PERSON") and is_acronym(mention.text):
+            # "TPLF" tagged a nationality after "Tigray People's Liberation Front": the acronym
+            # of an organisation named earlier is that organisation.
+            for position in self.index.candidates(mention.text, "ORG"):
+                cluster = self.clusters[position]
+                if cluster.type == "ORG" and any(acronym_of(mention.text, n) for n in self._distinct_names(cluster)):
+                    mention.type = "ORG"
+                    return cluster
         candidates = self.index.candidates(mention.text, mention.type)
         for position in candidates:
             cluster = self.clusters[position]
@@ -188,6 +196,9 @@ class LocalResolver:
         for token in span:
             code = self.country_of(token.text)
             if code:
+                cluster.countries.append(code)
+        for ent in span.ents:  # a country of several words: "South African President"
+            if len(ent) > 1 and ent.label_ in ("GPE", "NORP") and (code := self.country_of(ent.text)):
                 cluster.countries.append(code)
         if as_mention:
             self._mention(cluster, span.start_char, span.end_char, span.text, "role", span)

@@ -1,0 +1,44 @@
+"""The country of an entity the knowledge base does not place, on sentences written here."""
+import pytest
+
+from newsgraph.analyze import analyze_articles
+from newsgraph.config import load_options
+from newsgraph.records import Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    options = load_options(overrides={"run": {"workers": 1}})
+
+    def run(text, published="2022-03-10"):
+        article = Article(id="t1", inputs=["t"], text=text, published=published)
+        (analysis,) = analyze_articles([article], options)
+        return analysis
+
+    return run
+
+
+def _country(analysis, name):
+    for entity in analysis.entities:
+        if any(m.kind == "name" and m.text == name for m in entity.mentions):
+            return entity.country
+    raise AssertionError(f"no entity is named {name!r}: {[e.name for e in analysis.entities]}")
+
+
+# (text, name, country); None where the text does not say
+CASES = [
+    ("Iranian President Ana Ruiz arrived on Monday.", "Ana Ruiz", "IRN"),                 # title
+    ("Tomas Varga, Turkey's foreign minister, spoke first.", "Tomas Varga", "TUR"),       # apposition
+    ("South African President Lerato Mokoena welcomed the deal.", "Lerato Mokoena", "ZAF"),  # two words
+    ("Kremlin spokesman Pavel Orlov denied the report.", "Pavel Orlov", "RUS"),          # her organisation
+    ("The Kenyan Ministry of Health said the outbreak was over.", "Kenyan Ministry of Health", "KEN"),
+    ("Pavel Orlov, Russia's ambassador to Colombia, left Bogota.", "Pavel Orlov", "RUS"),  # not "to Colombia"
+    ("Ana Ruiz spoke to reporters on Monday.", "Ana Ruiz", None),                       # nothing said
+]
+
+
+@pytest.mark.parametrize("text,name,country", CASES)
+def test_the_country_the_text_gives(analyze, text, name, country):
+    assert _country(analyze(text), name) == country
