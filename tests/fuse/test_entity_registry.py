@@ -72,3 +72,10 @@ def test_transliterations_of_one_name_unify():
     for spellings in TRANSLITERATIONS:
         ids = _ids(*(_local(s) for s in spellings))
         assert len(set(ids)) == 1, (spellings, ids)
+
+
+def test_a_longer_form_of_a_known_full_name_joins_it():
+    reg = EntityRegistry()
+    short = reg.assign(_local("Abebe Kebede", "Abebe Kebede", "Abebe"))
+    assert reg.assign(_local("Abebe Kebede Tola", "Abebe Kebede Tola")) == short
+    assert reg.assign(_local("Abebe Girma")) != short  # one given name is not one person

@@ -42,3 +42,25 @@ CASES = [
 @pytest.mark.parametrize("text,name,country", CASES)
 def test_the_country_the_text_gives(analyze, text, name, country):
     assert _country(analyze(text), name) == country
+
+
+# A country's institution in lower case: (text, mention, canonical name, country)
+INSTITUTIONS = [
+    ("Chile's defence ministry denied the report.", "Chile's defence ministry", "Chilean defence ministry", "CHL"),
+    ("The Kenyan government welcomed the vote.", "Kenyan government", "Kenyan government", "KEN"),
+    ("Talks with the government of Kenya resumed.", "government of Kenya", "Kenyan government", "KEN"),
+    ("Kenya's federal government agreed.", "Kenya's federal government", "Kenyan government", "KEN"),
+]
+
+
+@pytest.mark.parametrize("text,mention,name,country", INSTITUTIONS)
+def test_a_countrys_institution_is_a_named_organisation(analyze, text, mention, name, country):
+    a = analyze(text)
+    (entity,) = [e for e in a.entities if any(m.kind == "name" and m.text == mention for m in e.mentions)]
+    assert (entity.type, entity.name, entity.country) == ("ORG", name, country)
+
+
+def test_two_ways_of_naming_one_institution_are_one_entity(analyze):
+    a = analyze("The Kenyan government met the rebels. Later the government of Kenya signed the deal.")
+    (entity,) = [e for e in a.entities if e.name == "Kenyan government"]
+    assert {m.text for m in entity.mentions if m.kind == "name"} == {"Kenyan government", "government of Kenya"}

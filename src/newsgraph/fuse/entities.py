@@ -117,7 +117,11 @@ class EntityRegistry:
         core = core_tokens(full)
         if not core:
             return None
-        matches = [candidate_id for candidate_id in sorted(self.by_surname.get((kind, sound_key(core[-1])), ()))
+        # Filed under the sound of their last word: a longer form of a known name ("Abiy Ahmed
+        # Ali" of "Abiy Ahmed") ends in another word, so each of the local's words is asked.
+        words = core if kind == "PERSON" else core[-1:]
+        filed = set().union(*(self.by_surname.get((kind, sound_key(w)), set()) for w in words))
+        matches = [candidate_id for candidate_id in sorted(filed)
                    if self._same(kind, full, [self.entities[candidate_id].name,
                                               *self.entities[candidate_id].aliases])]
         if kind == "PERSON" and len(core) == 1 and len(matches) > 1:
@@ -138,6 +142,9 @@ class EntityRegistry:
         for other in known:
             if kind == "PERSON":
                 a, b = core_tokens(name), core_tokens(other)
+                if len(a) > 1 and len(b) > 1 and similar_words(a[0], b[0]) and min(len(a), len(b)) >= 2 \
+                        and (is_short_form(name, other) or is_short_form(other, name)):
+                    return True  # a longer form: "Abiy Ahmed Ali" of "Abiy Ahmed", "Ana Maria Ruiz" of "Ana Ruiz"
                 if not a or not b or not _spellings_of_one_word(a[-1], b[-1]):
                     continue
                 # Both full names: first names must agree too (Ali Khamenei is not Ali Akbar Velayati).

@@ -5,7 +5,10 @@
   it may describe ("leader" -> president, prime, emir, ...; "head of state" -> president, king);
 - :func:`org_descriptions`: a head noun of a definite description of an organisation ("the
   movement", "the bloc") -> an :class:`OrgDescription`, what organisations it fits;
-- :func:`institution_words`: words that make an organisation an institution.
+- :func:`institution_words`: words that make an organisation an institution;
+- :func:`institution_heads`, :func:`institution_qualifiers`: head nouns of a country's
+  institutions written in lower case ("Russia's defence ministry"), and the words that do not
+  tell one from another ("federal").
 """
 from __future__ import annotations
 
@@ -58,3 +61,13 @@ def org_descriptions() -> Mapping[str, OrgDescription]:
 @lru_cache(maxsize=1)
 def institution_words() -> frozenset[str]:
     return frozenset(_table()["institution_words"]["words"])
+
+
+@lru_cache(maxsize=1)
+def institution_heads() -> frozenset[str]:
+    return frozenset(_table()["institutions"]["words"])
+
+
+@lru_cache(maxsize=1)
+def institution_qualifiers() -> frozenset[str]:
+    return frozenset(_table()["institutions"]["qualifiers"])

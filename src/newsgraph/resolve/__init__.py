@@ -15,9 +15,10 @@ from ..kb.gazetteer import load_gazetteer
 from ..kb.names import name_key
 from ..kb.titles import forms_of_address
 from ..records import Article, ArticleAnalysis, LocalEntity, QuoteSpan
-from ..kb.role_words import institution_words, org_descriptions
+from ..kb.role_words import institution_heads, institution_qualifiers, institution_words, org_descriptions
 from .countries import fill_countries
 from .descriptions import add_org_descriptions
+from .institutions import add_institutions
 from .local import Cluster, LocalResolver
 from .timex import find_times
 
@@ -48,6 +49,7 @@ def resolve_article(article: Article, doc, kb, verbs: frozenset[str], quotes: li
         return cluster
 
     _parent_organisations(resolver, kb)
+    add_institutions(resolver, kb, institution_heads(), institution_qualifiers())
     _known_actors(resolver, kb, article.published)
     resolver.add_roles(holder_of)
     add_org_descriptions(resolver, org_descriptions(), institution_words())
@@ -206,7 +208,7 @@ def _entity(cluster: Cluster, kb) -> LocalEntity:
     actor = cluster.actor
     if actor is None:
         actor = _cluster_actor(kb, cluster)
-    name = actor.name if actor is not None else _display_name(cluster)
+    name = actor.name if actor is not None else cluster.canonical or _display_name(cluster)
     country = actor.country if actor is not None else None
     place = None
     is_country = actor is not None and actor.type == "GPE" and actor.country in kb.countries and \

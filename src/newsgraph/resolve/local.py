@@ -41,6 +41,7 @@ class Cluster:
     actor: Optional[object] = None  # the knowledge-base actor a role named, when no name did
     kb_sector: Optional[str] = None  # the sector and CAMEO code of the actor its names are
     kb_cameo: Optional[str] = None
+    canonical: Optional[str] = None  # the name to show when no mention is one ("Ethiopian government")
 
     @property
     def names(self) -> list[str]:
