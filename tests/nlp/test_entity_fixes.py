@@ -63,3 +63,18 @@ def test_ranks_and_hyphenated_offices_stay_outside_the_name(nlp, text, name):
 def test_forms_of_address_still_join_the_name(nlp):
     labels = _labels(nlp, "Sheikh Hamad bin Khalid met Dr Amara Nwosu in Doha.")
     assert labels.get("Sheikh Hamad bin Khalid") == "PERSON"
+
+
+@pytest.mark.parametrize("words,label", [
+    (["They", "met", "in", "Ramat", "Gan", "today", "."], "GPE"),         # a town of two words
+    (["They", "met", "in", "Kiryat", "Shmona", "today", "."], "GPE"),
+    (["They", "met", "Sheikh", "Tamim", "today", "."], "PERSON"),         # a title is no part of a town
+])
+def test_a_town_of_several_words_tagged_a_person_is_a_place(nlp, words, label):
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(nlp.vocab, words=words)
+    start = 3 if label == "GPE" else 2
+    doc.ents = [Span(doc, start, start + 2, label="PERSON")]
+    fixed = nlp.get_pipe("newsgraph_entity_fixes")(doc)
+    assert [(e.text, e.label_) for e in fixed.ents] == [(" ".join(words[start:start + 2]), label)]

@@ -90,6 +90,10 @@ class EntityFixes:
         words = [t.lower_ for t in doc[start:end]]
         if label in ("PERSON", "ORG", "GPE") and " ".join(words) in self.country_names:
             return Span(doc, start, end, label="GPE")
+        if label in ("PERSON", "ORG") and end - start > 1 and not any(w in self.org_words for w in words) \
+                and not any(w in self.person_words for w in words) and _is_town(doc[start:end].text):
+            # "Bat Yam" tagged a person: a name of several words the gazetteer knows as a town.
+            return Span(doc, start, end, label="GPE")
         if label in ("ORG", "GPE", "NORP") and any(w in self.person_words for w in words) \
                 and not any(w in self.org_words for w in words):
             label = "PERSON"
@@ -109,6 +113,20 @@ class EntityFixes:
         if start >= end:
             return None
         return Span(doc, start, end, label=label)
+
+
+def _is_town(text: str) -> bool:
+    """Whether the gazetteer knows ``text`` as a place in a country, by its own words: the
+    comparison key drops forms of address, so "Sheikh Tamim" would find a town "Tamim";
+    the key must keep every word."""
+    from ..kb.gazetteer import load_gazetteer
+    from ..kb.names import name_key
+
+    key = name_key(text)
+    if len(key.split()) < len(text.split()):
+        return False
+    place = load_gazetteer().find(text)
+    return place is not None and place.country is not None
 
 
 def _in_compound_word(doc: Doc, i: int) -> bool:

@@ -34,10 +34,8 @@ def resolve_article(article: Article, doc, kb, verbs: frozenset[str], quotes: li
     def holder_of(phrase: str, country: Optional[str], res: LocalResolver) -> Optional[Cluster]:
         actor = kb.holder_of(phrase, country, article.published)
         if actor is None and country is None and home:
-            # "the Leader" in a Tehran paper is Iran's; a bare title takes the article's country.
+            # "the president" in a Tehran paper is Iran's; a bare title takes the article's country.
             actor = kb.holder_of(phrase, home, article.published)
-            if actor is None and phrase.lower().split()[-1] == "leader":
-                actor = kb.holder_of("supreme leader", home, article.published)
         if actor is None:
             return None
         for cluster in res.clusters:
