@@ -64,3 +64,16 @@ def test_two_ways_of_naming_one_institution_are_one_entity(analyze):
     a = analyze("The Kenyan government met the rebels. Later the government of Kenya signed the deal.")
     (entity,) = [e for e in a.entities if e.name == "Kenyan government"]
     assert {m.text for m in entity.mentions if m.kind == "name"} == {"Kenyan government", "government of Kenya"}
+
+
+def test_an_unqualified_institution_is_of_the_country_the_article_is_about(analyze):
+    a = analyze("Protesters filled the streets of Nairobi on Monday. Kenya's opposition called for more "
+                "rallies in Nairobi and Mombasa, and the Interior Ministry said police would keep order in "
+                "Kenya. Kenyan officials met in Nairobi.")
+    assert _country(a, "Interior Ministry") == "KEN"
+
+
+def test_no_country_when_the_article_names_two_countries_alike(analyze):
+    a = analyze("Russian missiles hit Kharkiv in Ukraine. Russia said Russian forces struck targets, and "
+                "the Defence Ministry said the strike on Kharkiv was precise.")
+    assert _country(a, "Defence Ministry") is None

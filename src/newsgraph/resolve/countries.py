@@ -11,7 +11,10 @@ none, so each rule reads one plain statement of the text:
 - a name the model tagged a person or organisation that the article also tags a place
   ("KRAMATORSK" in a dateline, "Kramatorsk" later): it is that place;
 - a facility (a street, square, station) in no gazetteer: in the country the article's
-  places name most, when one clearly leads ("Rustaveli Avenue" in a story about Tbilisi).
+  places name most, when one clearly leads ("Rustaveli Avenue" in a story about Tbilisi);
+- an institution or office holder named without a country ("the Interior Ministry", "Prime
+  Minister Ana Ruiz"): in that country, when its towns lead too (a story about Kramatorsk that
+  names Russia more than Ukraine gives no country).
 """
 from __future__ import annotations
 
@@ -25,7 +28,8 @@ from .local import Cluster, LocalResolver
 _PLACES = ("GPE", "LOC", "FAC")
 
 
-def fill_countries(entities: list[LocalEntity], resolver: LocalResolver, kb) -> None:
+def fill_countries(entities: list[LocalEntity], resolver: LocalResolver, kb,
+                   institutions: frozenset[str] = frozenset()) -> None:
     by_key = {e.key: e for e in entities}
     for entity in entities:
         if entity.country is None and entity.type in ("ORG", "FAC", "LOC") and entity.sector != "IGO":
@@ -49,6 +53,10 @@ def fill_countries(entities: list[LocalEntity], resolver: LocalResolver, kb) -> 
     for entity in entities:
         if entity.country is None and entity.type == "FAC" and entity.lat is None and main:
             entity.country = main
+    home = main if main is not None and main == _main_place_country(entities, towns_only=True) else None
+    for entity in entities:
+        if entity.country is None and home and entity.sector != "IGO" and _domestic(entity, clusters, institutions):
+            entity.country = home
 
 
 def _country_in_name(entity: LocalEntity, kb) -> Optional[str]:
@@ -84,8 +92,7 @@ def _country_of_role_organisation(cluster: Cluster, resolver: LocalResolver,
         span = resolver.doc.char_span(m.start, m.end, alignment_mode="expand")
         for token in span or ():
             other = resolver.by_token.get(token.i)
-            if other is None or other is cluster or other.type in ("PERSON", "NORP") \
-                    or not _owned_by_the_role(token, span):
+            if other is None or other is cluster or other.type == "NORP" or not _owned_by_the_role(token, span):
                 continue
             code = _country_of_cluster(other, by_key, kb)
             if code:
@@ -106,7 +113,7 @@ def _country_of_cluster(cluster: Cluster, by_key: dict[str, LocalEntity], kb) ->
     entity = by_key.get(cluster.key)
     if entity is not None and entity.sector == "IGO":
         return None
-    if entity is not None and entity.country:
+    if entity is not None and entity.country and cluster.type != "PERSON":
         return entity.country
     actors = {a.id: a for n in cluster.names for a in kb.find(n) if a.type != "PERSON"}
     if len(actors) == 1:
@@ -115,14 +122,31 @@ def _country_of_cluster(cluster: Cluster, by_key: dict[str, LocalEntity], kb) ->
     return None
 
 
-def _main_place_country(entities: list[LocalEntity]) -> Optional[str]:
-    """The country the article's places (countries, towns, regions) name most, if it leads
-    the next by half again: "Georgia ... Tbilisi ... Washington" is Georgia."""
+def _main_place_country(entities: list[LocalEntity], towns_only: bool = False) -> Optional[str]:
+    """The country the article's places and nationalities (or its towns only) name most, if it
+    leads the next by half again: "Georgia ... Tbilisi ... Washington" is Georgia."""
     counts = Counter()
+    kinds = ("GPE", "LOC") if towns_only else ("GPE", "LOC", "NORP")  # "Russian forces" counts for Russia
     for e in entities:
-        if e.type in ("GPE", "LOC") and e.country:
+        if e.type in kinds and e.country and (e.lat is not None or not towns_only):
             counts[e.country] += sum(1 for m in e.mentions if m.kind == "name")
     top = counts.most_common(2)
     if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 1.5 * top[1][1]):
         return None
     return top[0][0]
+
+
+def _domestic(entity: LocalEntity, clusters: dict[str, Cluster], institutions: frozenset[str]) -> bool:
+    """An institution named without its country ("the Interior Ministry") or an office holder
+    named without one ("Prime Minister Ana Ruiz") is of the country the article is about: a
+    foreign one news qualifies ("Russia's defence ministry", "the US envoy"). Asked only when
+    the towns and the places of the article agree on one leading country."""
+    if entity.type == "ORG":
+        return any(w in institutions for m in entity.mentions if m.kind == "name" for w in m.text.lower().split())
+    cluster = clusters.get(entity.key)
+    return entity.type == "PERSON" and cluster is not None and bool(cluster.role_words & _OFFICES)
+
+
+# Offices of a state, whose holder named without a country is the article's country's.
+_OFFICES = frozenset("president minister prime premier mayor governor prosecutor speaker lawmaker mp "
+                     "chairman opposition party".split())

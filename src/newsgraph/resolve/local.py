@@ -179,7 +179,11 @@ class LocalResolver:
         head = root.head
         if root.dep_ == "appos" and head.i < ent.start and head.pos_ == "NOUN" and not head.ent_type_:
             span = role_span(doc, head.left_edge.i, head)
-            if span.end <= ent.start:
+            # Only punctuation and the name's own titles between: "Ethiopia's army chief, Field
+            # Marshal Ana Ruiz", not a misparse across a quotation.
+            between = doc[span.end:ent.start] if span.end <= ent.start else None
+            if between is not None and all((t.is_punct and not t.is_quote) or t.head.i == root.i
+                                           for t in between):
                 self._add_role(cluster, span, as_mention=True)
         for child in root.children:
             if child.dep_ == "appos" and child.i > ent.end - 1 and not child.ent_type_ \
