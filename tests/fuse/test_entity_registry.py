@@ -79,3 +79,16 @@ def test_a_longer_form_of_a_known_full_name_joins_it():
     short = reg.assign(_local("Abebe Kebede", "Abebe Kebede", "Abebe"))
     assert reg.assign(_local("Abebe Kebede Tola", "Abebe Kebede Tola")) == short
     assert reg.assign(_local("Abebe Girma")) != short  # one given name is not one person
+
+
+def test_an_organisation_with_its_kind_word_is_the_organisation():
+    reg = EntityRegistry()
+    dream = reg.assign(_local("Bright Future", type_="ORG"))
+    assert reg.assign(_local("Bright Future party", type_="ORG")) == dream
+    assert reg.assign(_local("Bright Future Foundation Trust", type_="ORG")) != dream
+
+
+def test_a_shorter_form_after_the_longer_one_joins_it():
+    reg = EntityRegistry()
+    full = reg.assign(_local("Hernán Ruiz Soto"))
+    assert reg.assign(_local("Hernan Ruiz")) == full

@@ -77,3 +77,13 @@ def test_no_country_when_the_article_names_two_countries_alike(analyze):
     a = analyze("Russian missiles hit Kharkiv in Ukraine. Russia said Russian forces struck targets, and "
                 "the Defence Ministry said the strike on Kharkiv was precise.")
     assert _country(a, "Defence Ministry") is None
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("The US Embassy issued a warning.", "US Embassy"),
+    ("The American embassy issued a warning.", "American embassy"),
+])
+def test_an_institution_the_ner_tagged_takes_the_canonical_name(analyze, text, mention):
+    a = analyze(text)
+    (entity,) = [e for e in a.entities if any(m.text == mention for m in e.mentions)]
+    assert (entity.name, entity.country) == ("American embassy", "USA")

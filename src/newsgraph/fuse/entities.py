@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 from ..records import GlobalEntity, LocalEntity
 from rapidfuzz import fuzz
 
+from ..kb.entity_words import org_words
 from ..kb.names import acronym_of, core_tokens, is_short_form, name_key, similar_words, sound_key
 
 _PLACES = {"GPE", "LOC", "FAC"}
@@ -41,6 +42,28 @@ def _consonants(word: str) -> str:
     return word[:1] + "".join(c for i, c in enumerate(rest) if i == 0 or c != rest[i - 1])
 
 
+def _with_kind_word(short: str, long: str) -> bool:
+    """"Georgian Dream party" is "Georgian Dream": a name of two words or more followed by a
+    word saying what kind of organisation it is (data/org_words.toml)."""
+    a, b = name_key(short).split(), name_key(long).split()
+    return len(a) >= 2 and len(b) > len(a) and b[:len(a)] == a and all(w in _KIND_WORDS for w in b[len(a):])
+
+
+_KIND_WORDS = frozenset(org_words())
+
+
+def _filed_words(kind: str, core: list[str]) -> list[str]:
+    """The words a name is filed under: its last (a person of three words or more, the last
+    two), and for an organisation also its last word that is no kind word ("dream" of
+    "Georgian Dream party")."""
+    words = core[-1:]
+    if kind == "PERSON" and len(core) > 2:
+        words = core[-2:]  # "Ana Ruiz Soto" is also found as the longer form of "Ana Ruiz"
+    if kind == "ORG":
+        words += [w for w in reversed(core) if w not in _KIND_WORDS][:1]
+    return words
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
@@ -64,7 +87,8 @@ class EntityRegistry:
             self.by_norm.setdefault((kind, name_key(name)), entity.id)
             core = core_tokens(name)
             if core:
-                self.by_surname.setdefault((kind, sound_key(core[-1])), set()).add(entity.id)
+                for word in _filed_words(kind, core):
+                    self.by_surname.setdefault((kind, sound_key(word)), set()).add(entity.id)
             if kind == "ORG":
                 initials = _initials(name)
                 if len(initials) >= 2:
@@ -119,7 +143,7 @@ class EntityRegistry:
             return None
         # Filed under the sound of their last word: a longer form of a known name ("Abiy Ahmed
         # Ali" of "Abiy Ahmed") ends in another word, so each of the local's words is asked.
-        words = core if kind == "PERSON" else core[-1:]
+        words = core if kind == "PERSON" else _filed_words(kind, core)
         filed = set().union(*(self.by_surname.get((kind, sound_key(w)), set()) for w in words))
         matches = [candidate_id for candidate_id in sorted(filed)
                    if self._same(kind, full, [self.entities[candidate_id].name,
@@ -154,7 +178,8 @@ class EntityRegistry:
                         return True
                 elif is_short_form(name, other) or is_short_form(other, name):
                     return True
-            elif acronym_of(name, other) or acronym_of(other, name):
+            elif acronym_of(name, other) or acronym_of(other, name) or _with_kind_word(name, other) \
+                    or _with_kind_word(other, name):
                 return True
         return False
 

@@ -18,7 +18,7 @@ from ..records import Article, ArticleAnalysis, LocalEntity, QuoteSpan
 from ..kb.role_words import institution_heads, institution_qualifiers, institution_words, org_descriptions
 from .countries import fill_countries
 from .descriptions import add_org_descriptions
-from .institutions import add_institutions
+from .institutions import add_institutions, name_institutions
 from .local import Cluster, LocalResolver
 from .timex import find_times
 
@@ -47,6 +47,7 @@ def resolve_article(article: Article, doc, kb, verbs: frozenset[str], quotes: li
         return cluster
 
     _parent_organisations(resolver, kb)
+    name_institutions(resolver, kb, institution_heads(), institution_qualifiers())
     add_institutions(resolver, kb, institution_heads(), institution_qualifiers())
     _known_actors(resolver, kb, article.published)
     resolver.add_roles(holder_of)

@@ -46,6 +46,26 @@ def add_institutions(resolver: LocalResolver, kb, heads: frozenset[str], qualifi
             resolver.by_token.setdefault(i, cluster)
 
 
+def name_institutions(resolver: LocalResolver, kb, heads: frozenset[str], qualifiers: frozenset[str]) -> None:
+    """The same canonical name for an institution the NER tagged: "US Embassy" and "American
+    embassy" are both "American embassy", "Russian Defence Ministry" is "Russian defence ministry"."""
+    for cluster in resolver.clusters:
+        if cluster.type != "ORG" or cluster.canonical or not cluster.names:
+            continue
+        words = cluster.names[0].replace("’s", "").replace("'s", "").split()
+        if len(words) >= 3 and words[-2].lower() == "of" and words[0].lower() in heads:
+            words = [" ".join(words[-1:]), *words[:-2]]  # "Parliament of Georgia" -> "Georgia Parliament"
+        if len(words) < 2 or words[-1].lower() not in heads:
+            continue
+        code = kb.country_of_word(words[0])
+        rest = [w.lower() for w in words[1:]]
+        if not code or code not in kb.countries or not kb.countries[code].demonyms \
+                or any(kb.country_of_word(w) for w in rest) or not all(w.isalpha() for w in rest):
+            continue
+        cluster.canonical = " ".join([kb.countries[code].demonyms[0], *(w for w in rest if w not in qualifiers)])
+        cluster.countries.append(code)
+
+
 def _reading(doc, head, kb) -> Optional[tuple[int, int, str, list[str]]]:
     """(start, end, country, lower-case words) of "Russia's defence ministry", "the Ethiopian
     government", "the government of Ethiopia"; None without exactly one country modifier."""
