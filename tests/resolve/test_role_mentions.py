@@ -97,3 +97,9 @@ def test_a_generic_description_is_no_institution(analyze):
 def test_a_description_teaches_an_unplaced_person_the_country(analyze):
     a = analyze("President Ana Ruiz spoke on Monday. The Chilean leader said she was hopeful.")
     assert _holder(a, "Ana Ruiz").country == "CHL"
+
+
+def test_a_description_inside_a_persons_role_still_describes(analyze):
+    a = analyze("The Liberation Front of Zandor rejected the plan. The Liberation Front of Zandor said it would "
+                "fight on. Ana Ruiz, the movement's spokesman, confirmed it.")
+    assert any(r.startswith("the movement") for r in _roles(_holder(a, "Liberation Front of Zandor")))

@@ -38,8 +38,9 @@ def add_org_descriptions(resolver: LocalResolver, descriptions: Mapping[str, Org
             latest[position] = start
             read += 1
         spec = descriptions.get(token.lemma_.lower())
-        if spec is None or token.pos_ != "NOUN" or token.ent_type_ or token.i in resolver.by_token:
-            continue
+        owner = resolver.by_token.get(token.i)
+        if spec is None or token.pos_ != "NOUN" or token.ent_type_ or (owner is not None and owner.type != "PERSON"):
+            continue  # inside a person's role it may still describe: "the movement's spokesman"
         span = _description(doc, token)
         if span is None:
             continue

@@ -82,7 +82,8 @@ def _reading(doc, head, kb) -> Optional[tuple[int, int, str, list[str]]]:
     codes = {kb.country_of_word(t.text) for t in country_tokens}
     if len(codes) != 1 or any(t.ent_type_ in ("ORG", "PERSON", "FAC") for t in left):
         return None
-    if any(not (t.is_alpha or t.tag_ == "POS") or t.pos_ == "PROPN" and t not in country_tokens for t in left):
+    if any(not (t.is_alpha or t.tag_ == "POS") or t.pos_ == "PROPN" and not t.is_lower and t not in country_tokens
+           for t in left):
         return None
     start = min([t.i for t in left] + [head.i])
     code = codes.pop()
