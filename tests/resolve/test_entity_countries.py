@@ -87,3 +87,22 @@ def test_an_institution_the_ner_tagged_takes_the_canonical_name(analyze, text, m
     a = analyze(text)
     (entity,) = [e for e in a.entities if any(m.text == mention for m in e.mentions)]
     assert (entity.name, entity.country) == ("American embassy", "USA")
+
+
+def test_a_name_beginning_with_a_nationality_is_no_person():
+    from newsgraph.kb import load_kb
+    from newsgraph.records import Mention
+    from newsgraph.resolve import _organisation_by_its_name
+    from newsgraph.resolve.local import Cluster
+
+    kb = load_kb()
+
+    def cluster(label, *texts, kinds=None):
+        kinds = kinds or ["name"] * len(texts)
+        return Cluster("e1", label, mentions=[Mention(0, len(t), t, k, label) for t, k in zip(texts, kinds)])
+
+    assert _organisation_by_its_name(cluster("PERSON", "Kenyan Unity"), kb)
+    assert _organisation_by_its_name(cluster("NORP", "ZPLF"), kb)
+    assert not _organisation_by_its_name(cluster("PERSON", "Kenyan Unity", "he", kinds=["name", "pronoun"]), kb)
+    assert not _organisation_by_its_name(cluster("PERSON", "Ana Ruiz"), kb)
+    assert not _organisation_by_its_name(cluster("NORP", "Kenyan"), kb)

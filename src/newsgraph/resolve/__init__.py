@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Optional
 
 from ..kb.gazetteer import load_gazetteer
-from ..kb.names import name_key
+from ..kb.names import is_acronym, name_key
 from ..kb.titles import forms_of_address
 from ..records import Article, ArticleAnalysis, LocalEntity, QuoteSpan
 from ..kb.role_words import institution_heads, institution_qualifiers, institution_words, org_descriptions
@@ -229,9 +229,27 @@ def _entity(cluster: Cluster, kb) -> LocalEntity:
     if sector is None and cluster.role_words:
         sector = kb.sector_of_role(" ".join(sorted(cluster.role_words)))
     entity_type = actor.type if actor is not None and actor.type == "ORG" else cluster.type
+    if actor is None and _organisation_by_its_name(cluster, kb):
+        entity_type = "ORG"
+        country = country or kb.country_of_word(name.split()[0])
     return LocalEntity(key=cluster.key, name=name, type=entity_type, country=country, sector=sector,
                        actor_id=actor.id if actor is not None else None, mentions=list(cluster.mentions),
                        lat=place.lat if place else None, lon=place.lon if place else None)
+
+
+def _organisation_by_its_name(cluster: Cluster, kb) -> bool:
+    """A name the model tagged a person or nationality that is an organisation's: one that
+    begins with a nationality ("Georgian Dream", "Kenyan Airways"), or an acronym that is no
+    country's ("TPLF"), when nothing in the article treats it as a person (no role, no pronoun)."""
+    if cluster.type not in ("PERSON", "NORP") or any(m.kind != "name" for m in cluster.mentions):
+        return False
+    names = cluster.names
+    if cluster.type == "NORP":
+        return all(is_acronym(n) and kb.country_of_word(n) is None for n in names)
+    words = names[0].split()
+    if len(words) < 2 or (code := kb.country_of_word(words[0])) is None or code not in kb.countries:
+        return False
+    return words[0].casefold() in {d.casefold() for d in kb.countries[code].demonyms}
 
 
 # The forms of address the entity fixes take into a name ("Dr.", "General"), as written.
