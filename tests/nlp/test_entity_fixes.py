@@ -79,16 +79,3 @@ def test_a_town_of_several_words_tagged_a_person_is_a_place(nlp, words, label):
     fixed = nlp.get_pipe("newsgraph_entity_fixes")(doc)
     assert [(e.text, e.label_) for e in fixed.ents] == [(" ".join(words[start:start + 2]), label)]
 
-
-def test_a_given_name_left_out_of_the_span_is_taken_in_but_no_title(nlp):
-    from spacy.tokens import Doc, Span
-
-    doc = Doc(nlp.vocab, words=["Party", "leader", "Meral", "Aksu", "spoke", "."],
-              pos=["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
-              deps=["compound", "compound", "compound", "nsubj", "ROOT", "punct"], heads=[3, 3, 3, 4, 4, 4])
-    doc.ents = [Span(doc, 3, 4, label="PERSON")]
-    assert [e.text for e in nlp.get_pipe("newsgraph_entity_fixes")(doc).ents] == ["Meral Aksu"]
-    doc = Doc(nlp.vocab, words=["They", "met", "President", "Aksu", "."], pos=["PRON", "VERB", "PROPN", "PROPN", "PUNCT"],
-              deps=["nsubj", "ROOT", "compound", "dobj", "punct"], heads=[1, 1, 3, 1, 1])
-    doc.ents = [Span(doc, 3, 4, label="PERSON")]
-    assert [e.text for e in nlp.get_pipe("newsgraph_entity_fixes")(doc).ents] == ["Aksu"]

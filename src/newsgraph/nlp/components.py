@@ -65,8 +65,6 @@ class EntityFixes:
         self.org_words = {w.casefold() for w in org_words}
         self.honorifics = {h.casefold() for h in honorifics}
         self.ranks = {r.casefold() for r in ranks}
-        # Words before a name that say a role, never a given name (see _fix).
-        self.title_words = self.honorifics | self.ranks | _title_words()
         self.matcher = PhraseMatcher(nlp.vocab)
         for label, phrases in relabel.items():
             self.matcher.add(label, [nlp.make_doc(p) for p in phrases])
@@ -106,14 +104,6 @@ class EntityFixes:
             while end - start > 1 and (doc[start].lower_ in self.ranks or (
                     end - start > 2 and f"{doc[start].lower_} {doc[start + 1].lower_}" in self.ranks)):
                 start += 2 if f"{doc[start].lower_} {doc[start + 1].lower_}" in self.ranks else 1
-            # Take in a given name the model left out ("Party leader Meral | Aksener"): a
-            # capitalised word compounded to the name that is no title ("President Aksener").
-            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
-                    and start <= doc[start - 1].head.i < end and not doc[start - 1].ent_type_ \
-                    and doc[start - 1].text[:1].isupper() and not doc[start - 1].text.isupper() \
-                    and doc[start - 1].text.isalpha() and doc[start - 1].lower_ not in self.title_words \
-                    and not doc[start - 1].is_sent_start:
-                start -= 1
             # Take in the honorifics before a name ("Ayatollah Ali Khamenei").
             while start > 0 and not _in_compound_word(doc, start - 1) and (
                     doc[start - 1].lower_ in self.honorifics
@@ -123,13 +113,6 @@ class EntityFixes:
         if start >= end:
             return None
         return Span(doc, start, end, label=label)
-
-
-def _title_words() -> set[str]:
-    from ..kb.role_words import person_heads
-    from ..kb.titles import headword_titles, titles_of_office
-
-    return {w.casefold() for w in (*person_heads(), *titles_of_office(), *headword_titles())} | {"party"}
 
 
 def _is_town(text: str) -> bool:
