@@ -25,6 +25,7 @@ def add_institutions(resolver: LocalResolver, kb, heads: frozenset[str], qualifi
         if token.lemma_.lower() not in heads or token.pos_ != "NOUN" or token.ent_type_ \
                 or token.i in resolver.by_token:
             continue
+        head = token
         reading = _reading(doc, token, kb)
         if reading is None:
             continue
@@ -38,7 +39,8 @@ def add_institutions(resolver: LocalResolver, kb, heads: frozenset[str], qualifi
         cluster = found.get((code, canonical_words))
         if cluster is None:
             cluster = Cluster(f"e{len(resolver.clusters) + 1}", "ORG", countries=[code],
-                              canonical=f"{demonyms[0]} {canonical_words}")
+                              canonical=f"{demonyms[0]} {canonical_words}",
+                              role_words={head.lower_})  # its sector: "government" is GOV
             resolver.clusters.append(cluster)
             found[(code, canonical_words)] = cluster
         resolver.add_name(cluster, mention)
