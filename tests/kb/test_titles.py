@@ -29,3 +29,13 @@ def test_title_synonyms_are_read_only_title_keys():
     synonyms = title_synonyms()
     assert synonyms["top diplomat"] == "foreign minister"
     assert all(k == k.lower() and "." not in k for k in synonyms)
+
+
+def test_ranks_are_roles_dropped_from_a_name_key_but_not_forms_of_address():
+    from newsgraph.kb.names import name_key
+    from newsgraph.kb.titles import ranks
+
+    assert {"general", "admiral", "rear admiral", "gen."} <= set(ranks())
+    assert not set(ranks()) & set(forms_of_address())
+    assert name_key("Major General Tomas Varga") == name_key("Tomas Varga") == "tomas varga"
+    assert name_key("Gen. Peter Okoro") == "peter okoro"

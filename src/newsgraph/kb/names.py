@@ -131,6 +131,10 @@ def similar_words(a: str, b: str, cutoff: float = 80) -> bool:
         return True
     if min(len(a), len(b)) < 4 or a[0] != b[0]:
         return False
+    if min(len(a), len(b)) < 5 and abs(len(a) - len(b)) > 1:
+        # A short word two letters off is another word, not a spelling: "Reda" is not
+        # "Redwan" (ratio 80), though "Raisi"/"Raeisi" and "Musaed"/"Musaid" are one name.
+        return False
     return fuzz.ratio(a, b) >= cutoff
 
 

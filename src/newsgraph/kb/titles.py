@@ -7,8 +7,10 @@ here from those classes, so that they cannot drift apart:
 - :func:`forms_of_address` ("Ayatollah", "Dr."): part of a name as written; the
   entity-fixes component takes them into the PERSON span that follows;
 - :func:`titles_of_office` ("emir", "king"): roles, left outside the span as roles;
+- :func:`ranks` ("general", "admiral", "gen."): roles the entity fixes also drop from the
+  front of a PERSON span the model tagged ("General António Guterres" -> "António Guterres");
 - :func:`name_key_words`: what :func:`newsgraph.kb.names.name_key` drops from the front of
-  a name, both of the above, since neither is part of the name;
+  a name, all of the above, since none is part of the name;
 - :func:`headword_titles`: what the TABARI/PETRARCH reader strips from a headword.
 """
 from __future__ import annotations
@@ -39,12 +41,19 @@ def titles_of_office() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def ranks() -> tuple[str, ...]:
+    """Military ranks and abbreviated offices before a name ("general", "rear admiral",
+    "sen."): roles, never part of the name."""
+    return tuple(_table("titles.toml")["ranks"]["words"])
+
+
+@lru_cache(maxsize=1)
 def name_key_words() -> frozenset[str]:
     """The words a name key drops from the front of a name: forms of address and titles of
     office. The key compares single words without full stops, so a form of address counts
     as its bare word ("dr." is "dr"), and multi-word forms are left out ("hujjat al-islam":
     dropped word by word, its "al" would go from the front of names such as "al-Sisi")."""
-    single = {w.replace(".", "") for w in forms_of_address() if " " not in w}
+    single = {w.replace(".", "") for w in (*forms_of_address(), *ranks()) if " " not in w}
     return frozenset(single | set(titles_of_office()))
 
 
@@ -57,6 +66,7 @@ def headword_titles() -> frozenset[str]:
     table = _table("titles.toml")
     kept = set(table["forms_of_address"]["kept_in_headwords"])
     forms = [w for w in forms_of_address() if " " not in w and w not in kept]
+    forms += table["ranks"]["in_headwords"]
     extra = [w for group in table["headword_titles"].values() if isinstance(group, list) for w in group]
     return frozenset(w.upper() for w in (*forms, *titles_of_office(), *extra))
 

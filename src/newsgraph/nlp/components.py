@@ -12,12 +12,14 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..kb.entity_words import entity_relabel
-from ..kb.titles import forms_of_address
+from ..kb.titles import forms_of_address, ranks
 
 # Forms of address ("Ayatollah", "Dr.") belong to a name and are taken into the PERSON span;
 # titles of office (emir, king) and offices (president) are roles, learnt by the resolve
 # stage, not part of the name. Both tables are data (data/titles.toml, data/entity_relabel.toml).
 HONORIFICS = forms_of_address()
+# Ranks ("General", "Rear Admiral", "Gen.") are roles: dropped from the front of a PERSON span.
+RANKS = ranks()
 # Names the models get wrong, with the label they should carry.
 RELABEL = entity_relabel()
 _LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
@@ -38,20 +40,22 @@ def paragraph_starts(doc: Doc) -> Doc:
 @Language.factory(
     "newsgraph_entity_fixes",
     default_config={"person_words": [], "org_words": [], "relabel": RELABEL, "honorifics": list(HONORIFICS),
-                    "country_names": []},
+                    "country_names": [], "ranks": list(RANKS)},
     assigns=["doc.ents"],
     requires=["doc.ents", "token.pos"],
 )
 def make_entity_fixes(nlp: Language, name: str, person_words: list[str], org_words: list[str],
-                      relabel: dict[str, list[str]], honorifics: list[str], country_names: list[str]):
-    return EntityFixes(nlp, person_words, org_words, relabel, honorifics, country_names)
+                      relabel: dict[str, list[str]], honorifics: list[str], country_names: list[str],
+                      ranks: list[str]):
+    return EntityFixes(nlp, person_words, org_words, relabel, honorifics, country_names, ranks)
 
 
 class EntityFixes:
     """Relabels and re-bounds entity spans; see the module docstring."""
 
     def __init__(self, nlp: Language, person_words: list[str], org_words: list[str],
-                 relabel: dict[str, list[str]], honorifics: list[str], country_names: list[str] = ()):
+                 relabel: dict[str, list[str]], honorifics: list[str], country_names: list[str] = (),
+                 ranks: list[str] = RANKS):
         from spacy.matcher import PhraseMatcher
 
         # "Turkey will allow ...", "Jordan and Britain agreed": a sentence-initial country
@@ -60,6 +64,7 @@ class EntityFixes:
         self.person_words = {w.casefold() for w in person_words}
         self.org_words = {w.casefold() for w in org_words}
         self.honorifics = {h.casefold() for h in honorifics}
+        self.ranks = {r.casefold() for r in ranks}
         self.matcher = PhraseMatcher(nlp.vocab)
         for label, phrases in relabel.items():
             self.matcher.add(label, [nlp.make_doc(p) for p in phrases])
@@ -85,18 +90,47 @@ class EntityFixes:
         words = [t.lower_ for t in doc[start:end]]
         if label in ("PERSON", "ORG", "GPE") and " ".join(words) in self.country_names:
             return Span(doc, start, end, label="GPE")
+        if label in ("PERSON", "ORG") and end - start > 1 and not any(w in self.org_words for w in words) \
+                and not any(w in self.person_words for w in words) and _is_town(doc[start:end].text):
+            # "Bat Yam" tagged a person: a name of several words the gazetteer knows as a town.
+            return Span(doc, start, end, label="GPE")
         if label in ("ORG", "GPE", "NORP") and any(w in self.person_words for w in words) \
                 and not any(w in self.org_words for w in words):
             label = "PERSON"
         if label == "PERSON" and any(w in self.org_words for w in words) and len(words) > 1:
             label = "ORG"
         if label == "PERSON":
+            # A rank is a role, not a name: "Major General Hossein Salami" is "Hossein Salami".
+            while end - start > 1 and (doc[start].lower_ in self.ranks or (
+                    end - start > 2 and f"{doc[start].lower_} {doc[start + 1].lower_}" in self.ranks)):
+                start += 2 if f"{doc[start].lower_} {doc[start + 1].lower_}" in self.ranks else 1
             # Take in the honorifics before a name ("Ayatollah Ali Khamenei").
-            while start > 0 and (doc[start - 1].lower_ in self.honorifics
-                                 or (start > 1 and f"{doc[start - 2].lower_} {doc[start - 1].lower_}"
-                                     in self.honorifics)):
+            while start > 0 and not _in_compound_word(doc, start - 1) and (
+                    doc[start - 1].lower_ in self.honorifics
+                    or (start > 1 and f"{doc[start - 2].lower_} {doc[start - 1].lower_}" in self.honorifics)):
                 start -= 2 if start > 1 and f"{doc[start - 2].lower_} {doc[start - 1].lower_}" in \
                     self.honorifics else 1
         if start >= end:
             return None
         return Span(doc, start, end, label=label)
+
+
+def _is_town(text: str) -> bool:
+    """Whether the gazetteer knows ``text`` as a place in a country, by its own words: the
+    comparison key drops forms of address, so "Sheikh Tamim" would find a town "Tamim";
+    the key must keep every word."""
+    from ..kb.gazetteer import load_gazetteer
+    from ..kb.names import name_key
+
+    key = name_key(text)
+    if len(key.split()) < len(text.split()):
+        return False
+    place = load_gazetteer().find(text)
+    return place is not None and place.country is not None
+
+
+def _in_compound_word(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` ends a hyphenated word spaCy split: "Secretary-General" is
+    "Secretary", "-", "General", and its "General" is no form of address."""
+    return i >= 2 and doc[i - 1].text in "-‐‑" and not doc[i - 1].whitespace_ \
+        and not doc[i - 2].whitespace_

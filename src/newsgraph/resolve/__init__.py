@@ -12,9 +12,13 @@ from collections import Counter
 from typing import Optional
 
 from ..kb.gazetteer import load_gazetteer
-from ..kb.names import name_key
+from ..kb.names import is_acronym, name_key
 from ..kb.titles import forms_of_address
 from ..records import Article, ArticleAnalysis, LocalEntity, QuoteSpan
+from ..kb.role_words import institution_heads, institution_qualifiers, institution_words, org_descriptions
+from .countries import fill_countries
+from .descriptions import add_org_descriptions
+from .institutions import add_institutions, name_institutions
 from .local import Cluster, LocalResolver
 from .timex import find_times
 
@@ -30,10 +34,8 @@ def resolve_article(article: Article, doc, kb, verbs: frozenset[str], quotes: li
     def holder_of(phrase: str, country: Optional[str], res: LocalResolver) -> Optional[Cluster]:
         actor = kb.holder_of(phrase, country, article.published)
         if actor is None and country is None and home:
-            # "the Leader" in a Tehran paper is Iran's; a bare title takes the article's country.
+            # "the president" in a Tehran paper is Iran's; a bare title takes the article's country.
             actor = kb.holder_of(phrase, home, article.published)
-            if actor is None and phrase.lower().split()[-1] == "leader":
-                actor = kb.holder_of("supreme leader", home, article.published)
         if actor is None:
             return None
         for cluster in res.clusters:
@@ -45,7 +47,11 @@ def resolve_article(article: Article, doc, kb, verbs: frozenset[str], quotes: li
         return cluster
 
     _parent_organisations(resolver, kb)
+    name_institutions(resolver, kb, institution_heads(), institution_qualifiers())
+    add_institutions(resolver, kb, institution_heads(), institution_qualifiers())
+    _known_actors(resolver, kb, article.published)
     resolver.add_roles(holder_of)
+    add_org_descriptions(resolver, org_descriptions(), institution_words())
     resolver.quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
     resolver.add_pronouns()
     statement_source: Optional[QuoteSpan] = None
@@ -58,6 +64,7 @@ def resolve_article(article: Article, doc, kb, verbs: frozenset[str], quotes: li
     date_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     times = find_times(article.text, article.published, date_spans)
     entities = [_entity(cluster, kb) for cluster in resolver.clusters if cluster.mentions]
+    fill_countries(entities, resolver, kb, institution_words())
     return ArticleAnalysis(article.id, entities, quotes, times)
 
 
@@ -139,6 +146,33 @@ def _parent_organisations(resolver: LocalResolver, kb) -> None:
                     break
 
 
+def _known_actors(resolver: LocalResolver, kb, day) -> None:
+    """What the knowledge base knows of a named entity, for the descriptions that follow: its
+    country, sector and CAMEO code, and a person's titles then ("the president" is Raisi in
+    2023 whether or not the article called him so)."""
+    for cluster in resolver.clusters:
+        if cluster.type not in ("PERSON", "ORG") or cluster.actor is not None:
+            continue
+        actor = _cluster_actor(kb, cluster)
+        if actor is None:
+            continue
+        cluster.kb_sector, cluster.kb_cameo = actor.sector, actor.cameo
+        if actor.country:
+            cluster.countries.append(actor.country)
+        if cluster.type == "PERSON":
+            for role in actor.roles:
+                if role.title and (day is None or role.active_on(str(day)[:10])):
+                    cluster.role_words |= set(role.title.lower().replace("-", " ").split())
+
+
+def _cluster_actor(kb, cluster: Cluster):
+    for name in sorted(dict.fromkeys(cluster.names), key=lambda n: -len(n)):
+        actor = _actor_of(kb, name, cluster.type) or _actor_of(kb, _without_honorifics(name), cluster.type)
+        if actor is not None:
+            return actor
+    return None
+
+
 _ACTOR_TYPES = {"PERSON": {"PERSON"}, "ORG": {"ORG"}, "NORP": {"GPE", "NORP"},
                 "GPE": {"GPE"}, "LOC": {"GPE"}, "FAC": {"GPE"}}
 
@@ -172,11 +206,8 @@ def _actor_of(kb, name: str, entity_type: Optional[str] = None):
 def _entity(cluster: Cluster, kb) -> LocalEntity:
     actor = cluster.actor
     if actor is None:
-        for name in sorted(cluster.names, key=lambda n: -len(n)):
-            actor = _actor_of(kb, name, cluster.type) or _actor_of(kb, _without_honorifics(name), cluster.type)
-            if actor is not None:
-                break
-    name = actor.name if actor is not None else _display_name(cluster)
+        actor = _cluster_actor(kb, cluster)
+    name = actor.name if actor is not None else cluster.canonical or _display_name(cluster)
     country = actor.country if actor is not None else None
     place = None
     is_country = actor is not None and actor.type == "GPE" and actor.country in kb.countries and \
@@ -198,9 +229,27 @@ def _entity(cluster: Cluster, kb) -> LocalEntity:
     if sector is None and cluster.role_words:
         sector = kb.sector_of_role(" ".join(sorted(cluster.role_words)))
     entity_type = actor.type if actor is not None and actor.type == "ORG" else cluster.type
+    if actor is None and _organisation_by_its_name(cluster, kb):
+        entity_type = "ORG"
+        country = country or kb.country_of_word(name.split()[0])
     return LocalEntity(key=cluster.key, name=name, type=entity_type, country=country, sector=sector,
                        actor_id=actor.id if actor is not None else None, mentions=list(cluster.mentions),
                        lat=place.lat if place else None, lon=place.lon if place else None)
+
+
+def _organisation_by_its_name(cluster: Cluster, kb) -> bool:
+    """A name the model tagged a person or nationality that is an organisation's: one that
+    begins with a nationality ("Georgian Dream", "Kenyan Airways"), or an acronym that is no
+    country's ("TPLF"), when nothing in the article treats it as a person (no role, no pronoun)."""
+    if cluster.type not in ("PERSON", "NORP") or any(m.kind != "name" for m in cluster.mentions):
+        return False
+    names = cluster.names
+    if cluster.type == "NORP":
+        return all(is_acronym(n) and kb.country_of_word(n) is None for n in names)
+    words = names[0].split()
+    if len(words) < 2 or (code := kb.country_of_word(words[0])) is None or code not in kb.countries:
+        return False
+    return words[0].casefold() in {d.casefold() for d in kb.countries[code].demonyms}
 
 
 # The forms of address the entity fixes take into a name ("Dr.", "General"), as written.

@@ -16,18 +16,15 @@ from itertools import accumulate
 from typing import Optional
 
 from ..records import Mention
-from ..kb.names import acronym_of, is_short_form, name_key
+from ..kb.names import acronym_of, core_tokens, is_acronym, is_short_form, name_key
+from ..kb.role_words import person_heads, role_families
 from .name_index import NameIndex
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
-ROLE_HEADS = frozenset(
-    "president minister secretary-general secretary diplomat emir king leader chief spokesman "
-    "spokeswoman spokesperson counterpart premier envoy ambassador commander head chairman speaker "
-    "adviser advisor governor mayor general director prime".split())
-# A role word may stand for another: a country's chief diplomat is its foreign minister.
-ROLE_SYNONYMS = {"diplomat": {"minister", "diplomat"}, "premier": {"prime", "minister", "premier"},
-                 "advisor": {"adviser", "advisor"}, "spokeswoman": {"spokesman", "spokesperson"},
-                 "spokesperson": {"spokesman", "spokesperson"}}
+# Head nouns of person descriptions, and the role words each may stand for (a country's
+# chief diplomat is its foreign minister, "the Turkish leader" its president): data/role_words.toml.
+ROLE_HEADS = person_heads()
+ROLE_SYNONYMS = role_families()
 PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _DETERMINERS = ("the ", "a ", "an ", "his ", "her ", "its ", "their ")
 
@@ -39,8 +36,12 @@ class Cluster:
     mentions: list[Mention] = field(default_factory=list)
     role_words: set[str] = field(default_factory=set)
     role_phrases: set[str] = field(default_factory=set)
+    role_heads: set[str] = field(default_factory=set)  # "novelist" of "the Colombian novelist"
     countries: list[str] = field(default_factory=list)
     actor: Optional[object] = None  # the knowledge-base actor a role named, when no name did
+    kb_sector: Optional[str] = None  # the sector and CAMEO code of the actor its names are
+    kb_cameo: Optional[str] = None
+    canonical: Optional[str] = None  # the name to show when no mention is one ("Ethiopian government")
 
     @property
     def names(self) -> list[str]:
@@ -82,7 +83,7 @@ class LocalResolver:
             self.add_name(cluster, mention)
             for i in range(ent.start, ent.end):
                 self.by_token[i] = cluster
-            if ent.label_ == "PERSON":
+            if ent.label_ in ("PERSON", "ORG"):
                 self._learn_title(ent, cluster)
 
     def cluster_for_mention(self, mention: Mention) -> Cluster:
@@ -125,41 +126,84 @@ class LocalResolver:
                                                     for n in self._distinct_names(cluster)):
                     mention.type = "PERSON"
                     return cluster
-        for position in self.index.candidates(mention.text, mention.type):
+        if mention.type in ("NORP", "GPE", "PERSON") and is_acronym(mention.text):
+            # "TPLF" tagged a nationality after "Tigray People's Liberation Front": the acronym
+            # of an organisation named earlier is that organisation.
+            for position in self.index.candidates(mention.text, "ORG"):
+                cluster = self.clusters[position]
+                if cluster.type == "ORG" and any(acronym_of(mention.text, n) for n in self._distinct_names(cluster)):
+                    mention.type = "ORG"
+                    return cluster
+        candidates = self.index.candidates(mention.text, mention.type)
+        for position in candidates:
             cluster = self.clusters[position]
             if not _compatible(cluster.type, mention.type):
                 continue
             for name in self._distinct_names(cluster):
                 if _key(name) == key or _same_name(mention.text, name, mention.type):
                     return cluster
+        if mention.type == "PERSON" and len(core_tokens(mention.text)) == 1:
+            # One word that begins the full name of exactly one person named earlier: a
+            # given name used alone ("Abiy" after "Abiy Ahmed") or a surname written first
+            # ("Mr Wang" after "Wang Yi"). Two earlier "Ali ..." make "Ali" nobody's.
+            word = core_tokens(mention.text)[0]
+            starting = [self.clusters[p] for p in candidates if self.clusters[p].type == "PERSON"
+                        and any(len(core_tokens(n)) > 1 and core_tokens(n)[0] == word
+                                for n in self._distinct_names(self.clusters[p]))]
+            if len(starting) == 1:
+                return starting[0]
         cluster = Cluster(f"e{len(self.clusters) + 1}", mention.type)
         self._position[id(cluster)] = len(self.clusters)
         self.clusters.append(cluster)
         return cluster
 
     def _learn_title(self, ent, cluster: Cluster) -> None:
-        """"Iranian President Hassan Rouhani", "Ismail Haniyeh, the chief of ..."."""
+        """The role written next to a name, learnt and kept as a role mention; three shapes:
+
+        - before it, as modifiers: "Iranian Foreign Minister Hossein ...", "Kramatorsk's mayor ...";
+        - before it, the name in apposition: "Iran's security chief Ali ...", "His spokesman, Ana ...";
+        - after it, in apposition: "Ismail Haniyeh, the chief of ...", "Ana Ruiz, the novelist,".
+        """
         doc = self.doc
         start = ent.start
-        while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod", "punct") \
-                and doc[start - 1].head.i >= start - 1 and doc[start - 1].text not in (",", '"', "“"):
+        while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod", "punct", "poss", "case") \
+                and doc[start - 1].head.i >= start - 1 and doc[start - 1].text not in (",", '"', "“", "(") \
+                and "\n" not in doc[start - 1].whitespace_:
             start -= 1
+        while start < ent.start and (doc[start].is_punct or doc[start].tag_ == "POS"):
+            start += 1
         if start < ent.start:
-            self._add_role(cluster, doc[start:ent.start], as_mention=False)
-        # The title may also run from a determiner across "of ..." up to the name.
+            span = doc[start:ent.start]
+            self._add_role(cluster, span, as_mention=_has_role_word(span))
         root = ent.root
+        head = root.head
+        if root.dep_ == "appos" and head.i < ent.start and head.pos_ == "NOUN" and not head.ent_type_:
+            span = role_span(doc, head.left_edge.i, head)
+            # Only punctuation and the name's own titles between: "Ethiopia's army chief, Field
+            # Marshal Ana Ruiz", not a misparse across a quotation.
+            between = doc[span.end:ent.start] if span.end <= ent.start else None
+            if between is not None and all((t.is_punct and not t.is_quote) or t.head.i == root.i
+                                           for t in between):
+                self._add_role(cluster, span, as_mention=True)
         for child in root.children:
-            if child.dep_ == "appos" and child.i > ent.end - 1 and child.lemma_.lower() in ROLE_HEADS:
+            if child.dep_ == "appos" and child.i > ent.end - 1 and not child.ent_type_ \
+                    and (child.pos_ == "NOUN" or child.lemma_.lower() in ROLE_HEADS) \
+                    and _close_apposition(doc, ent.end, child.i):
                 span = role_span(doc, child.left_edge.i, child)
                 self._add_role(cluster, span, as_mention=True)
 
     def _add_role(self, cluster: Cluster, span, as_mention: bool) -> None:
         words = {t.lemma_.lower() for t in span if t.is_alpha}
         cluster.role_words |= words
+        if span.root.pos_ == "NOUN":
+            cluster.role_heads.add(span.root.lemma_.lower())
         cluster.role_phrases.add(_strip_det(span.text))
         for token in span:
             code = self.country_of(token.text)
             if code:
+                cluster.countries.append(code)
+        for ent in span.ents:  # a country of several words: "South African President"
+            if len(ent) > 1 and ent.label_ in ("GPE", "NORP") and (code := self.country_of(ent.text)):
                 cluster.countries.append(code)
         if as_mention:
             self._mention(cluster, span.start_char, span.end_char, span.text, "role", span)
@@ -173,9 +217,13 @@ class LocalResolver:
 
     # ---- role mentions
     def add_roles(self, holder_of=None) -> None:
+        # A head noun learnt from a role next to a name also describes: "Ana Ruiz, the novelist,
+        # ... the novelist said" (not only the heads of person_heads).
+        learnt = {w for c in self.clusters if c.type == "PERSON" for w in c.role_heads}
         for chunk in self.doc.noun_chunks:
             head = chunk.root
-            if head.lemma_.lower() not in ROLE_HEADS or head.i in self.by_token:
+            lemma = head.lemma_.lower()
+            if head.i in self.by_token or not (lemma in ROLE_HEADS or (lemma in learnt and head.pos_ == "NOUN")):
                 continue
             if any(self.by_token.get(t.i) and self.by_token[t.i].type == "PERSON" for t in chunk):
                 continue
@@ -197,13 +245,26 @@ class LocalResolver:
             known = holder_of(phrase, countries[0] if countries else None, self)
             if known is not None:
                 return known
-        wanted = ROLE_SYNONYMS.get(head.lemma_.lower(), {head.lemma_.lower()})
-        counterpart = head.lemma_.lower() == "counterpart"
-        best = None
+        lemma = head.lemma_.lower()
+        wanted = ROLE_SYNONYMS.get(phrase.lower(), ROLE_SYNONYMS.get(lemma, {lemma}))
+        # An organisation among the modifiers ("the Hamas leader", "the Party's chief"): the
+        # person's roles or knowledge-base code must name it.
+        organisations = [c for c in {id(self.by_token[t.i]): self.by_token[t.i] for t in span
+                                     if t.i != head.i and t.i in self.by_token}.values() if c.type == "ORG"]
+        counterpart = lemma == "counterpart"
+        # A person of no known country may be the one the description's country names ("President
+        # Ana Ruiz ... the Chilean leader"), when no one of that country and the knowledge base
+        # fit: then the description teaches the person the country.
+        best = unplaced = None
         for cluster in self.clusters:
             if cluster.type != "PERSON":
                 continue
             if countries and not set(countries) & set(cluster.countries):
+                if not cluster.countries and not counterpart and wanted & cluster.role_words \
+                        and cluster.mentions and cluster.mentions[0].start < span.start_char:
+                    unplaced = cluster
+                continue
+            if organisations and not any(_serves(cluster, org) for org in organisations):
                 continue
             if counterpart:
                 if not countries:
@@ -214,8 +275,11 @@ class LocalResolver:
                 continue
             if cluster.mentions and cluster.mentions[0].start < span.start_char:
                 best = cluster
-        if best is None and holder_of is not None:
+        if best is None and holder_of is not None and not organisations:
             best = holder_of(phrase, countries[0] if countries else None, self)
+        if best is None and unplaced is not None and not organisations:
+            unplaced.countries.extend(countries)
+            best = unplaced
         return best
 
     # ---- pronouns
@@ -294,6 +358,31 @@ class LocalResolver:
             if token.i in self.by_token:
                 return self.by_token[token.i]
         return None
+
+
+def _serves(person: Cluster, organisation: Cluster) -> bool:
+    """Whether a person's roles name an organisation ("head of the political bureau of Hamas")
+    or the knowledge base files both under one code (a Hamas leader under PSEREBHMS)."""
+    names = {name_key(n) for n in organisation.names}
+    phrases = " ".join(name_key(p) for p in person.role_phrases)
+    if any(n and f" {n} " in f" {phrases} " for n in names):
+        return True
+    return bool(person.kb_cameo and organisation.kb_cameo and len(organisation.kb_cameo) > 3
+                and person.kb_cameo.startswith(organisation.kb_cameo))
+
+
+def _close_apposition(doc, after_name: int, head: int) -> bool:
+    """Whether a comma right after the name opens the apposition, with no quote before its
+    head: "Ana Ruiz, the novelist," but not a misparse such as "Colombia ..., its 'strongest
+    condemnation' of ..." that runs across a quotation."""
+    return after_name < len(doc) and doc[after_name].text == "," and head - after_name <= 8 \
+        and not any(t.is_quote for t in doc[after_name:head + 1])
+
+
+def _has_role_word(span) -> bool:
+    """Whether words before a name say a role ("Kremlin spokesman"), not only other names
+    ("US", "Hamas")."""
+    return any(t.is_alpha and not t.ent_type_ for t in span)
 
 
 def role_span(doc, start: int, head):

@@ -1,0 +1,152 @@
+"""The country of an entity the knowledge base does not place, from what the article says.
+
+Run after each cluster became a :class:`LocalEntity` (whose country the knowledge-base actor,
+the gazetteer or a role's country word gave, when one did). A wrong country is worse than
+none, so each rule reads one plain statement of the text:
+
+- a country word in an organisation's or facility's own name: "Georgian parliament",
+  "Russian Defence Ministry", "US Embassy" (never for an IGO: "African Union");
+- an organisation named in a person's role: "Kremlin spokesman Ana Ruiz" is Russian, as the
+  Kremlin is;
+- a name the model tagged a person or organisation that the article also tags a place
+  ("KRAMATORSK" in a dateline, "Kramatorsk" later): it is that place;
+- a facility (a street, square, station) in no gazetteer: in the country the article's
+  places name most, when one clearly leads ("Rustaveli Avenue" in a story about Tbilisi);
+- an institution or office holder named without a country ("the Interior Ministry", "Prime
+  Minister Ana Ruiz"): in that country, when its towns lead too (a story about Kramatorsk that
+  names Russia more than Ukraine gives no country).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+from ..kb.names import name_key
+from ..records import LocalEntity
+from .local import Cluster, LocalResolver
+
+_PLACES = ("GPE", "LOC", "FAC")
+
+
+def fill_countries(entities: list[LocalEntity], resolver: LocalResolver, kb,
+                   institutions: frozenset[str] = frozenset()) -> None:
+    by_key = {e.key: e for e in entities}
+    for entity in entities:
+        if entity.country is None and entity.type in ("ORG", "FAC", "LOC") and entity.sector != "IGO":
+            entity.country = _country_in_name(entity, kb)
+    places = {}
+    for entity in entities:
+        if entity.type in ("GPE", "LOC") and entity.country:
+            for m in entity.mentions:
+                places.setdefault(name_key(m.text), entity)
+    for entity in entities:
+        if entity.country is None and entity.type in ("PERSON", "ORG"):
+            place = _same_name_place(entity, places)
+            if place is not None:
+                entity.type, entity.country = place.type, place.country
+                entity.lat, entity.lon = place.lat, place.lon
+    clusters = {c.key: c for c in resolver.clusters}
+    for entity in entities:
+        if entity.country is None and entity.type == "PERSON" and entity.key in clusters:
+            entity.country = _country_of_role_organisation(clusters[entity.key], resolver, by_key, kb)
+    main = _main_place_country(entities)
+    for entity in entities:
+        if entity.country is None and entity.type == "FAC" and entity.lat is None and main:
+            entity.country = main
+    home = main if main is not None and main == _main_place_country(entities, towns_only=True) else None
+    for entity in entities:
+        if entity.country is None and home and entity.sector != "IGO" and _domestic(entity, clusters, institutions):
+            entity.country = home
+
+
+def _country_in_name(entity: LocalEntity, kb) -> Optional[str]:
+    """The one country its name's words name: "Ethiopian army" -> ETH; none for two."""
+    codes = set()
+    for m in entity.mentions:
+        if m.kind != "name":
+            continue
+        for word in m.text.replace("’s", "").replace("'s", "").split():
+            if word[:1].isupper() and (code := kb.country_of_word(word.strip(",.()"))):
+                codes.add(code)
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def _same_name_place(entity: LocalEntity, places: dict) -> Optional[LocalEntity]:
+    names = {name_key(m.text) for m in entity.mentions if m.kind == "name"}
+    if any(m.kind != "name" for m in entity.mentions) or len(names) != 1:
+        return None  # a person described or referred to is no place
+    (name,) = names
+    place = places.get(name)
+    return place if place is not None and place is not entity and len(name.split()) <= 2 else None
+
+
+def _country_of_role_organisation(cluster: Cluster, resolver: LocalResolver,
+                                  by_key: dict[str, LocalEntity], kb) -> Optional[str]:
+    """The one country of the organisations (or their seats: "White House") a person's roles
+    name as theirs: "Kremlin spokesman", "spokesman of the Kremlin", but not the "Colombia" of
+    "ambassador to Colombia"."""
+    codes = set()
+    for m in cluster.mentions:
+        if m.kind != "role":
+            continue
+        span = resolver.doc.char_span(m.start, m.end, alignment_mode="expand")
+        for token in span or ():
+            other = resolver.by_token.get(token.i)
+            if other is None or other is cluster or other.type == "NORP" or not _owned_by_the_role(token, span):
+                continue
+            code = _country_of_cluster(other, by_key, kb)
+            if code:
+                codes.add(code)
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def _owned_by_the_role(token, span) -> bool:
+    """No preposition but "of" between the token and the role's head."""
+    while token.i != span.root.i and span.start <= token.head.i < span.end and token.head.i != token.i:
+        token = token.head
+        if token.dep_ == "prep" and token.lower_ != "of":
+            return False
+    return True
+
+
+def _country_of_cluster(cluster: Cluster, by_key: dict[str, LocalEntity], kb) -> Optional[str]:
+    entity = by_key.get(cluster.key)
+    if entity is not None and entity.sector == "IGO":
+        return None
+    if entity is not None and entity.country and cluster.type != "PERSON":
+        return entity.country
+    actors = {a.id: a for n in cluster.names for a in kb.find(n) if a.type != "PERSON"}
+    if len(actors) == 1:
+        (actor,) = actors.values()
+        return actor.country if actor.sector != "IGO" else None
+    return None
+
+
+def _main_place_country(entities: list[LocalEntity], towns_only: bool = False) -> Optional[str]:
+    """The country the article's places and nationalities (or its towns only) name most, if it
+    leads the next by half again: "Georgia ... Tbilisi ... Washington" is Georgia."""
+    counts = Counter()
+    kinds = ("GPE", "LOC") if towns_only else ("GPE", "LOC", "NORP")  # "Russian forces" counts for Russia
+    for e in entities:
+        if e.type in kinds and e.country and (e.lat is not None or not towns_only):
+            counts[e.country] += sum(1 for m in e.mentions if m.kind == "name")
+    top = counts.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 1.5 * top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _domestic(entity: LocalEntity, clusters: dict[str, Cluster], institutions: frozenset[str]) -> bool:
+    """An institution named without its country ("the Interior Ministry") or an office holder
+    named without one ("Prime Minister Ana Ruiz") is of the country the article is about: a
+    foreign one news qualifies ("Russia's defence ministry", "the US envoy"). Asked only when
+    the towns and the places of the article agree on one leading country."""
+    if entity.type == "ORG":
+        return any(w in institutions for m in entity.mentions if m.kind == "name" for w in m.text.lower().split())
+    cluster = clusters.get(entity.key)
+    return entity.type == "PERSON" and cluster is not None and bool(cluster.role_words & _OFFICES)
+
+
+# Offices of a state, whose holder named without a country is the article's country's.
+_OFFICES = frozenset("president minister prime premier mayor governor prosecutor speaker lawmaker mp "
+                     "chairman opposition party".split())

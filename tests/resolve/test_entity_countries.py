@@ -1,0 +1,108 @@
+"""The country of an entity the knowledge base does not place, on sentences written here."""
+import pytest
+
+from newsgraph.analyze import analyze_articles
+from newsgraph.config import load_options
+from newsgraph.records import Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    options = load_options(overrides={"run": {"workers": 1}})
+
+    def run(text, published="2022-03-10"):
+        article = Article(id="t1", inputs=["t"], text=text, published=published)
+        (analysis,) = analyze_articles([article], options)
+        return analysis
+
+    return run
+
+
+def _country(analysis, name):
+    for entity in analysis.entities:
+        if any(m.kind == "name" and m.text == name for m in entity.mentions):
+            return entity.country
+    raise AssertionError(f"no entity is named {name!r}: {[e.name for e in analysis.entities]}")
+
+
+# (text, name, country); None where the text does not say
+CASES = [
+    ("Iranian President Ana Ruiz arrived on Monday.", "Ana Ruiz", "IRN"),                 # title
+    ("Tomas Varga, Turkey's foreign minister, spoke first.", "Tomas Varga", "TUR"),       # apposition
+    ("South African President Lerato Mokoena welcomed the deal.", "Lerato Mokoena", "ZAF"),  # two words
+    ("Kremlin spokesman Pavel Orlov denied the report.", "Pavel Orlov", "RUS"),          # her organisation
+    ("The Kenyan Ministry of Health said the outbreak was over.", "Kenyan Ministry of Health", "KEN"),
+    ("Pavel Orlov, Russia's ambassador to Colombia, left Bogota.", "Pavel Orlov", "RUS"),  # not "to Colombia"
+    ("Ana Ruiz spoke to reporters on Monday.", "Ana Ruiz", None),                       # nothing said
+]
+
+
+@pytest.mark.parametrize("text,name,country", CASES)
+def test_the_country_the_text_gives(analyze, text, name, country):
+    assert _country(analyze(text), name) == country
+
+
+# A country's institution in lower case: (text, mention, canonical name, country)
+INSTITUTIONS = [
+    ("Chile's defence ministry denied the report.", "Chile's defence ministry", "Chilean defence ministry", "CHL"),
+    ("The Kenyan government welcomed the vote.", "Kenyan government", "Kenyan government", "KEN"),
+    ("Talks with the government of Kenya resumed.", "government of Kenya", "Kenyan government", "KEN"),
+    ("Kenya's federal government agreed.", "Kenya's federal government", "Kenyan government", "KEN"),
+]
+
+
+@pytest.mark.parametrize("text,mention,name,country", INSTITUTIONS)
+def test_a_countrys_institution_is_a_named_organisation(analyze, text, mention, name, country):
+    a = analyze(text)
+    (entity,) = [e for e in a.entities if any(m.kind == "name" and m.text == mention for m in e.mentions)]
+    assert (entity.type, entity.name, entity.country) == ("ORG", name, country)
+
+
+def test_two_ways_of_naming_one_institution_are_one_entity(analyze):
+    a = analyze("The Kenyan government met the rebels. Later the government of Kenya signed the deal.")
+    (entity,) = [e for e in a.entities if e.name == "Kenyan government"]
+    assert {m.text for m in entity.mentions if m.kind == "name"} == {"Kenyan government", "government of Kenya"}
+
+
+def test_an_unqualified_institution_is_of_the_country_the_article_is_about(analyze):
+    a = analyze("Protesters filled the streets of Nairobi on Monday. Kenya's opposition called for more "
+                "rallies in Nairobi and Mombasa, and the Interior Ministry said police would keep order in "
+                "Kenya. Kenyan officials met in Nairobi.")
+    assert _country(a, "Interior Ministry") == "KEN"
+
+
+def test_no_country_when_the_article_names_two_countries_alike(analyze):
+    a = analyze("Russian missiles hit Kharkiv in Ukraine. Russia said Russian forces struck targets, and "
+                "the Defence Ministry said the strike on Kharkiv was precise.")
+    assert _country(a, "Defence Ministry") is None
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("The US Embassy issued a warning.", "US Embassy"),
+    ("The American embassy issued a warning.", "American embassy"),
+])
+def test_an_institution_the_ner_tagged_takes_the_canonical_name(analyze, text, mention):
+    a = analyze(text)
+    (entity,) = [e for e in a.entities if any(m.text == mention for m in e.mentions)]
+    assert (entity.name, entity.country) == ("American embassy", "USA")
+
+
+def test_a_name_beginning_with_a_nationality_is_no_person():
+    from newsgraph.kb import load_kb
+    from newsgraph.records import Mention
+    from newsgraph.resolve import _organisation_by_its_name
+    from newsgraph.resolve.local import Cluster
+
+    kb = load_kb()
+
+    def cluster(label, *texts, kinds=None):
+        kinds = kinds or ["name"] * len(texts)
+        return Cluster("e1", label, mentions=[Mention(0, len(t), t, k, label) for t, k in zip(texts, kinds)])
+
+    assert _organisation_by_its_name(cluster("PERSON", "Kenyan Unity"), kb)
+    assert _organisation_by_its_name(cluster("NORP", "ZPLF"), kb)
+    assert not _organisation_by_its_name(cluster("PERSON", "Kenyan Unity", "he", kinds=["name", "pronoun"]), kb)
+    assert not _organisation_by_its_name(cluster("PERSON", "Ana Ruiz"), kb)
+    assert not _organisation_by_its_name(cluster("NORP", "Kenyan"), kb)

@@ -1,0 +1,105 @@
+"""Role mentions by their shape, on sentences written for these tests: the role written next
+to a name, and later descriptions of an entity (head noun and modifiers)."""
+import pytest
+
+from newsgraph.analyze import analyze_articles
+from newsgraph.config import load_options
+from newsgraph.records import Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    options = load_options(overrides={"run": {"workers": 1}})
+
+    def run(text, published="2022-03-10", dateline=None):
+        article = Article(id="t1", inputs=["t"], text=text, published=published, dateline=dateline)
+        (analysis,) = analyze_articles([article], options)
+        return analysis
+
+    return run
+
+
+def _holder(analysis, name):
+    for entity in analysis.entities:
+        if any(m.kind == "name" and m.text == name for m in entity.mentions):
+            return entity
+    raise AssertionError(f"no entity is named {name!r}: {[e.name for e in analysis.entities]}")
+
+
+def _roles(entity):
+    return [m.text for m in entity.mentions if m.kind == "role"]
+
+
+# (text, the name, a role mention its entity must hold: contained, the determiner ignored)
+NEXT_TO_A_NAME = [
+    # modifiers before the name
+    ("Kremlin spokesman Dmitry Peskov denied the report on Tuesday.", "Dmitry Peskov", "Kremlin spokesman"),
+    ("Prosecutor General Ivan Petrenko opened a case.", "Ivan Petrenko", "Prosecutor General"),
+    ("Chilean Foreign Minister Rosa Fuentes arrived in Lima.", "Rosa Fuentes", "Chilean Foreign Minister"),
+    # the name in apposition to a role before it
+    ("Peru's security chief Carlos Mendoza met the envoy.", "Carlos Mendoza", "Peru's security chief"),
+    ("His spokesman, Paolo Conti, said the talks would go on.", "Paolo Conti", "spokesman"),
+    # a role in apposition after the name
+    ("Laura Kim, the South Korean novelist, spoke at the fair.", "Laura Kim", "South Korean novelist"),
+    ("Omar Haddad, the chief of the council, resigned.", "Omar Haddad", "chief of the council"),
+]
+
+
+@pytest.mark.parametrize("text,name,role", NEXT_TO_A_NAME)
+def test_a_role_next_to_a_name_is_a_role_mention(analyze, text, name, role):
+    roles = _roles(_holder(analyze(text), name))
+    assert any(role.lower() in r.lower() for r in roles), roles
+
+
+def test_a_rank_before_a_name_is_a_role_and_not_the_name(analyze):
+    a = analyze("Major General Tomas Varga inspected the troops on Monday.")
+    varga = _holder(a, "Tomas Varga")
+    assert any("Major General" in r for r in _roles(varga))
+    assert not any(m.text.startswith("General") for e in a.entities for m in e.mentions if m.kind == "name")
+
+
+# (text, the name, a later description of it)
+DESCRIPTIONS = [
+    # generic head: the organisation the article names most
+    ("The Liberation Front of Zandor rejected the plan. The Liberation Front of Zandor said it would "
+     "fight on. The movement later released a statement.", "Liberation Front of Zandor", "The movement"),
+    # specific head: the latest organisation of its kind (knowledge-base sector IGO)
+    ("The African Union met in Addis Ababa. The European Union sent an observer, and the bloc promised aid.",
+     "European Union", "the bloc"),
+    # a word of its name
+    ("The Interior Ministry banned the march. Protesters ignored the ministry and gathered anyway.",
+     "Interior Ministry", "the ministry"),
+    # a learnt role head and its country
+    ("Chilean President Rosa Fuentes met the press. The Chilean president said the talks went well.",
+     "Rosa Fuentes", "The Chilean president"),
+    # a head noun learnt from an apposition
+    ("Laura Kim, the novelist, was hurt in the blast. The novelist was taken to hospital.",
+     "Laura Kim", "The novelist"),
+    # a family of role words: a leader is a president
+    ("President Ana Ruiz spoke on Monday. The Chilean leader said she was hopeful.", "Ana Ruiz",
+     "The Chilean leader"),
+]
+
+
+@pytest.mark.parametrize("text,name,description", DESCRIPTIONS)
+def test_a_description_goes_to_the_entity_it_describes(analyze, text, name, description):
+    roles = _roles(_holder(analyze(text), name))
+    assert description in roles, roles
+
+
+def test_a_generic_description_is_no_institution(analyze):
+    a = analyze("The Interior Ministry banned the march. The group said it would march anyway.")
+    assert "The group" not in _roles(_holder(a, "Interior Ministry"))
+
+
+def test_a_description_teaches_an_unplaced_person_the_country(analyze):
+    a = analyze("President Ana Ruiz spoke on Monday. The Chilean leader said she was hopeful.")
+    assert _holder(a, "Ana Ruiz").country == "CHL"
+
+
+def test_a_description_inside_a_persons_role_still_describes(analyze):
+    a = analyze("The Liberation Front of Zandor rejected the plan. The Liberation Front of Zandor said it would "
+                "fight on. Ana Ruiz, the movement's spokesman, confirmed it.")
+    assert any(r.startswith("the movement") for r in _roles(_holder(a, "Liberation Front of Zandor")))
