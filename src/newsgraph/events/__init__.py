@@ -43,10 +43,11 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
         counts = None
         sentence_events: list[tuple[EventMention, bool]] = []
         for trig in triggers:
-            sources = actors.actors(trig.source) or [None]
-            targets = actors.actors(trig.target) or [None]
+            sources, targets = _sides(trig, actors)
             code = _refine(trig, sources, targets)
             flags = trig.flags + modality(trig)
+            if trig.pattern.rule is not None:
+                flags = flags + [f"rule:{trig.pattern.rule}"]  # which dictionary pattern fired
             if "intent" in flags or "future" in flags:
                 code = intent_code(code)
                 if conditional(trig) and not code.startswith("13"):
@@ -69,7 +70,11 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             sources, targets, inferred = _infer_sides(sources, targets, table[code].root, named_place,
                                                       places.dateline)
             flags = flags + inferred
-            for source, target in _pairs(sources, targets, code):
+            pairs = [(s, t, code) for s, t in _pairs(sources, targets, code)]
+            if trig.pattern.reverse_code is not None and code == trig.pattern.code:
+                # a dictionary's [032:033]: "X left for Y" is X's visit (032) and Y's hosting (033)
+                pairs += [(t, s, trig.pattern.reverse_code) for s, t, _ in pairs if s is not None and t is not None]
+            for source, target, code in pairs:
                 sentence_events.append((EventMention(
                     cameo=code, source=source, target=target,
                     start=sent.start_char, end=sent.end_char, sentence=sent.text,
@@ -79,6 +84,16 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                     confidence=_confidence(trig, source, target, flags), flags=flags), trig.pattern.weak))
         out.extend(_distinct(_drop_weak(sentence_events)))
     return out
+
+
+def _sides(trig: Trigger, actors: ActorCoder) -> tuple[list, list]:
+    """The coded sources and targets of a trigger; a dictionary's ``%`` compound holds both
+    ("Gondor and Osgiliath agree": Gondor the source, Osgiliath the target)."""
+    if "compound" in trig.flags:
+        both = actors.actors(trig.source)
+        if len(both) >= 2:
+            return both[:1], both[1:]
+    return actors.actors(trig.source) or [None], actors.actors(trig.target) or [None]
 
 
 def _refine(trig: Trigger, sources: list, targets: list) -> str:

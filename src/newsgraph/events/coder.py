@@ -31,6 +31,7 @@ from .grammar import (
     verb_arguments,
 )
 from .lexicon import Lexicon, Pattern
+from .verb_patterns import choose, dictionary_match
 
 # "X said that Y must hand over the suspects": X demands it of Y (CAMEO 10).
 _OBLIGATION = {"must", "should"}
@@ -50,19 +51,24 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
     consumed: set[int] = set()
     for tok in sent:
         lemma = tok.lemma_.lower()
+        user = dictionary_match(tok, lexicon.dictionary) \
+            if lexicon.dictionary is not None and tok.pos_ in ("VERB", "AUX") else None
         if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
             trig = _verb_trigger(tok, lexicon.verbs[lemma])
             if trig is None or trig.pattern.weak or trig.pattern.code[:2] not in ("18", "19", "20"):
                 trig = _weapon_trigger(tok) or trig
+            trig = choose(user, trig)
         elif tok.pos_ == "VERB":
-            trig = _weapon_trigger(tok)
+            trig = choose(user, _weapon_trigger(tok))
+        elif user is not None:
+            trig = user.trigger
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
             trig = _noun_trigger(tok, lexicon.nouns[lemma])
         else:
             continue
         if trig is None or _not_violence(trig):
             continue
-        if _negated(tok):
+        if _negated(tok) and "negation_in_pattern" not in trig.flags:
             trig = _refusal(trig)
             if trig is None:
                 continue
@@ -286,7 +292,8 @@ def _refusal(trig: Trigger) -> Optional[Trigger]:
         return None
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("refuse", "decline"):
         return None
-    refusal = Trigger(Pattern("120", trig.pattern.lemma, trig.pattern.preps, trig.pattern.noun), tok,
+    refusal = Trigger(Pattern("120", trig.pattern.lemma, trig.pattern.preps, trig.pattern.noun,
+                              rule=trig.pattern.rule, matched_words=trig.pattern.matched_words), tok,
                       source=trig.source, target=trig.target, words=trig.words, flags=trig.flags + ["negated"])
     return refusal
 
