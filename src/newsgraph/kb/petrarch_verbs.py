@@ -214,10 +214,11 @@ class _Reader:
     def block(self, line: str, number: int) -> None:
         self.synset = None
         codes = _CODE.findall(line)
+        if not _CODE.sub(" ", line).strip("- "):
+            # the lines after it stay in the block before: one bad line costs one line
+            raise LineError("a verb block starts '--- MEANING [code] ---'")
         self.block_verb = None
         self.block_code = (None, None)
-        if not _CODE.sub(" ", line).strip("- "):
-            raise LineError("a verb block starts '--- MEANING [code] ---'")
         if codes:
             self.pending = []
             self.block_code = self.code(codes[0])
