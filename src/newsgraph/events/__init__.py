@@ -48,7 +48,8 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             flags = trig.flags + modality(trig)
             if trig.pattern.rule is not None:
                 flags = flags + [f"rule:{trig.pattern.rule}"]  # which dictionary pattern fired
-            if "intent" in flags or "future" in flags:
+            if ("intent" in flags or "future" in flags) and trig.pattern.rule is None:
+                # a dictionary's code is as its author wrote it: "will contribute" stays 070
                 code = intent_code(code)
                 if conditional(trig) and not code.startswith("13"):
                     code = "130"  # "will withdraw unless ...": a threat
@@ -70,6 +71,8 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             sources, targets, inferred = _infer_sides(sources, targets, table[code].root, named_place,
                                                       places.dateline)
             flags = flags + inferred
+            if trig.pattern.reverse_code is not None and targets == [None] and len(sources) > 1:
+                sources, targets = sources[:1], sources[1:]  # "Gondor and Osgiliath renewed ties" [064:064]
             pairs = [(s, t, code) for s, t in _pairs(sources, targets, code)]
             if trig.pattern.reverse_code is not None and code == trig.pattern.code:
                 # a dictionary's [032:033]: "X left for Y" is X's visit (032) and Y's hosting (033)
@@ -92,7 +95,7 @@ def _sides(trig: Trigger, actors: ActorCoder) -> tuple[list, list]:
     if "compound" in trig.flags:
         both = actors.actors(trig.source)
         if len(both) >= 2:
-            return both[:1], both[1:]
+            return both, both  # every ordered pair of members (:func:`_pairs` skips an actor with itself)
     return actors.actors(trig.source) or [None], actors.actors(trig.target) or [None]
 
 

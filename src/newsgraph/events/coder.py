@@ -31,7 +31,7 @@ from .grammar import (
     verb_arguments,
 )
 from .lexicon import Lexicon, Pattern
-from .verb_patterns import choose, dictionary_match
+from .verb_patterns import choose, dictionary_match, reports
 
 # "X said that Y must hand over the suspects": X demands it of Y (CAMEO 10).
 _OBLIGATION = {"must", "should"}
@@ -95,7 +95,9 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         # an attempted attack is an act of its own, never the content of another trigger
         if (attempted or not _content_of_other(t, found)) and not _background(t, found):
             kept.append(t)
-    return kept
+    # "X said Y will restore ties": a dictionary's bare verb of saying reports Y's event
+    told = {t.token.i for t in kept}
+    return [t for t in kept if not (reports(t) and any(c.dep_ == "ccomp" and c.i in told for c in t.token.children))]
 
 
 # Causes that kill and destroy without an actor: "the earthquake killed 23 people" is news, not an event
@@ -347,7 +349,8 @@ def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
     # "demanded that Israel release the prisoners": the demand is the event, not the release
     if tok.dep_ == "ccomp" and not trig.pattern.is_noun:
         gov = others.get(tok.head.i)
-        if gov is not None and gov.pattern.code[:2] in ("02", "10") and not gov.pattern.weak:
+        if gov is not None and gov.pattern.code[:2] in ("02", "10") and not gov.pattern.weak \
+                and not reports(gov):
             return True
     # "accused the police of firing tear gas": an allegation, coded as the accusation only
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":

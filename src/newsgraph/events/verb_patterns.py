@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..kb.petrarch_verbs import PrepPhrase, Slot, VerbDictionary, VerbForm, VerbPattern, Words
-from .grammar import Trigger, direct_object, prep_object, verb_arguments
+from .grammar import SAYING_VERBS, Trigger, actorish, direct_object, prep_object, verb_arguments
 from .lexicon import Pattern
 
 _NEGATIONS = {"NOT", "N'T", "NEVER", "NO", "NEITHER", "NOR"}
@@ -73,11 +73,24 @@ def dictionary_match(tok, dictionary: VerbDictionary) -> Optional[DictionaryMatc
         return DictionaryMatch(None, words, origin)
     trig = Trigger(Pattern(code, tok.lemma_.lower(), rule=origin, reverse_code=reverse, matched_words=words),
                    tok, words=[tok, *bindings.get("words", [])])
-    verb_arguments(trig, direct_object(tok))
+    obj = direct_object(tok)
+    verb_arguments(trig, obj)
     _apply_bindings(trig, bindings)
+    if trig.target is not None and not actorish(trig.target) and "target" not in bindings:
+        # "welcomed a resumption of ties with Osgiliath": the actor inside the object phrase
+        trig.target = _actor_inside(trig.target, trig.source) or trig.target
+    elif trig.target is None and obj is not None and "compound" not in bindings:
+        trig.target = _actor_inside(obj, trig.source)
     if any(w.upper() in _NEGATIONS for w in bindings.get("texts", [])):
         trig.flags.append("negation_in_pattern")  # "WILL NOT * [081]": the code already says it
     return DictionaryMatch(trig, words, origin)
+
+
+def reports(trig: Trigger) -> bool:
+    """Whether a trigger is a dictionary's bare verb of saying (no pattern words: "SAID [023]"),
+    which is the report of the event it governs, not a demand ("said Y would meet")."""
+    return trig.pattern.rule is not None and trig.pattern.matched_words == 0 \
+        and trig.token.lemma_.lower() in SAYING_VERBS
 
 
 def choose(user: Optional[DictionaryMatch], builtin: Optional[Trigger]):
@@ -172,6 +185,8 @@ def _element(e, tokens: list, at: int, bound: dict) -> Optional[tuple[int, dict]
         tok = tokens[at]
         if tok.pos_ not in _NOUNISH:
             return None
+        if e.mark == "%" and not (tok.conjuncts or _phrase_head(tok).conjuncts):
+            return None  # a compound is a coordination: "Gondor and Osgiliath"
         head = _phrase_head(tok)
         end = max(at + 1, next((k + 1 for k in range(at, len(tokens)) if tokens[k].i == head.i), at + 1))
         if e.mark == "^":
@@ -197,6 +212,13 @@ def _with(bound: dict, words: list, texts: list) -> dict:
     return {**bound, "words": [*bound.get("words", []), *words], "texts": [*bound.get("texts", []), *texts]}
 
 
+def _coordination(tok):
+    """The first member of the coordination ``tok`` belongs to ("Gondor *and Osgiliath*")."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
+
+
 def _phrase_head(tok):
     """The head noun of the phrase ``tok`` is in: "Gondor" of "Gondor police" is police."""
     while tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.pos_ in _NOUNISH and tok.head.i > tok.i:
@@ -204,11 +226,25 @@ def _phrase_head(tok):
     return tok
 
 
+def _actor_inside(phrase, source):
+    """The first name in a phrase's prepositional phrases ("resumption of ties *with Gondor*",
+    "the parade supporting *Gondor*"), not the source itself, or None."""
+    for t in phrase.subtree:
+        if t.i > phrase.i and t.pos_ in ("PROPN", "NOUN") and actorish(t) and t.dep_ in ("pobj", "dobj", "appos") \
+                and (source is None or t.i != source.i):
+            return t
+    return None
+
+
 def _apply_bindings(trig: Trigger, bindings: dict) -> None:
     if "compound" in bindings:
-        trig.source = bindings["compound"]
-        trig.target = None
-        trig.flags.append("compound")  # the coder splits the coordination into the two sides
+        compound = _coordination(bindings["compound"])
+        if compound.i < trig.token.i:
+            # "% * [030:030]", "Gondor and Osgiliath agree": the coordination holds both sides
+            trig.source, trig.target = compound, None
+            trig.flags.append("compound")  # the coder pairs its members (see events._sides)
+        else:
+            trig.target = compound  # "* WITH % [031]": each member is a target
         return
     if "source" in bindings:
         trig.source = bindings["source"]
