@@ -48,6 +48,10 @@ CONDEMN
 MEET
 - NOT * [120]
 BAD LINE [999]
+
+--- GIVE [070] ---
+GIVE {GAVE GIVEN GIVES GIVING}
+- * GIFTS [999]
 """
 
 SENTENCES = {
@@ -64,6 +68,8 @@ SENTENCES = {
     "negation_word": "Newland did not meet Oldland.",
     "builtin_more_specific": "Newland held talks with Oldland.",
     "dictionary_wins_a_tie": "Newland condemned Oldland.",
+    "uncodable_pattern": "Newland gave gifts to Oldland.",
+    "uncodable_fallback": "Newland gave money to Oldland.",
 }
 
 
@@ -140,3 +146,10 @@ def test_a_built_in_pattern_with_more_words_wins(coded):
 
 def test_the_dictionary_wins_a_tie_with_the_built_in_lexicon(coded):
     assert coded["dictionary_wins_a_tie"] == [("112", "NLX", "OLX", "27")]
+
+
+def test_a_pattern_with_a_code_outside_cameo_claims_its_words_as_no_event(coded):
+    # "- * GIFTS [999]": coding it as the block's 070 would say what its author did not
+    assert coded["uncodable_pattern"] == []
+    # another object is not claimed: the built-in "give +money" (one word more than GIVE) codes it
+    assert coded["uncodable_fallback"] == [("071", "NLX", "OLX", None)]

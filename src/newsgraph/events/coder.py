@@ -96,8 +96,11 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         if (attempted or not _content_of_other(t, found)) and not _background(t, found):
             kept.append(t)
     # "X said Y will restore ties": a dictionary's bare verb of saying reports Y's event
+    # and "an official said on Saturday", told to no one, is the quote's, not an event (as the
+    # lexicon's weak "say" is)
     told = {t.token.i for t in kept}
-    return [t for t in kept if not (reports(t) and any(c.dep_ == "ccomp" and c.i in told for c in t.token.children))]
+    return [t for t in kept if not (reports(t) and (t.target is None or any(
+        w.i in told for c in t.token.children if c.dep_ == "ccomp" for w in c.subtree)))]
 
 
 # Causes that kill and destroy without an actor: "the earthquake killed 23 people" is news, not an event

@@ -18,7 +18,9 @@ The format (PETRARCH2 ``docs/source/dictionaries.rst``, TABARI 0.8.4 manual):
 - Codes: ``[042]``; ``[032:033]`` is two events, the first from the source to the target
   and the second back from the target to the source ("X visited Y": X makes a visit, 032,
   and Y hosts one, 033); ``[---]`` is no event. A code outside the CAMEO table is coded as
-  its longest CAMEO prefix (``[1717]`` as 171), with a warning; one with none is a bad line.
+  its longest CAMEO prefix (``[1717]`` as 171), with a warning; one with none (``[903]``) is
+  a bad line whose pattern still claims its words, as ``[---]`` does: a less specific pattern
+  must not code what its author coded otherwise.
 - ``~`` lines (PETRARCH2 verb transformations) are read past: they are not applied.
 
 Every bad line is one :class:`DictionaryProblem` (code W701, ``file:line: cause``); the
@@ -241,7 +243,11 @@ class _Reader:
             if text[:n] in self.table and text[:n].isdigit():
                 self.pending.append(f"[{text}] is not a CAMEO code; coded as its prefix {text[:n]}")
                 return text[:n]
-        raise LineError(f"[{text}] is not a CAMEO code (nor has a CAMEO prefix); use a code of the CAMEO table")
+        # The phrase is still the author's: coding it with a less specific pattern instead would
+        # be wrong ("contribute a million dollars [903]" is not the block's "contribute [070]").
+        self.pending.append(f"[{text}] is not a CAMEO code (nor has a CAMEO prefix); its words are kept "
+                            "as no event: use a code of the CAMEO table")
+        return None
 
     def synonym(self, word: str) -> None:
         if not word:
