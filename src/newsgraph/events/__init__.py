@@ -73,7 +73,8 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             flags = flags + inferred
             if trig.pattern.reverse_code is not None and targets == [None] and len(sources) > 1:
                 sources, targets = sources[:1], sources[1:]  # "Gondor and Osgiliath renewed ties" [064:064]
-            pairs = [(s, t, code) for s, t in _pairs(sources, targets, code)]
+            # a dictionary's sides are as it says ($, +, the subject): not reordered as symmetric
+            pairs = [(s, t, code) for s, t in _pairs(sources, targets, code, trig.pattern.rule is None)]
             if trig.pattern.reverse_code is not None and code == trig.pattern.code:
                 # a dictionary's [032:033]: "X left for Y" is X's visit (032) and Y's hosting (033)
                 pairs += [(t, s, trig.pattern.reverse_code) for s, t, _ in pairs if s is not None and t is not None]
@@ -172,8 +173,8 @@ def _inferred_target(named: Optional[dict], dateline: Optional[dict], sources: l
     return None
 
 
-def _pairs(sources: list, targets: list, code: str):
-    if code in SYMMETRIC_CODES:  # one record per pair, its sides in a stable order
+def _pairs(sources: list, targets: list, code: str, symmetric: bool = True):
+    if code in SYMMETRIC_CODES and symmetric:  # one record per pair, its sides in a stable order
         if targets == [None] and len(sources) > 1:  # "Iran and Qatar held talks"
             targets, sources = sources[1:], sources[:1]
         for s in sources:

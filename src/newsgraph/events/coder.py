@@ -49,10 +49,13 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
     """Every coded trigger of a sentence (a spaCy Span), in text order."""
     found: list[Trigger] = []
     consumed: set[int] = set()
+    uncodable: set[int] = set()  # verbs a dictionary codes outside CAMEO: events all the same
     for tok in sent:
         lemma = tok.lemma_.lower()
         user = dictionary_match(tok, lexicon.dictionary) \
             if lexicon.dictionary is not None and tok.pos_ in ("VERB", "AUX") else None
+        if user is not None and user.uncodable:
+            uncodable.add(tok.i)
         if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
             trig = _verb_trigger(tok, lexicon.verbs[lemma])
             if trig is None or trig.pattern.weak or trig.pattern.code[:2] not in ("18", "19", "20"):
@@ -98,7 +101,7 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
     # "X said Y will restore ties": a dictionary's bare verb of saying reports Y's event
     # and "an official said on Saturday", told to no one, is the quote's, not an event (as the
     # lexicon's weak "say" is)
-    told = {t.token.i for t in kept}
+    told = {t.token.i for t in kept} | uncodable
     return [t for t in kept if not (reports(t) and (t.target is None or any(
         w.i in told for c in t.token.children if c.dep_ == "ccomp" for w in c.subtree)))]
 

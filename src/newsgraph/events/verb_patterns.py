@@ -38,6 +38,7 @@ class DictionaryMatch:
     trigger: Optional[Trigger]
     words: int  # how many words it needed besides the verb
     origin: str
+    uncodable: bool = False  # no trigger because the code is outside CAMEO, not because it is [---]
 
 
 def dictionary_match(tok, dictionary: VerbDictionary) -> Optional[DictionaryMatch]:
@@ -69,16 +70,13 @@ def dictionary_match(tok, dictionary: VerbDictionary) -> Optional[DictionaryMatc
     code = pattern.code if pattern is not None else form.code
     reverse = pattern.reverse_code if pattern is not None else form.reverse_code
     origin = pattern.origin if pattern is not None else form.origin
-    if code is None:
-        return DictionaryMatch(None, words, origin)  # [---], or a code the reader could not take
+    if code is None:  # [---], or a code the reader could not take
+        return DictionaryMatch(None, words, origin, (pattern or form).uncodable)
     trig = Trigger(Pattern(code, tok.lemma_.lower(), rule=origin, reverse_code=reverse, matched_words=words),
                    tok, words=[tok, *bindings.get("words", [])])
     obj = direct_object(tok)
     verb_arguments(trig, obj)
     _apply_bindings(trig, bindings)
-    if reports(trig) and trig.target is not None and trig.target.head.dep_ == "ccomp" \
-            and trig.target.dep_ in ("nsubj", "nsubjpass") and "target" not in bindings:
-        trig.target = None  # "an official said Arnor would ...": Arnor is not told anything
     if trig.target is not None and not actorish(trig.target) and "target" not in bindings:
         # "welcomed a resumption of ties with Osgiliath": the actor inside the object phrase
         trig.target = _actor_inside(trig.target, trig.source) or trig.target

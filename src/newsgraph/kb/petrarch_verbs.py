@@ -93,6 +93,7 @@ class VerbPattern:
     origin: str  # "file:line"
     joined_before: bool = False  # "IN_*": the last word before the verb is next to it
     joined_after: bool = False  # "*_OUT"
+    uncodable: bool = False  # its code is outside CAMEO: an event, but none newsgraph can code
 
     @property
     def words(self) -> int:
@@ -118,6 +119,7 @@ class VerbForm:
     code: Optional[str]
     reverse_code: Optional[str]
     origin: str
+    uncodable: bool = False
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,7 @@ class _Reader:
         self.forms: dict[str, list[VerbForm]] = {}
         self.patterns: dict[str, list[VerbPattern]] = {}
         self.problems: list[DictionaryProblem] = []
-        self.block_code: tuple[Optional[str], Optional[str]] = (None, None)
+        self.block_code: tuple[Optional[str], Optional[str], bool] = (None, None, False)
         self.block_verb: Optional[str] = None
         self.synset: Optional[str] = None  # the set whose + lines are being read
         self.synset_plurals = True
@@ -220,19 +222,19 @@ class _Reader:
             # the lines after it stay in the block before: one bad line costs one line
             raise LineError("a verb block starts '--- MEANING [code] ---'")
         self.block_verb = None
-        self.block_code = (None, None)
+        self.block_code = (None, None, False)
         if codes:
             self.pending = []
             self.block_code = self.code(codes[0])
             for note in self.pending:
                 self.problem(number, note)
 
-    def code(self, body: str) -> tuple[Optional[str], Optional[str]]:
-        """(code, reverse code) of one [...]; raises LineError for one that is not a code."""
+    def code(self, body: str) -> tuple[Optional[str], Optional[str], bool]:
+        """(code, reverse code, uncodable) of one [...]: uncodable when the code is none of CAMEO's."""
         first, colon, second = body.strip().partition(":")
         code = self.cameo(first.strip())
         reverse = self.cameo(second.strip()) if colon else None
-        return code, reverse
+        return code, reverse, code is None and first.strip() not in NULL_CODES and first.strip() != ""
 
     def cameo(self, text: str) -> Optional[str]:
         if text in NULL_CODES or text == "":
@@ -281,7 +283,7 @@ class _Reader:
         if len(words) > 1 and "_" not in words[0]:
             words = ["_".join(words)]  # "LASH OUT", "RULE OUT": TABARI's open multi-word verb
         self.pending = []
-        code, reverse = self.code(codes[0]) if codes else self.block_code
+        code, reverse, uncodable = self.code(codes[0]) if codes else self.block_code
         for note in self.pending:
             self.problem(number, note)
         stem = words[0]
@@ -299,7 +301,7 @@ class _Reader:
             if not word or not all(parts):
                 raise LineError(f"bad verb form {form!r}")
             self.forms.setdefault(word, []).append(VerbForm(
-                word, tuple(parts[:at]), tuple(parts[at + 1:]), self.block_verb, code, reverse, origin))
+                word, tuple(parts[:at]), tuple(parts[at + 1:]), self.block_verb, code, reverse, origin, uncodable))
 
     @staticmethod
     def _regular(stem: str) -> list[str]:
@@ -320,7 +322,7 @@ class _Reader:
         if not codes:
             raise LineError("a pattern needs a [code] at its end")
         self.pending = []
-        code, reverse = self.code(codes[-1])
+        code, reverse, uncodable = self.code(codes[-1])
         body = _CODE.sub(" ", text)
         if body.count("*") != 1:
             raise LineError("a pattern needs exactly one '*' for the verb")
@@ -332,7 +334,8 @@ class _Reader:
         for note in self.pending:
             self.problem(number, note)
         self.patterns.setdefault(self.block_verb, []).append(VerbPattern(
-            self.block_verb, before, after, code, reverse, f"{self.path}:{number}", joined_before, joined_after))
+            self.block_verb, before, after, code, reverse, f"{self.path}:{number}", joined_before, joined_after,
+            uncodable))
 
     def elements(self, text: str) -> tuple[Element, ...]:
         """The elements of one side of a pattern, in text order."""
