@@ -79,6 +79,10 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         if trig.pattern.noun and not trig.pattern.is_noun:
             consumed.update(w.i for w in trig.words)
     found = [t for t in found if not (t.pattern.is_noun and t.token.i in consumed)]
+    # "vowed to wage war": a dictionary's "VOW - * WAR" claims the words it matched; the
+    # built-in "wage +war" on them yields (a user pattern wins for the same phrase)
+    claimed = {w.i for t in found if t.pattern.rule is not None for w in t.words if w.i != t.token.i}
+    found = [t for t in found if t.pattern.rule is not None or not claimed & {w.i for w in t.words}]
     found.extend(_obligations(sent, {t.token.i for t in found
                                      if not t.pattern.weak and not t.pattern.code.startswith("01")}))
     found.sort(key=lambda t: t.token.i)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..kb.petrarch_verbs import PrepPhrase, Slot, VerbDictionary, VerbForm, VerbPattern, Words
-from .grammar import SAYING_VERBS, Trigger, actorish, direct_object, prep_object, verb_arguments
+from .grammar import SAYING_VERBS, Trigger, actorish, direct_object, prep_object, subject_of, verb_arguments
 from .lexicon import Pattern
 
 _NEGATIONS = {"NOT", "N'T", "NEVER", "NO", "NEITHER", "NOR"}
@@ -251,5 +251,10 @@ def _apply_bindings(trig: Trigger, bindings: dict) -> None:
         trig.source = bindings["source"]
     if "target" in bindings:
         trig.target = bindings["target"]
+        if "source" not in bindings and trig.source is not None and trig.source.i == trig.target.i \
+                and trig.token.dep_ in ("ccomp", "xcomp", "advcl"):
+            # "- NOTED + * [115]", "Gondor noted that Mordor regretted ...": the verb's own subject
+            # is the target; the source is whoever noted it
+            trig.source = subject_of(trig.token.head)
     elif "prep_object" in bindings:
         trig.target = bindings["prep_object"]  # "- * (TO) [042]": whoever the verb goes to
