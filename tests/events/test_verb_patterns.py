@@ -52,6 +52,14 @@ BAD LINE [999]
 --- GIVE [070] ---
 GIVE {GAVE GIVEN GIVES GIVING}
 - * GIFTS [999]
+
+--- VISIT [042] ---
+VISIT
+- MAY * [043]
+
+--- RENEW [031] ---
+RENEW
+- * LICENSE [031]
 """
 
 SENTENCES = {
@@ -70,6 +78,8 @@ SENTENCES = {
     "dictionary_wins_a_tie": "Newland condemned Oldland.",
     "uncodable_pattern": "Newland gave gifts to Oldland.",
     "uncodable_fallback": "Newland gave money to Oldland.",
+    "modal_in_pattern": "Newland may visit Oldland.",
+    "own_thing_then_the_party_after_a_preposition": "Newland renewed its license in Oldland.",
 }
 
 
@@ -153,3 +163,12 @@ def test_a_pattern_with_a_code_outside_cameo_claims_its_words_as_no_event(coded)
     assert coded["uncodable_pattern"] == []
     # another object is not claimed: the built-in "give +money" (one word more than GIVE) codes it
     assert coded["uncodable_fallback"] == [("071", "NLX", "OLX", None)]
+
+
+def test_a_modal_the_pattern_names_is_its_code_not_a_hypothesis(coded):
+    # without the pattern, "may visit" would be hypothetical and not kept
+    assert [e[:3] for e in coded["modal_in_pattern"]] == [("043", "NLX", "OLX")]
+
+
+def test_the_other_side_is_not_the_sources_own_thing(coded):
+    assert [e[:3] for e in coded["own_thing_then_the_party_after_a_preposition"]] == [("031", "NLX", "OLX")]

@@ -19,6 +19,7 @@ from .grammar import Trigger, protested
 from .lexicon import Lexicon, LexiconError, load_lexicon
 from .modality import conditional, intent_code, modality
 from .places import PlaceFinder
+from .verb_patterns import other_party
 
 _PHONE_WORDS = {"phone", "telephone", "telephonic"}
 _CHANNEL_PREPS = {"in", "during", "by", "over", "via", "on"}
@@ -43,9 +44,10 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
         counts = None
         sentence_events: list[tuple[EventMention, bool]] = []
         for trig in triggers:
-            sources, targets = _sides(trig, actors)
+            sources, targets, members = _sides(trig, actors)
             code = _refine(trig, sources, targets)
-            flags = trig.flags + modality(trig)
+            flags = trig.flags + [f for f in modality(trig)
+                                  if not (f == "hypothetical" and "modal_in_pattern" in trig.flags)]
             if trig.pattern.rule is not None:
                 flags = flags + [f"rule:{trig.pattern.rule}"]  # which dictionary pattern fired
             if ("intent" in flags or "future" in flags) and trig.pattern.rule is None:
@@ -74,7 +76,9 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             if trig.pattern.reverse_code is not None and targets == [None] and len(sources) > 1:
                 sources, targets = sources[:1], sources[1:]  # "Gondor and Osgiliath renewed ties" [064:064]
             # a dictionary's sides are as it says ($, +, the subject): not reordered as symmetric
-            pairs = [(s, t, code) for s, t in _pairs(sources, targets, code, trig.pattern.rule is None)]
+            pairs = [(s, t, code) for s, t in _pairs(sources, targets, code, trig.pattern.rule is None)] \
+                if not members else [(s, t, code) for i, s in enumerate(sources) for j, t in enumerate(targets)
+                                     if i != j]
             if trig.pattern.reverse_code is not None and code == trig.pattern.code:
                 # a dictionary's [032:033]: "X left for Y" is X's visit (032) and Y's hosting (033)
                 pairs += [(t, s, trig.pattern.reverse_code) for s, t, _ in pairs if s is not None and t is not None]
@@ -90,14 +94,23 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
     return out
 
 
-def _sides(trig: Trigger, actors: ActorCoder) -> tuple[list, list]:
-    """The coded sources and targets of a trigger; a dictionary's ``%`` compound holds both
-    ("Gondor and Osgiliath agree": Gondor the source, Osgiliath the target)."""
+def _sides(trig: Trigger, actors: ActorCoder) -> tuple[list, list, bool]:
+    """The coded sources and targets of a trigger, and whether they are the members of one
+    dictionary ``%`` compound ("Gondor and Osgiliath agree": each member to each other one;
+    the resolver may have made the coordination one entity, so members pair by place)."""
     if "compound" in trig.flags:
         both = actors.actors(trig.source)
         if len(both) >= 2:
-            return both, both  # every ordered pair of members (:func:`_pairs` skips an actor with itself)
-    return actors.actors(trig.source) or [None], actors.actors(trig.target) or [None]
+            return both, both, True
+    sources = actors.actors(trig.source) or [None]
+    targets = actors.actors(trig.target) or [None]
+    if trig.pattern.rule is not None and None not in sources and None not in targets \
+            and all(any(_same(s, t) for s in sources) for t in targets):
+        # "Sam renewed his license in Michel Delving": his own thing is no other side; the
+        # party after a preposition is
+        other = other_party(trig)
+        targets = actors.actors(other) or targets if other is not None else targets
+    return sources, targets, False
 
 
 def _refine(trig: Trigger, sources: list, targets: list) -> str:

@@ -28,6 +28,7 @@ from .grammar import SAYING_VERBS, Trigger, actorish, direct_object, prep_object
 from .lexicon import Pattern
 
 _NEGATIONS = {"NOT", "N'T", "NEVER", "NO", "NEITHER", "NOR"}
+_MODALS = {"WOULD", "COULD", "MIGHT", "MAY", "SHOULD", "MUST", "CAN", "WILL", "SHALL"}
 _NOUNISH = ("NOUN", "PROPN", "PRON")
 
 
@@ -82,8 +83,11 @@ def dictionary_match(tok, dictionary: VerbDictionary) -> Optional[DictionaryMatc
         trig.target = _actor_inside(trig.target, trig.source) or trig.target
     elif trig.target is None and obj is not None and "compound" not in bindings:
         trig.target = _actor_inside(obj, trig.source)
-    if any(w.upper() in _NEGATIONS for w in bindings.get("texts", [])):
+    texts = {w.upper() for w in bindings.get("texts", [])}
+    if texts & _NEGATIONS:
         trig.flags.append("negation_in_pattern")  # "WILL NOT * [081]": the code already says it
+    if texts & _MODALS:
+        trig.flags.append("modal_in_pattern")  # "INDICATED SHOULD * [1011]": so does the modal
     return DictionaryMatch(trig, words, origin)
 
 
@@ -225,6 +229,17 @@ def _phrase_head(tok):
     while tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.pos_ in _NOUNISH and tok.head.i > tok.i:
         tok = tok.head
     return tok
+
+
+def other_party(trig: Trigger):
+    """The first name after a preposition of the verb that is neither side yet, or None."""
+    taken = {t.i for t in (trig.source, trig.target) if t is not None}
+    for prep in trig.token.children:
+        if prep.dep_ in ("prep", "dative") and prep.i > trig.token.i:
+            obj = prep_object(prep)
+            if obj is not None and obj.i not in taken and actorish(obj):
+                return obj
+    return None
 
 
 def _actor_inside(phrase, source):
