@@ -12,6 +12,7 @@ ACTORS = """\
 NEWLAND [NLX]
 OLDLAND [OLX]
 FARLAND [FLX]
+EASTLAND [ELX]
 """
 
 VERBS = """\
@@ -79,6 +80,7 @@ SENTENCES = {
     "uncodable_pattern": "Newland gave gifts to Oldland.",
     "uncodable_fallback": "Newland gave money to Oldland.",
     "modal_in_pattern": "Newland may visit Oldland.",
+    "listed_subject": "Newland, Oldland, Farland and Bree praised their talks with Eastland.",
     "own_thing_then_the_party_after_a_preposition": "Newland renewed its license in Oldland.",
 }
 
@@ -172,3 +174,9 @@ def test_a_modal_the_pattern_names_is_its_code_not_a_hypothesis(coded):
 
 def test_the_other_side_is_not_the_sources_own_thing(coded):
     assert [e[:3] for e in coded["own_thing_then_the_party_after_a_preposition"]] == [("031", "NLX", "OLX")]
+
+
+def test_every_name_of_a_listed_subject_is_a_source(coded):
+    # the parser hangs "Oldland, Farland and Bree" off the first name as an apposition
+    praised = [e for e in coded["listed_subject"] if e[0] == "051"]
+    assert {e[1] for e in praised} >= {"NLX", "OLX", "FLX"} and {e[2] for e in praised} == {"ELX"}

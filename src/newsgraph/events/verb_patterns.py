@@ -17,6 +17,13 @@ fits and says there is no event: it silences the built-in lexicon on that verb.
 Precedence (see :func:`choose`): the more words a pattern needs besides the verb, the more
 it wins; between a dictionary pattern and a built-in lexicon pattern of as many words, the
 dictionary's wins; between two dictionary patterns, the later file's, then the earlier line.
+The words a dictionary pattern matched are its own: a built-in trigger on them yields
+("vowed to wage war": VOW - * WAR, not the lexicon's "wage +war"). A negation or a modal the
+pattern names ("WILL NOT *", "INDICATED SHOULD *") is part of its code: the event is not
+turned into a refusal nor dropped as hypothetical. A dictionary's code is not recoded as an
+intent ("will contribute" stays CAMEO 07), and its sides are not reordered as a symmetric
+code's. A bare verb of saying ("SAID [023]", no pattern words) is a report: it is no event
+when it is told to no one or when what it reports is coded (see ``coder.find_triggers``).
 """
 from __future__ import annotations
 
