@@ -166,3 +166,8 @@ def test_any_lines_never_raise_only_yield_coded_problems(lines):
     text = "&X\n+A\n--- V [064] ---\nV\n" + "\n".join(lines) + "\n"
     found = read_verb_text(text, "fuzz.verbs")
     assert all(p.code == "W701" and p.line >= 1 for p in found.problems)
+
+
+def test_a_hash_inside_brackets_is_a_null_code_not_a_comment():
+    found = read_verb_text("--- RESTORE [064] ---\nRESTORE\n- * DIPLXMATIC [###]  # pas [95]\n", "x.verbs")
+    assert found.problems == () and found.patterns["RESTORE"][0].code is None

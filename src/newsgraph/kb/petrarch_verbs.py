@@ -30,7 +30,7 @@ and yields nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Union
@@ -157,6 +157,7 @@ def regular_forms(verb: str) -> list[str]:
 
 
 _CODE = re.compile(r"\[([^\]]*)\]")
+_COMMENT = re.compile(r"#(?![^\[]*\]).*$")  # from a '#' that is not inside [...] ("[###]" is a code)
 
 
 class _Reader:
@@ -186,7 +187,7 @@ class _Reader:
             if line.startswith("<!"):
                 in_xml = "-->" not in line and not line.endswith(">")
                 continue
-            line = line.split("#", 1)[0].strip()
+            line = _COMMENT.sub("", line).strip()
             if not line:
                 continue
             try:
