@@ -50,6 +50,9 @@ CODES: dict[str, str] = {
     "W101": "the input's encoding was guessed; check the text if characters look wrong",
     "W102": "the input held characters that are not text (lone surrogates, NUL); they were replaced with U+FFFD",
     "W103": "a symbolic link leads back into a folder already read; it was skipped",
+    "W701": "a verb dictionary line could not be read and was skipped; fix it as the PETRARCH verb dictionary "
+            "format says (docs: newsgraph/kb/petrarch_verbs.py) or delete it",
+    "W702": "a verb dictionary file could not be read and was skipped; check the path and that it is UTF-8 text",
 }
 
 

@@ -12,7 +12,8 @@ from ..export import FORMATS
 from ..export import export as export_store
 from ..store import ArticleQuery, EntityQuery, QuoteQuery, open_store
 from .progress import progress_reporter
-from .shared import actors_option, build_options, cli, config_option, db_option, emit, format_option
+from .shared import (actors_option, build_options, cli, config_option, db_option, emit, format_option,
+                     report_verb_problems, verbs_option)
 
 
 @cli.command()
@@ -22,8 +23,9 @@ from .shared import actors_option, build_options, cli, config_option, db_option,
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when stderr is a terminal).")
 @actors_option
+@verbs_option
 def run(paths: tuple[str, ...], db: Optional[str], config_file: Optional[str],
-        progress: Optional[bool], actor_files: tuple[str, ...]) -> None:
+        progress: Optional[bool], actor_files: tuple[str, ...], verb_files: tuple[str, ...]) -> None:
     """Run the pipeline on PATHS (files, folders, or - for standard input).
 
     Reads .txt, .html/.htm, .jsonl, .xml/.rss/.atom feeds and .warc archives,
@@ -31,7 +33,8 @@ def run(paths: tuple[str, ...], db: Optional[str], config_file: Optional[str],
     again on the same inputs changes nothing. Bad inputs are reported one line
     each; the run goes on and exits with status 1 at the end.
     """
-    options = build_options(config_file, actor_files)
+    options = build_options(config_file, actor_files, verb_files)
+    report_verb_problems(options)
     show = options.run.progress and sys.stderr.isatty() if progress is None else progress
     with open_store(options.store, db) as store, progress_reporter(show) as advance:
         report = pipeline.run(

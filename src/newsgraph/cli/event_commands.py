@@ -11,7 +11,8 @@ from ..errors import NewsgraphError
 from ..records import Event
 from ..sentences import code_sentences, read_sentences
 from ..store import EventQuery, open_store
-from .shared import actors_option, build_options, cli, config_option, db_option, emit, format_option, side_label
+from .shared import (actors_option, build_options, cli, config_option, db_option, emit, format_option,
+                     report_verb_problems, side_label, verbs_option)
 
 
 def table_row(event: Event) -> dict:
@@ -58,13 +59,15 @@ def events(db, config_file, actor, country, code, root, quad_class, since, until
 @click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, allow_dash=True),
               help="Where to write one {\"id\", \"events\": [...]} line per sentence; - for standard output.")
 @actors_option
-def code(config_file, in_path, out_path, actor_files) -> None:
+@verbs_option
+def code(config_file, in_path, out_path, actor_files, verb_files) -> None:
     """Code single sentences into CAMEO events, with no article around them.
 
     The same coder as `run`: each sentence is parsed, its actors resolved and
     its events coded, with the sentence's date as the publication date.
     """
-    options = build_options(config_file, actor_files)
+    options = build_options(config_file, actor_files, verb_files)
+    report_verb_problems(options)
     problems = []
 
     def report(message: str) -> None:

@@ -15,6 +15,7 @@ from typing import Optional
 import click
 
 from ..config import Options, load_options
+from ..errors import describe
 from ..records import EventActor
 
 
@@ -38,6 +39,10 @@ actors_option = click.option(
     "--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
     help="An actor dictionary (TABARI/PETRARCH .actors/.agents, or newsgraph JSON) used beside the built-in "
          "knowledge base; repeatable.")
+verbs_option = click.option(
+    "--verbs", "verb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    help="A TABARI/PETRARCH verb dictionary (e.g. PETRARCH2's CAMEO.2.0.txt) whose patterns code events beside "
+         "the built-in lexicon, after [events] verb_files; repeatable. Bad lines are skipped with a W701 warning.")
 limit_option = click.option("--limit", type=click.IntRange(min=1), help="At most this many records.")
 
 
@@ -46,13 +51,34 @@ def format_option(help_text: str = "Output format (table is tab-separated)."):
                         show_default=True, help=help_text)
 
 
-def build_options(config_file: Optional[str], actor_files: tuple[str, ...] = ()) -> Options:
-    """The options of one command: packaged defaults, the user's file, then ``--actors`` files."""
-    if not actor_files:
+def build_options(config_file: Optional[str], actor_files: tuple[str, ...] = (),
+                  verb_files: tuple[str, ...] = ()) -> Options:
+    """The options of one command: packaged defaults, the user's file, then ``--actors`` and
+    ``--verbs`` files after the configured ones."""
+    if not actor_files and not verb_files:
         return load_options(config_file)
     base = load_options(config_file)
-    files = [*base.nlp.actor_files, *(str(f) for f in actor_files)]
-    return load_options(config_file, overrides={"nlp": {"actor_files": files}})
+    overrides: dict = {}
+    if actor_files:
+        overrides["nlp"] = {"actor_files": [*base.nlp.actor_files, *(str(f) for f in actor_files)]}
+    if verb_files:
+        overrides["events"] = {"verb_files": [*base.events.verb_files, *(str(f) for f in verb_files)]}
+    return load_options(config_file, overrides=overrides)
+
+
+def report_verb_problems(options: Options) -> int:
+    """Print each bad line of the verb dictionaries as a warning; how many there were."""
+    if not options.events.enabled or not options.events.verb_files:
+        return 0
+    from ..kb.petrarch_verbs import load_verb_dictionaries
+
+    problems = load_verb_dictionaries(tuple(options.events.verb_files)).problems
+    for problem in problems:
+        click.echo(f"newsgraph: {problem}", err=True)
+    if problems:
+        click.echo(f"newsgraph: {len(problems)} verb dictionary lines skipped or recoded; "
+                   f"W701: {describe('W701')}", err=True)
+    return len(problems)
 
 
 def side_label(actor: Optional[EventActor]) -> str:

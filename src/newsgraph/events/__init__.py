@@ -19,6 +19,7 @@ from .grammar import Trigger, protested
 from .lexicon import Lexicon, LexiconError, load_lexicon
 from .modality import conditional, intent_code, modality
 from .places import PlaceFinder
+from .verb_patterns import other_party
 
 _PHONE_WORDS = {"phone", "telephone", "telephonic"}
 _CHANNEL_PREPS = {"in", "during", "by", "over", "via", "on"}
@@ -43,11 +44,14 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
         counts = None
         sentence_events: list[tuple[EventMention, bool]] = []
         for trig in triggers:
-            sources = actors.actors(trig.source) or [None]
-            targets = actors.actors(trig.target) or [None]
+            sources, targets, members = _sides(trig, actors)
             code = _refine(trig, sources, targets)
-            flags = trig.flags + modality(trig)
-            if "intent" in flags or "future" in flags:
+            flags = trig.flags + [f for f in modality(trig)
+                                  if not (f == "hypothetical" and "modal_in_pattern" in trig.flags)]
+            if trig.pattern.rule is not None:
+                flags = flags + [f"rule:{trig.pattern.rule}"]  # which dictionary pattern fired
+            if ("intent" in flags or "future" in flags) and trig.pattern.rule is None:
+                # a dictionary's code is as its author wrote it: "will contribute" stays 070
                 code = intent_code(code)
                 if conditional(trig) and not code.startswith("13"):
                     code = "130"  # "will withdraw unless ...": a threat
@@ -69,7 +73,16 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             sources, targets, inferred = _infer_sides(sources, targets, table[code].root, named_place,
                                                       places.dateline)
             flags = flags + inferred
-            for source, target in _pairs(sources, targets, code):
+            if trig.pattern.reverse_code is not None and targets == [None] and len(sources) > 1:
+                sources, targets = sources[:1], sources[1:]  # "Gondor and Osgiliath renewed ties" [064:064]
+            # a dictionary's sides are as it says ($, +, the subject): not reordered as symmetric
+            pairs = [(s, t, code) for s, t in _pairs(sources, targets, code, trig.pattern.rule is None)] \
+                if not members else [(s, t, code) for i, s in enumerate(sources) for j, t in enumerate(targets)
+                                     if i != j]
+            if trig.pattern.reverse_code is not None and code == trig.pattern.code:
+                # a dictionary's [032:033]: "X left for Y" is X's visit (032) and Y's hosting (033)
+                pairs += [(t, s, trig.pattern.reverse_code) for s, t, _ in pairs if s is not None and t is not None]
+            for source, target, code in pairs:
                 sentence_events.append((EventMention(
                     cameo=code, source=source, target=target,
                     start=sent.start_char, end=sent.end_char, sentence=sent.text,
@@ -79,6 +92,25 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                     confidence=_confidence(trig, source, target, flags), flags=flags), trig.pattern.weak))
         out.extend(_distinct(_drop_weak(sentence_events)))
     return out
+
+
+def _sides(trig: Trigger, actors: ActorCoder) -> tuple[list, list, bool]:
+    """The coded sources and targets of a trigger, and whether they are the members of one
+    dictionary ``%`` compound ("Gondor and Osgiliath agree": each member to each other one;
+    the resolver may have made the coordination one entity, so members pair by place)."""
+    if "compound" in trig.flags:
+        both = actors.actors(trig.source)
+        if len(both) >= 2:
+            return both, both, True
+    sources = actors.actors(trig.source) or [None]
+    targets = actors.actors(trig.target) or [None]
+    if trig.pattern.rule is not None and None not in sources and None not in targets \
+            and all(any(_same(s, t) for s in sources) for t in targets):
+        # "Sam renewed his license in Michel Delving": his own thing is no other side; the
+        # party after a preposition is
+        other = other_party(trig)
+        targets = actors.actors(other) or targets if other is not None else targets
+    return sources, targets, False
 
 
 def _refine(trig: Trigger, sources: list, targets: list) -> str:
@@ -154,8 +186,8 @@ def _inferred_target(named: Optional[dict], dateline: Optional[dict], sources: l
     return None
 
 
-def _pairs(sources: list, targets: list, code: str):
-    if code in SYMMETRIC_CODES:  # one record per pair, its sides in a stable order
+def _pairs(sources: list, targets: list, code: str, symmetric: bool = True):
+    if code in SYMMETRIC_CODES and symmetric:  # one record per pair, its sides in a stable order
         if targets == [None] and len(sources) > 1:  # "Iran and Qatar held talks"
             targets, sources = sources[1:], sources[:1]
         for s in sources:

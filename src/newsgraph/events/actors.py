@@ -82,7 +82,7 @@ class ActorCoder:
         if head is None:
             return []
         out: list[EventActor] = []
-        for h in (head, *head.conjuncts):
+        for h in (head, *head.conjuncts, *_listed_after(head)):
             if h.i < head.i:
                 continue
             out.extend(self._one(h))
@@ -198,6 +198,16 @@ class ActorCoder:
         if not countries and sector is None:
             return []
         return [EventActor(text, code, sector) for code in (countries or [None])]
+
+
+def _listed_after(head) -> list:
+    """'Mordor, Rohan, Fornost and Bree': the parser hangs the list off the first name as an
+    apposition with its own conjuncts; those names are coordinated with it. A lone apposition
+    ("Zarif, Iran's foreign minister") is the same actor and is not listed."""
+    for c in head.children:
+        if c.dep_ == "appos" and c.i > head.i and head.pos_ == "PROPN" and c.pos_ == "PROPN" and c.conjuncts:
+            return [c, *c.conjuncts]
+    return []
 
 
 def _reporting_subject(pron):

@@ -31,6 +31,7 @@ from .grammar import (
     verb_arguments,
 )
 from .lexicon import Lexicon, Pattern
+from .verb_patterns import choose, dictionary_match, reports
 
 # "X said that Y must hand over the suspects": X demands it of Y (CAMEO 10).
 _OBLIGATION = {"must", "should"}
@@ -48,21 +49,29 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
     """Every coded trigger of a sentence (a spaCy Span), in text order."""
     found: list[Trigger] = []
     consumed: set[int] = set()
+    uncodable: set[int] = set()  # verbs a dictionary codes outside CAMEO: events all the same
     for tok in sent:
         lemma = tok.lemma_.lower()
+        user = dictionary_match(tok, lexicon.dictionary) \
+            if lexicon.dictionary is not None and tok.pos_ in ("VERB", "AUX") else None
+        if user is not None and user.uncodable:
+            uncodable.add(tok.i)
         if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
             trig = _verb_trigger(tok, lexicon.verbs[lemma])
             if trig is None or trig.pattern.weak or trig.pattern.code[:2] not in ("18", "19", "20"):
                 trig = _weapon_trigger(tok) or trig
+            trig = choose(user, trig)
         elif tok.pos_ == "VERB":
-            trig = _weapon_trigger(tok)
+            trig = choose(user, _weapon_trigger(tok))
+        elif user is not None:
+            trig = user.trigger
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
             trig = _noun_trigger(tok, lexicon.nouns[lemma])
         else:
             continue
         if trig is None or _not_violence(trig):
             continue
-        if _negated(tok):
+        if _negated(tok) and "negation_in_pattern" not in trig.flags:
             trig = _refusal(trig)
             if trig is None:
                 continue
@@ -70,6 +79,10 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         if trig.pattern.noun and not trig.pattern.is_noun:
             consumed.update(w.i for w in trig.words)
     found = [t for t in found if not (t.pattern.is_noun and t.token.i in consumed)]
+    # "vowed to wage war": a dictionary's "VOW - * WAR" claims the words it matched; the
+    # built-in "wage +war" on them yields (a user pattern wins for the same phrase)
+    claimed = {w.i for t in found if t.pattern.rule is not None for w in t.words if w.i != t.token.i}
+    found = [t for t in found if t.pattern.rule is not None or not claimed & {w.i for w in t.words}]
     found.extend(_obligations(sent, {t.token.i for t in found
                                      if not t.pattern.weak and not t.pattern.code.startswith("01")}))
     found.sort(key=lambda t: t.token.i)
@@ -89,7 +102,12 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         # an attempted attack is an act of its own, never the content of another trigger
         if (attempted or not _content_of_other(t, found)) and not _background(t, found):
             kept.append(t)
-    return kept
+    # "X said Y will restore ties": a dictionary's bare verb of saying reports Y's event
+    # and "an official said on Saturday", told to no one, is the quote's, not an event (as the
+    # lexicon's weak "say" is)
+    told = {t.token.i for t in kept} | uncodable
+    return [t for t in kept if not (reports(t) and (t.target is None or any(
+        w.i in told for c in t.token.children if c.dep_ == "ccomp" for w in c.subtree)))]
 
 
 # Causes that kill and destroy without an actor: "the earthquake killed 23 people" is news, not an event
@@ -286,7 +304,8 @@ def _refusal(trig: Trigger) -> Optional[Trigger]:
         return None
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("refuse", "decline"):
         return None
-    refusal = Trigger(Pattern("120", trig.pattern.lemma, trig.pattern.preps, trig.pattern.noun), tok,
+    refusal = Trigger(Pattern("120", trig.pattern.lemma, trig.pattern.preps, trig.pattern.noun,
+                              rule=trig.pattern.rule, matched_words=trig.pattern.matched_words), tok,
                       source=trig.source, target=trig.target, words=trig.words, flags=trig.flags + ["negated"])
     return refusal
 
@@ -340,7 +359,8 @@ def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
     # "demanded that Israel release the prisoners": the demand is the event, not the release
     if tok.dep_ == "ccomp" and not trig.pattern.is_noun:
         gov = others.get(tok.head.i)
-        if gov is not None and gov.pattern.code[:2] in ("02", "10") and not gov.pattern.weak:
+        if gov is not None and gov.pattern.code[:2] in ("02", "10") and not gov.pattern.weak \
+                and not reports(gov):
             return True
     # "accused the police of firing tear gas": an allegation, coded as the accusation only
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":

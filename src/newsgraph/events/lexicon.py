@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..kb.cameo import load_cameo
+from ..kb.petrarch_verbs import VerbDictionary, load_verb_dictionaries
 
 
 @dataclass(frozen=True)
@@ -24,9 +25,14 @@ class Pattern:
     noun: Optional[str] = None  # verbs: the object's head lemma; nouns: a modifier ("phone" call)
     weak: bool = False  # a cue that codes only when nothing stronger does
     is_noun: bool = False
+    rule: Optional[str] = None  # a verb dictionary pattern: "file:line" of the pattern that fired
+    reverse_code: Optional[str] = None  # dictionary [a:b]: the code of the event back to the source
+    matched_words: int = 0  # dictionary patterns: the words matched besides the verb
 
     @property
     def specificity(self) -> int:
+        if self.rule is not None:
+            return min(self.matched_words, 3)
         return 2 * (self.noun is not None) + len(self.preps)
 
 
@@ -38,6 +44,7 @@ class LexiconError(ValueError):
 class Lexicon:
     verbs: dict[str, tuple[Pattern, ...]]
     nouns: dict[str, tuple[Pattern, ...]]
+    dictionary: Optional[VerbDictionary] = None  # user verb dictionaries (``[events] verb_files``)
 
     def __len__(self) -> int:
         return sum(map(len, self.verbs.values())) + sum(map(len, self.nouns.values()))
@@ -87,8 +94,9 @@ def _read(text: str, origin: str, table: dict, known: dict) -> None:
 
 
 @lru_cache(maxsize=4)
-def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
-    """The packaged lexicon, then each extra file over it."""
+def load_lexicon(extra_files: tuple[str, ...] = (), verb_files: tuple[str, ...] = ()) -> Lexicon:
+    """The packaged lexicon, then each extra file over it; with the verb dictionaries of
+    ``verb_files`` beside it (their bad lines are the dictionary's ``problems``)."""
     known = load_cameo()
     table: dict = {}
     text = resources.files("newsgraph.data").joinpath("event_lexicon.txt").read_text("utf-8")
@@ -104,4 +112,5 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     for pattern in table.values():
         (nouns if pattern.is_noun else verbs).setdefault(pattern.lemma, []).append(pattern)
     order = lambda ps: tuple(sorted(ps, key=lambda p: (-p.specificity, p.weak, p.code)))  # noqa: E731
-    return Lexicon({k: order(v) for k, v in verbs.items()}, {k: order(v) for k, v in nouns.items()})
+    dictionary = load_verb_dictionaries(tuple(verb_files)) if verb_files else None
+    return Lexicon({k: order(v) for k, v in verbs.items()}, {k: order(v) for k, v in nouns.items()}, dictionary)
