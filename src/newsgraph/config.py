@@ -34,7 +34,6 @@ class CleanOptions(_Section):
     recurring_min_share: float = Field(gt=0, le=1)
     recurring_min_chars: int = Field(ge=1)
     tail_min_lines: int = Field(ge=1)
-    tail_max_line_words: int = Field(ge=1)
     date_extensive_search: bool
     outlets_file: str
 
