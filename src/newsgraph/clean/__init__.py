@@ -18,7 +18,7 @@ from ..errors import describe
 from ..kb.urls import host_of
 from ..records import Article, InputProblem, RawDocument
 from .boilerplate import strip_furniture, strip_lists, strip_tail
-from .datereading import dateline_date, page_date, published_date
+from .datereading import dateline_date, published_date
 from .dateline import strip_dateline
 from .findings import Findings, kept
 from .footers import strip_footers, strip_recurring, strip_site_labels
@@ -64,7 +64,7 @@ def _clean_text(doc: RawDocument, raw: str, options: CleanOptions, outlets: Outl
     strip_recurring(lines, recurring)
     mentioned_outlets(raw, found)
     found.published = (found.published or published_date(found.header_stamps, found.tail_stamps, raw)
-                       or dateline_date(found.dateline_text, raw) or page_date(raw))
+                       or dateline_date(found.dateline_text, raw))
     text, offset_map = compose(raw, lines)
     if not text.strip():
         return InputProblem(doc.input_id, "E201", describe("E201"))

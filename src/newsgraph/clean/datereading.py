@@ -2,7 +2,7 @@
 
 clean/dates.py owns every date format; this module only chooses which lines to
 ask and in what order: the header's stamps, then the stamps under the body, then
-the dateline's month and day, then the page as a whole (``dates.page_date``).
+the dateline's month and day.
 """
 from __future__ import annotations
 
@@ -42,8 +42,3 @@ def dateline_date(dateline: Optional[str], raw: str) -> Optional[str]:
     from the page's full dates; None when the page does not fix it."""
     return dates.dateline_date(dateline, raw) if dateline else None
 
-
-def page_date(raw: str) -> Optional[str]:
-    """The page's date when no stamp line the rules kept gives one (a stamp the
-    navigation rules removed with a headline list, say)."""
-    return dates.page_date(raw)
