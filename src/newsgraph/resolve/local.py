@@ -72,6 +72,10 @@ class LocalResolver:
         # Which clusters a new name could join (see name_index.py); kept true by add_name.
         self.index = NameIndex()
         self._position: dict[int, int] = {}  # id(cluster) -> its index in self.clusters
+        # The document's entities by first token: Span.ents walks every entity of the Doc,
+        # once per role phrase, which made long articles quadratic.
+        self._ents = list(doc.ents)
+        self._ent_starts = [e.start for e in self._ents]
 
     # ---- names
     def add_names(self) -> None:
@@ -202,11 +206,17 @@ class LocalResolver:
             code = self.country_of(token.text)
             if code:
                 cluster.countries.append(code)
-        for ent in span.ents:  # a country of several words: "South African President"
+        for ent in self._ents_within(span):  # a country of several words: "South African President"
             if len(ent) > 1 and ent.label_ in ("GPE", "NORP") and (code := self.country_of(ent.text)):
                 cluster.countries.append(code)
         if as_mention:
             self._mention(cluster, span.start_char, span.end_char, span.text, "role", span)
+
+    def _ents_within(self, span) -> list:
+        """The entities wholly inside ``span``, as ``span.ents`` gives them."""
+        first = bisect_left(self._ent_starts, span.start)
+        last = bisect_left(self._ent_starts, span.end)
+        return [e for e in self._ents[first:last] if e.end <= span.end]
 
     def _mention(self, cluster: Cluster, start: int, end: int, text: str, kind: str, span=None) -> None:
         mention = Mention(start, end, text, kind, cluster.type, cluster.key)
