@@ -1,23 +1,7 @@
 """Short forms, roles and pronouns within one article, on sentences written for these tests."""
 import pytest
 
-from newsgraph.analyze import analyze_articles
-from newsgraph.config import load_options
-from newsgraph.records import Article
-
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def analyze():
-    options = load_options(overrides={"run": {"workers": 1}})
-
-    def run(text, published="2021-05-20", dateline=None):
-        article = Article(id="t1", inputs=["t"], text=text, published=published, dateline=dateline)
-        (analysis,) = analyze_articles([article], options)
-        return analysis
-
-    return run
 
 
 def _entity_of(analysis, mention_text):

@@ -2,23 +2,10 @@
 to a name, and later descriptions of an entity (head noun and modifiers)."""
 import pytest
 
-from newsgraph.analyze import analyze_articles
-from newsgraph.config import load_options
-from newsgraph.records import Article
-
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def analyze():
-    options = load_options(overrides={"run": {"workers": 1}})
-
-    def run(text, published="2022-03-10", dateline=None):
-        article = Article(id="t1", inputs=["t"], text=text, published=published, dateline=dateline)
-        (analysis,) = analyze_articles([article], options)
-        return analysis
-
-    return run
+PUBLISHED = "2022-03-10"  # the analyze fixture (conftest.py) dates the articles so
 
 
 def _holder(analysis, name):

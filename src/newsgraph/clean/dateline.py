@@ -68,7 +68,7 @@ def place_name(place: str) -> str:
 
 
 def _spelled_out(tag: str, raw: str) -> Optional[str]:
-    """The name an agency code abbreviates, when the page spells it: "KNA" -> "Kestrel News Agency".
+    """The name an agency code abbreviates, when the page spells it: "LNA" -> "Lakeside News Agency".
 
     A tag of several words is a name already ("(Harbour Wire)").
     """

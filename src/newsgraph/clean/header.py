@@ -182,7 +182,7 @@ def _lone_dateline(text: str) -> bool:
 
 
 def _abbreviates(abbr: str, name: str) -> bool:
-    """ "KNA | Kestrel News Agency": a code and the name it starts, all words capitalised."""
+    """ "LNA | Lakeside News Agency": a code and the name it starts, all words capitalised."""
     words = name.split()
     return (1 <= len(words) <= _MASTHEAD_MAX_WORDS and words[0][:1] == abbr[:1]
             and all(w[:1].isupper() or w.casefold() in ("of", "and", "&", "the") for w in words))
