@@ -31,6 +31,8 @@ def resolve_article(article: Article, doc, kb, verbs: frozenset[str], quotes: li
 
     home = _home_country(article, doc, kb)
 
+    named: Optional[dict] = None  # id(actor) -> the first cluster naming it, at the first holder asked
+
     def holder_of(phrase: str, country: Optional[str], res: LocalResolver) -> Optional[Cluster]:
         actor = kb.holder_of(phrase, country, article.published)
         if actor is None and country is None and home:
@@ -38,9 +40,17 @@ def resolve_article(article: Article, doc, kb, verbs: frozenset[str], quotes: li
             actor = kb.holder_of(phrase, home, article.published)
         if actor is None:
             return None
-        for cluster in res.clusters:
-            if any(_actor_of(kb, n) is actor for n in cluster.names):
-                return cluster
+        nonlocal named
+        if named is None:
+            # Which cluster first names each known actor, filed once: names do not change
+            # while roles are read, and a scan per role phrase made long articles quadratic.
+            named = {}
+            for cluster in res.clusters:
+                for name in res.distinct_names(cluster):
+                    if (known := _actor_of(kb, name)) is not None:
+                        named.setdefault(id(known), cluster)
+        if id(actor) in named:
+            return named[id(actor)]
         cluster = Cluster(f"e{len(res.clusters) + 1}", "PERSON", actor=actor,
                           countries=[actor.country] if actor.country else [])
         res.clusters.append(cluster)
@@ -98,12 +108,11 @@ def _attach_speaker(quote: QuoteSpan, resolver: LocalResolver, previous: Optiona
             previous.speaker_text, previous.speaker_start, previous.speaker_end)
         quote.speaker_key = previous.speaker_key
         return
-    for span in resolver.role_spans:
-        if span.start_char <= quote.speaker_start < span.end_char:
-            # The speaker is a role: name it in full ("Secretary-General of the ...").
-            quote.speaker_text = span.text
-            quote.speaker_start, quote.speaker_end = span.start_char, span.end_char
-            break
+    span = resolver.role_span_at(quote.speaker_start)
+    if span is not None:
+        # The speaker is a role: name it in full ("Secretary-General of the ...").
+        quote.speaker_text = span.text
+        quote.speaker_start, quote.speaker_end = span.start_char, span.end_char
     cluster = resolver.cluster_at(quote.speaker_start, quote.speaker_end)
     if cluster is None and text in ("he", "she", "his", "her"):
         cluster = resolver.antecedent(quote.speaker_start)

@@ -19,6 +19,7 @@ from ..records import Mention
 from ..kb.names import acronym_of, core_tokens, is_acronym, is_short_form, name_key
 from ..kb.role_words import person_heads, role_families
 from .name_index import NameIndex
+from .role_index import RoleIndex
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 # Head nouns of person descriptions, and the role words each may stand for (a country's
@@ -76,6 +77,9 @@ class LocalResolver:
         # once per role phrase, which made long articles quadratic.
         self._ents = list(doc.ents)
         self._ent_starts = [e.start for e in self._ents]
+        self._role_starts: list[int] = []
+        self._role_ends: Optional[list[int]] = None
+        self._pronoun_index = None  # made by add_pronouns, read by antecedent
 
     # ---- names
     def add_names(self) -> None:
@@ -107,7 +111,7 @@ class LocalResolver:
             self._position[id(cluster)] = position
         return position
 
-    def _distinct_names(self, cluster: Cluster) -> list[str]:
+    def distinct_names(self, cluster: Cluster) -> list[str]:
         """``cluster.names`` without repeats, in first-seen order (the tests below only ask
         whether some name matches, so a repeat changes nothing)."""
         read, names = self._names.get(id(cluster), (0, []))
@@ -127,7 +131,7 @@ class LocalResolver:
                 cluster = self.clusters[position]
                 if cluster.type == "PERSON" and any(len(_key(n).split()) > len(key.split())
                                                     and is_short_form(mention.text, n)
-                                                    for n in self._distinct_names(cluster)):
+                                                    for n in self.distinct_names(cluster)):
                     mention.type = "PERSON"
                     return cluster
         if mention.type in ("NORP", "GPE", "PERSON") and is_acronym(mention.text):
@@ -135,7 +139,7 @@ class LocalResolver:
             # of an organisation named earlier is that organisation.
             for position in self.index.candidates(mention.text, "ORG"):
                 cluster = self.clusters[position]
-                if cluster.type == "ORG" and any(acronym_of(mention.text, n) for n in self._distinct_names(cluster)):
+                if cluster.type == "ORG" and any(acronym_of(mention.text, n) for n in self.distinct_names(cluster)):
                     mention.type = "ORG"
                     return cluster
         candidates = self.index.candidates(mention.text, mention.type)
@@ -143,7 +147,7 @@ class LocalResolver:
             cluster = self.clusters[position]
             if not _compatible(cluster.type, mention.type):
                 continue
-            for name in self._distinct_names(cluster):
+            for name in self.distinct_names(cluster):
                 if _key(name) == key or _same_name(mention.text, name, mention.type):
                     return cluster
         if mention.type == "PERSON" and len(core_tokens(mention.text)) == 1:
@@ -153,7 +157,7 @@ class LocalResolver:
             word = core_tokens(mention.text)[0]
             starting = [self.clusters[p] for p in candidates if self.clusters[p].type == "PERSON"
                         and any(len(core_tokens(n)) > 1 and core_tokens(n)[0] == word
-                                for n in self._distinct_names(self.clusters[p]))]
+                                for n in self.distinct_names(self.clusters[p]))]
             if len(starting) == 1:
                 return starting[0]
         cluster = Cluster(f"e{len(self.clusters) + 1}", mention.type)
@@ -220,6 +224,8 @@ class LocalResolver:
 
     def _mention(self, cluster: Cluster, start: int, end: int, text: str, kind: str, span=None) -> None:
         mention = Mention(start, end, text, kind, cluster.type, cluster.key)
+        if kind != "pronoun":
+            self._pronoun_index = None  # a new antecedent: the index no longer holds
         cluster.mentions.append(mention)
         if span is not None:
             for token in span:
@@ -230,6 +236,7 @@ class LocalResolver:
         # A head noun learnt from a role next to a name also describes: "Ana Ruiz, the novelist,
         # ... the novelist said" (not only the heads of person_heads).
         learnt = {w for c in self.clusters if c.type == "PERSON" for w in c.role_heads}
+        roles = RoleIndex(self.clusters)
         for chunk in self.doc.noun_chunks:
             head = chunk.root
             lemma = head.lemma_.lower()
@@ -239,20 +246,32 @@ class LocalResolver:
                 continue
             span = role_span(self.doc, chunk.start, head)
             self.role_spans.append(span)
-            cluster = self._role_target(span, head, holder_of)
+            cluster = self._role_target(span, head, holder_of, roles)
             if cluster is not None:
                 self._mention(cluster, span.start_char, span.end_char, span.text, "role", span)
 
-    def _role_target(self, span, head, holder_of) -> Optional[Cluster]:
+    def role_span_at(self, char: int):
+        """The first role phrase (in the order found) that holds ``char``, or None."""
+        if self._role_ends is None or len(self._role_ends) != len(self.role_spans):
+            self._role_starts = [s.start_char for s in self.role_spans]
+            self._role_ends = list(accumulate((s.end_char for s in self.role_spans), max))
+        # role_spans come in document order; the running maximum of their ends finds the
+        # first one reaching past ``char`` even where an outer phrase holds an inner one.
+        first = bisect_right(self._role_ends, char)
+        if first < len(self.role_spans) and self._role_starts[first] <= char:
+            return self.role_spans[first]
+        return None
+
+    def _role_target(self, span, head, holder_of, roles: RoleIndex) -> Optional[Cluster]:
         phrase = _strip_det(span.text)
-        for cluster in self.clusters:
-            if cluster.type == "PERSON" and phrase.lower() in {p.lower() for p in cluster.role_phrases}:
-                return cluster
+        known = roles.first_with_phrase(phrase)
+        if known is not None:
+            return known
         countries = [c for c in (self.country_of(t.text) for t in span if t.i != head.i) if c]
         if holder_of is not None and " of " in phrase.lower():
             # A full title ("the Secretary-General of the World Assembly of Islamic Awakening")
             # names its holder; an earlier secretary-general of something else is not him.
-            known = holder_of(phrase, countries[0] if countries else None, self)
+            known = roles.holder(holder_of, phrase, countries[0] if countries else None, self)
             if known is not None:
                 return known
         lemma = head.lemma_.lower()
@@ -266,9 +285,9 @@ class LocalResolver:
         # Ana Ruiz ... the Chilean leader"), when no one of that country and the knowledge base
         # fit: then the description teaches the person the country.
         best = unplaced = None
-        for cluster in self.clusters:
-            if cluster.type != "PERSON":
-                continue
+        # Only the people holding a wanted role word, or (a counterpart) one of the countries,
+        # can pass the tests below: the others are never read, in the same order.
+        for cluster in roles.candidates(wanted, countries if counterpart else ()):
             if countries and not set(countries) & set(cluster.countries):
                 if not cluster.countries and not counterpart and wanted & cluster.role_words \
                         and cluster.mentions and cluster.mentions[0].start < span.start_char:
@@ -286,16 +305,17 @@ class LocalResolver:
             if cluster.mentions and cluster.mentions[0].start < span.start_char:
                 best = cluster
         if best is None and holder_of is not None and not organisations:
-            best = holder_of(phrase, countries[0] if countries else None, self)
+            best = roles.holder(holder_of, phrase, countries[0] if countries else None, self)
         if best is None and unplaced is not None and not organisations:
             unplaced.countries.extend(countries)
+            roles.add_countries(unplaced, countries)
             best = unplaced
         return best
 
     # ---- pronouns
     def add_pronouns(self) -> None:
         # Pronoun mentions are never antecedents, so the index made here stays true below.
-        index = self._antecedent_index()
+        index = self._pronoun_index = self._antecedent_index()
         for token in self.doc:
             if token.lower_ not in PERSONAL or token.pos_ != "PRON":
                 continue
@@ -309,7 +329,9 @@ class LocalResolver:
 
         ``index`` (from :meth:`_antecedent_index`) answers in log time what a scan of every
         mention answers; add_pronouns asks once per pronoun, so a scan made long articles
-        quadratic. Both give the same cluster."""
+        quadratic. Both give the same cluster. Without ``index``, the one add_pronouns made
+        serves while no other mention has been added since."""
+        index = index or self._pronoun_index
         if index is not None:
             best, best_subject = (_latest(entries, char) for entries in index)
         else:
