@@ -49,6 +49,24 @@ def test_pronoun_speaker_is_the_last_subject_not_a_name_inside_the_quote(analyze
     assert quote.speaker_key == haniyeh.key
 
 
+# (text, the start of a quote, what its speaker must read): "it" that speaks is the
+# organisation the sentence before has as its subject, unless that subject is a statement.
+IT_SAID = [
+    ("The Interior Ministry of Zandor said 40 people had been detained. It said the rally had turned "
+     "violent.", "the rally", "The Interior Ministry"),
+    ("The embassy in Oslo went further. \u201cToday is a dark day,\u201d it said in a statement.",
+     "Today is", "The embassy"),
+    ("\u201cWe withdraw the bill,\u201d the lawmakers said in a statement. The statement gave no "
+     "ground. \u201cThe campaign of lies won,\u201d it said.", "The campaign", "the lawmakers"),
+]
+
+
+@pytest.mark.parametrize("text,starts,speaker", IT_SAID)
+def test_it_that_speaks_is_the_organisation_before(analyze, text, starts, speaker):
+    (quote,) = [q for q in analyze(text).quotes if q.text.startswith(starts)]
+    assert quote.speaker_text.lower().startswith(speaker.lower()), quote.speaker_text
+
+
 def test_statement_speaks_for_its_authors(analyze):
     a = analyze("\u201cThe siege must end now,\u201d the lawmakers said in a statement. "
                 "It added, \u201cThe world cannot stay silent.\u201d")

@@ -31,6 +31,9 @@ NEXT_TO_A_NAME = [
     # a role in apposition after the name
     ("Laura Kim, the South Korean novelist, spoke at the fair.", "Laura Kim", "South Korean novelist"),
     ("Omar Haddad, the chief of the council, resigned.", "Omar Haddad", "chief of the council"),
+    # a capitalised title with its complement, then the name with its own titles
+    ("The deal was unveiled by the Arctic Council’s High Representative for the North, former Danish "
+     "minister Ole Sorensen, who led the talks.", "Ole Sorensen", "Arctic Council’s High Representative"),
 ]
 
 
@@ -67,6 +70,16 @@ DESCRIPTIONS = [
     # a family of role words: a leader is a president
     ("President Ana Ruiz spoke on Monday. The Chilean leader said she was hopeful.", "Ana Ruiz",
      "The Chilean leader"),
+    # an organisation's role: the person whose title names it, possessive or not
+    ("The deal was unveiled by the Arctic Council’s High Representative for the North, former Danish "
+     "minister Ole Sorensen, who led the talks. “We are not done,” the Arctic Council envoy said.", "Ole Sorensen",
+     "the Arctic Council envoy"),
+    # a title written as one is who bears it as a title, not the latest described with its word
+    ("Supreme Leader Ivo Marek received union leader Tom Bell on Monday. Later the Leader said the "
+     "strike must end.", "Ivo Marek", "the Leader"),
+    # an age standing for the person last named
+    ("Rosa Fuentes won the run-off on Sunday. The 64-year-old has led the party since 2003.",
+     "Rosa Fuentes", "The 64-year-old"),
 ]
 
 
@@ -90,3 +103,17 @@ def test_a_description_inside_a_persons_role_still_describes(analyze):
     a = analyze("The Liberation Front of Zandor rejected the plan. The Liberation Front of Zandor said it would "
                 "fight on. Ana Ruiz, the movement's spokesman, confirmed it.")
     assert any(r.startswith("the movement") for r in _roles(_holder(a, "Liberation Front of Zandor")))
+
+
+def test_an_age_before_a_noun_or_a_new_person_is_no_description(analyze):
+    a = analyze("Rosa Fuentes won the run-off on Sunday. A 20-year-old student was hurt in the crowd.")
+    assert _roles(_holder(a, "Rosa Fuentes")) == []
+
+
+def test_an_untagged_surname_is_its_person(analyze):
+    a = analyze("The envoy had met President Carlos Mendoza on Tuesday. Mendoza told the delegation that "
+                "talks were futile. ‘The only way is resistance,’ he said.")
+    mendoza = _holder(a, "Carlos Mendoza")
+    assert any(m.kind == "name" and m.text == "Mendoza" for m in mendoza.mentions)
+    (quote,) = [q for q in a.quotes if q.text.startswith("The only way")]
+    assert quote.speaker_key == mendoza.key

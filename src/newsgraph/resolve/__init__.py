@@ -65,8 +65,9 @@ def resolve_article(article: Article, doc, kb, verbs: frozenset[str], quotes: li
     resolver.quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
     resolver.add_pronouns()
     statement_source: Optional[QuoteSpan] = None
+    speaking_bodies = institution_words() | frozenset(org_descriptions())
     for quote in quotes:
-        _attach_speaker(quote, resolver, statement_source, doc)
+        _attach_speaker(quote, resolver, statement_source, doc, speaking_bodies)
         if quote.speaker_text and quote.speaker_text.lower() not in _INHERITING \
                 and _said_by(quote, doc, verbs) \
                 and _STATEMENT_WORDS & set(re.findall(r"[a-z]+", _sentence_of(doc, quote).lower())):
@@ -98,10 +99,40 @@ def _sentence_of(doc, quote: QuoteSpan) -> str:
     return span.sent.text if span is not None else ""
 
 
-def _attach_speaker(quote: QuoteSpan, resolver: LocalResolver, previous: Optional[QuoteSpan], doc) -> None:
+def _organisation_before(quote: QuoteSpan, resolver: LocalResolver, doc, organisation_words: frozenset[str]):
+    """The organisation an "it" that speaks stands for: the subject of the sentence before,
+    when that is an organisation, a place or an institution's noun. Worked example: "The
+    embassy in Oslo went further. 'A dark day,' it said." -> (the span "The embassy", its
+    cluster or None). A statement ("The statement gave no ground. '...', it said") is not
+    one: the statement's source speaks, as _INHERITING says."""
+    anchor = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    if anchor is None or anchor.sent.start == 0:
+        return None
+    before = doc[anchor.sent.start - 1].sent
+    for token in before:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or token.pos_ == "PRON":
+            continue
+        phrase = doc[token.left_edge.i:token.i + 1]
+        cluster = resolver.cluster_at(phrase.start_char, phrase.end_char)
+        if cluster is not None and cluster.type == "PERSON":
+            return None
+        if (cluster is not None and cluster.type in ("ORG", "GPE", "NORP")) \
+                or token.lemma_.lower() in organisation_words:
+            return phrase, cluster
+        return None
+    return None
+
+
+def _attach_speaker(quote: QuoteSpan, resolver: LocalResolver, previous: Optional[QuoteSpan], doc,
+                    organisation_words: frozenset[str] = frozenset()) -> None:
     if quote.speaker_start is None or quote.speaker_end is None:
         return
     text = (quote.speaker_text or "").lower()
+    if text == "it" and (found := _organisation_before(quote, resolver, doc, organisation_words)) is not None:
+        span, cluster = found
+        quote.speaker_text, quote.speaker_start, quote.speaker_end = span.text, span.start_char, span.end_char
+        quote.speaker_key = cluster.key if cluster is not None else None
+        return
     if text in _INHERITING and previous is not None:
         # "the lawmakers said in a statement ... It added, ...": the statement's authors speak.
         quote.speaker_text, quote.speaker_start, quote.speaker_end = (

@@ -9,6 +9,7 @@ goes to the person most recently mentioned as a subject.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,6 +26,7 @@ ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 # Head nouns of person descriptions, and the role words each may stand for (a country's
 # chief diplomat is its foreign minister, "the Turkish leader" its president): data/role_words.toml.
 ROLE_HEADS = person_heads()
+_AGE = re.compile(r"\b[Tt]he \d{1,3}-year-old\b")
 ROLE_SYNONYMS = role_families()
 PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _DETERMINERS = ("the ", "a ", "an ", "his ", "her ", "its ", "their ")
@@ -93,6 +95,31 @@ class LocalResolver:
                 self.by_token[i] = cluster
             if ent.label_ in ("PERSON", "ORG"):
                 self._learn_title(ent, cluster)
+        self._add_untagged_surnames()
+
+    def _add_untagged_surnames(self) -> None:
+        """A surname the model left untagged is still its person: "President Ana Ruiz ...
+        Ruiz told the delegation ..." when exactly one person named before ends with it, and
+        the word stands alone (not "Ruiz Street", not inside another name)."""
+        holders: dict[str, list[Cluster]] = {}
+        for cluster in self.clusters:
+            if cluster.type == "PERSON":
+                for name in {core_tokens(n)[-1] for n in self.distinct_names(cluster) if len(core_tokens(n)) > 1}:
+                    holders.setdefault(name, []).append(cluster)
+        doc = self.doc
+        for token in doc:
+            # The tagger calls a name opening a sentence a noun as often as not ("Ruiz told").
+            if token.pos_ not in ("PROPN", "NOUN") or not token.is_title or len(token.text) < 3 \
+                    or token.i in self.by_token or token.ent_type_:
+                continue
+            if any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (token.i - 1, token.i + 1)):
+                continue
+            found = holders.get(_key(token.text))
+            if not found or len(found) != 1 or found[0].mentions[0].start >= token.idx:
+                continue
+            mention = Mention(token.idx, token.idx + len(token.text), token.text, "name", "PERSON")
+            self.add_name(found[0], mention)
+            self.by_token[token.i] = found[0]
 
     def cluster_for_mention(self, mention: Mention) -> Cluster:
         return self._cluster_for(mention)
@@ -185,13 +212,19 @@ class LocalResolver:
             self._add_role(cluster, span, as_mention=_has_role_word(span))
         root = ent.root
         head = root.head
-        if root.dep_ == "appos" and head.i < ent.start and head.pos_ == "NOUN" and not head.ent_type_:
+        # A capitalised title heads the apposition too: "the bloc's High Representative for the
+        # region, former president Ana Ruiz" (the tagger calls "Representative" a proper noun).
+        if root.dep_ == "appos" and head.i < ent.start and not head.ent_type_ \
+                and (head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.lower_ in ROLE_HEADS)):
             span = role_span(doc, head.left_edge.i, head)
-            # Only punctuation and the name's own titles between: "Ethiopia's army chief, Field
-            # Marshal Ana Ruiz", not a misparse across a quotation.
+            # Only punctuation, the role's own complement ("High Representative for the
+            # region") and the name's own titles between: "Ethiopia's army chief, Field Marshal
+            # Ana Ruiz", not a misparse across a quotation.
+            complement = {t.i for child in head.rights if child.dep_ == "prep" and child.i < ent.start
+                          for t in child.subtree}
             between = doc[span.end:ent.start] if span.end <= ent.start else None
-            if between is not None and all((t.is_punct and not t.is_quote) or t.head.i == root.i
-                                           for t in between):
+            if between is not None and all((t.is_punct and not t.is_quote) or root in t.ancestors
+                                           or t.i in complement for t in between):
                 self._add_role(cluster, span, as_mention=True)
         for child in root.children:
             if child.dep_ == "appos" and child.i > ent.end - 1 and not child.ent_type_ \
@@ -304,6 +337,11 @@ class LocalResolver:
                 continue
             if cluster.mentions and cluster.mentions[0].start < span.start_char:
                 best = cluster
+        if best is not None and head.text[:1].isupper() and not head.is_sent_start:
+            # A title written as one ("the Leader said", "the President") is the person who
+            # bears it as a title ("Supreme Leader Ali ..."), not the latest one described
+            # with the same word ("Hamas leader Ana ...").
+            best = titled if (titled := self._titled(roles.candidates(wanted), head.text, span)) else best
         if best is None and holder_of is not None and not organisations:
             best = roles.holder(holder_of, phrase, countries[0] if countries else None, self)
         if best is None and unplaced is not None and not organisations:
@@ -312,8 +350,18 @@ class LocalResolver:
             best = unplaced
         return best
 
+    @staticmethod
+    def _titled(candidates: list, title: str, span) -> Optional[Cluster]:
+        found = None
+        for cluster in candidates:
+            if cluster.mentions and cluster.mentions[0].start < span.start_char \
+                    and any(title in phrase.split() for phrase in cluster.role_phrases):
+                found = cluster
+        return found
+
     # ---- pronouns
     def add_pronouns(self) -> None:
+        self._add_age_descriptions()
         # Pronoun mentions are never antecedents, so the index made here stays true below.
         index = self._pronoun_index = self._antecedent_index()
         for token in self.doc:
@@ -323,6 +371,26 @@ class LocalResolver:
             if cluster is not None:
                 self._mention(cluster, token.idx, token.idx + len(token.text), token.text, "pronoun",
                               self.doc[token.i:token.i + 1])
+
+    def _add_age_descriptions(self) -> None:
+        """An age standing for a person is read as a pronoun is: "Ana Ruiz won the vote. The
+        64-year-old has led since 2003" -> Ruiz. Not "the 64-year-old president" (a role,
+        read by add_roles) nor "a 20-year-old" (someone new)."""
+        found = []
+        for match in _AGE.finditer(self.doc.text):
+            span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None or span.end >= len(self.doc) or span.start in self.by_token:
+                continue
+            if self.doc[span.end].pos_ in ("NOUN", "PROPN", "ADJ"):
+                continue  # "the 64-year-old president"
+            found.append(span)
+        if not found:
+            return
+        index = self._antecedent_index()
+        for span in found:
+            cluster = self.antecedent(span.start_char, index)
+            if cluster is not None:
+                self._mention(cluster, span.start_char, span.end_char, span.text, "role", span)
 
     def antecedent(self, char: int, index=None) -> Optional[Cluster]:
         """The person most recently mentioned before ``char``, subjects preferred.
@@ -396,7 +464,8 @@ def _serves(person: Cluster, organisation: Cluster) -> bool:
     """Whether a person's roles name an organisation ("head of the political bureau of Hamas")
     or the knowledge base files both under one code (a Hamas leader under PSEREBHMS)."""
     names = {name_key(n) for n in organisation.names}
-    phrases = " ".join(name_key(p) for p in person.role_phrases)
+    # The possessive goes first: "the African Union's envoy" names the African Union.
+    phrases = " ".join(name_key(re.sub(r"['’]s\b", "", p)) for p in person.role_phrases)
     if any(n and f" {n} " in f" {phrases} " for n in names):
         return True
     return bool(person.kb_cameo and organisation.kb_cameo and len(organisation.kb_cameo) > 3
