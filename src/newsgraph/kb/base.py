@@ -67,6 +67,20 @@ class KnowledgeBase:
                     if actor not in found:  # identity check first: cheap
                         found.append(actor)
         self._by_key: dict[str, tuple[Actor, ...]] = {k: tuple(v) for k, v in index.items()}
+        # A person's first and last names alone, as news shortens a longer name: "Anwar
+        # Gargash" for ANWAR_MUHAMMAD_GARGASH. Kept only where they name one person.
+        ends: dict[str, set[str]] = {}
+        by_id: dict[str, Actor] = {}
+        for actor in self._actors:
+            if actor.type != "PERSON":
+                continue
+            for name in (actor.name, *actor.aliases):
+                words = key(name).split()
+                if len(words) >= 3:
+                    ends.setdefault(f"{words[0]} {words[-1]}", set()).add(actor.id)
+                    by_id[actor.id] = actor
+        self._by_ends: dict[str, Actor] = {k: by_id[next(iter(v))] for k, v in ends.items()
+                                           if len(v) == 1 and k not in self._by_key}
 
     def _index_countries(self) -> None:
         words: dict[str, str] = {}
@@ -113,8 +127,14 @@ class KnowledgeBase:
     def find(self, name: str) -> list[Actor]:
         """Actors whose name or an alias equals ``name`` after normalisation
         (case, accents, punctuation, hyphens, leading "the", al-/el-). Exact:
-        no fuzzy matching. Canonical-name matches come before alias matches."""
-        return list(self._by_key.get(key(name), ()))
+        no fuzzy matching. Canonical-name matches come before alias matches. A name of two
+        words that no actor has is also a person's first and last names, when only one
+        person's longer name has them ("Anwar Gargash")."""
+        k = key(name)
+        found = self._by_key.get(k)
+        if found is None and (actor := self._by_ends.get(k)) is not None:
+            return [actor]
+        return list(found or ())
 
     def get(self, actor_id: str) -> Optional[Actor]:
         """The actor with this id, or None."""

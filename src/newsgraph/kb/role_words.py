@@ -71,3 +71,16 @@ def institution_heads() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def institution_qualifiers() -> frozenset[str]:
     return frozenset(_table()["institutions"]["qualifiers"])
+
+
+@lru_cache(maxsize=1)
+def domestic_offices() -> frozenset[str]:
+    """Role words whose holder, named without a country, is the article's country's."""
+    return frozenset(_table()["domestic"]["offices"])
+
+
+@lru_cache(maxsize=1)
+def domestic_organisations() -> frozenset[str]:
+    """Words of an organisation's name, beside the institution words, that make it the article's country's."""
+    return frozenset(_table()["domestic"]["organisations"])
+

@@ -26,7 +26,7 @@ from .timex import find_times
 def resolve_article(article: Article, doc, kb, verbs: frozenset[str], quotes: list[QuoteSpan]) -> ArticleAnalysis:
     """Entities, quotes and times of one article. ``quotes`` are the nlp stage's quotes of
     ``doc`` (``newsgraph.nlp.extract_quotes``); their speakers are resolved here, in place."""
-    resolver = LocalResolver(doc, kb.country_of_word)
+    resolver = LocalResolver(doc, kb.country_of_word, _town_country)
     resolver.add_names()
 
     home = _home_country(article, doc, kb)
@@ -75,7 +75,7 @@ def resolve_article(article: Article, doc, kb, verbs: frozenset[str], quotes: li
     date_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     times = find_times(article.text, article.published, date_spans)
     entities = [_entity(cluster, kb) for cluster in resolver.clusters if cluster.mentions]
-    fill_countries(entities, resolver, kb, institution_words())
+    fill_countries(entities, resolver, kb, institution_words(), load_gazetteer().find)
     return ArticleAnalysis(article.id, entities, quotes, times)
 
 
@@ -149,6 +149,11 @@ def _attach_speaker(quote: QuoteSpan, resolver: LocalResolver, previous: Optiona
         cluster = resolver.antecedent(quote.speaker_start)
     if cluster is not None:
         quote.speaker_key = cluster.key
+
+
+def _town_country(name: str) -> Optional[str]:
+    place = load_gazetteer().find(name)
+    return place.country if place is not None else None
 
 
 def _home_country(article: Article, doc, kb) -> Optional[str]:

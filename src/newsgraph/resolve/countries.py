@@ -9,7 +9,9 @@ none, so each rule reads one plain statement of the text:
 - an organisation named in a person's role: "Kremlin spokesman Ana Ruiz" is Russian, as the
   Kremlin is;
 - a name the model tagged a person or organisation that the article also tags a place
-  ("KRAMATORSK" in a dateline, "Kramatorsk" later): it is that place;
+  ("KRAMATORSK" in a dateline, "Kramatorsk" later): it is that place; a person or organisation
+  of one word, never described, that the knowledge base does not know and the gazetteer holds
+  as a town is that town;
 - a facility (a street, square, station) in no gazetteer: in the country the article's
   places name most, when one clearly leads ("Rustaveli Avenue" in a story about Tbilisi);
 - an institution or office holder named without a country ("the Interior Ministry", "Prime
@@ -22,6 +24,7 @@ from collections import Counter
 from typing import Optional
 
 from ..kb.names import name_key
+from ..kb.role_words import domestic_offices, domestic_organisations
 from ..records import LocalEntity
 from .local import Cluster, LocalResolver
 
@@ -29,7 +32,8 @@ _PLACES = ("GPE", "LOC", "FAC")
 
 
 def fill_countries(entities: list[LocalEntity], resolver: LocalResolver, kb,
-                   institutions: frozenset[str] = frozenset()) -> None:
+                   institutions: frozenset[str] = frozenset(), towns=None) -> None:
+    """``towns`` finds a name in the gazetteer (``Gazetteer.find``)."""
     by_key = {e.key: e for e in entities}
     for entity in entities:
         if entity.country is None and entity.type in ("ORG", "FAC", "LOC") and entity.sector != "IGO":
@@ -45,6 +49,14 @@ def fill_countries(entities: list[LocalEntity], resolver: LocalResolver, kb,
             if place is not None:
                 entity.type, entity.country = place.type, place.country
                 entity.lat, entity.lon = place.lat, place.lon
+    for entity in entities:
+        if entity.country is None and entity.type in ("ORG", "PERSON") and entity.actor_id is None:
+            place = _town_of(entity, towns)
+            # "Kramatorsk" tagged an organisation or a person ("Kramatorsk's mayor"): the town.
+            # A person's surname that is also a town is no single-word entity: the full name
+            # earlier in the article holds it.
+            if place is not None:
+                entity.type, entity.country, entity.lat, entity.lon = "GPE", place.country, place.lat, place.lon
     clusters = {c.key: c for c in resolver.clusters}
     for entity in entities:
         if entity.country is None and entity.type == "PERSON" and entity.key in clusters:
@@ -53,10 +65,16 @@ def fill_countries(entities: list[LocalEntity], resolver: LocalResolver, kb,
     for entity in entities:
         if entity.country is None and entity.type == "FAC" and entity.lat is None and main:
             entity.country = main
-    home = main if main is not None and main == _main_place_country(entities, towns_only=True) else None
+    # The home country may lead by less than a place's: a war's story names the enemy
+    # nearly as often ("Ukraine" 10, "Russia" 8) and is still about the one its towns are in.
+    home = _main_place_country(entities, lead=_HOME_LEAD)
+    home = home if home is not None and _towns_allow(entities, home) else None
     for entity in entities:
         if entity.country is None and home and entity.sector != "IGO" and _domestic(entity, clusters, institutions):
             entity.country = home
+    for entity in entities:  # again: the organisations may have found their country just now
+        if entity.country is None and entity.type == "PERSON" and entity.key in clusters:
+            entity.country = _country_of_role_organisation(clusters[entity.key], resolver, by_key, kb)
 
 
 def _country_in_name(entity: LocalEntity, kb) -> Optional[str]:
@@ -80,6 +98,16 @@ def _same_name_place(entity: LocalEntity, places: dict) -> Optional[LocalEntity]
     return place if place is not None and place is not entity and len(name.split()) <= 2 else None
 
 
+def _town_of(entity: LocalEntity, towns):
+    """The town an entity of one name of one word is, when it names nothing else: every
+    mention a name, no role, no description."""
+    names = {m.text for m in entity.mentions}
+    if towns is None or len(names) != 1 or any(m.kind != "name" for m in entity.mentions):
+        return None
+    (name,) = names
+    return towns(name) if len(name.split()) == 1 and name[:1].isupper() else None
+
+
 def _country_of_role_organisation(cluster: Cluster, resolver: LocalResolver,
                                   by_key: dict[str, LocalEntity], kb) -> Optional[str]:
     """The one country of the organisations (or their seats: "White House") a person's roles
@@ -97,7 +125,40 @@ def _country_of_role_organisation(cluster: Cluster, resolver: LocalResolver,
             code = _country_of_cluster(other, by_key, kb)
             if code:
                 codes.add(code)
+    for m in cluster.mentions:
+        if m.kind == "name":
+            for other in _organisations_of_name(resolver, m):
+                if other is not cluster and (code := _country_of_cluster(other, by_key, kb)):
+                    codes.add(code)
     return next(iter(codes)) if len(codes) == 1 else None
+
+
+# Verbs of a relative clause that make a person an organisation's: "who leads the party".
+_LEADS = frozenset({"lead", "head", "chair", "found", "run", "command"})
+
+
+def _organisations_of_name(resolver: LocalResolver, mention) -> list[Cluster]:
+    """The organisations a person's name is said to belong to: "Ana Ruiz of the Justice Party",
+    "Ana Ruiz, who leads the Justice Party faction", "Ana Ruiz, whose Justice Party ...".
+    """
+    span = resolver.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return []
+    found = []
+    for child in span.root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [t for t in child.children if t.dep_ == "pobj"]
+        elif child.dep_ == "relcl" and (child.lemma_.lower() in _LEADS
+                                         or any(t.lower_ == "whose" for t in child.subtree)):
+            objects = [t for t in child.children if t.dep_ in ("dobj", "nsubj")]
+        else:
+            continue
+        for obj in objects:
+            for token in obj.subtree:
+                other = resolver.by_token.get(token.i)
+                if other is not None and other.type == "ORG" and other not in found:
+                    found.append(other)
+    return found
 
 
 def _owned_by_the_role(token, span) -> bool:
@@ -113,7 +174,7 @@ def _country_of_cluster(cluster: Cluster, by_key: dict[str, LocalEntity], kb) ->
     entity = by_key.get(cluster.key)
     if entity is not None and entity.sector == "IGO":
         return None
-    if entity is not None and entity.country and cluster.type != "PERSON":
+    if entity is not None and entity.country and entity.type != "PERSON":  # a place the model called a person
         return entity.country
     actors = {a.id: a for n in cluster.names for a in kb.find(n) if a.type != "PERSON"}
     if len(actors) == 1:
@@ -122,16 +183,30 @@ def _country_of_cluster(cluster: Cluster, by_key: dict[str, LocalEntity], kb) ->
     return None
 
 
-def _main_place_country(entities: list[LocalEntity], towns_only: bool = False) -> Optional[str]:
-    """The country the article's places and nationalities (or its towns only) name most, if it
-    leads the next by half again: "Georgia ... Tbilisi ... Washington" is Georgia."""
+_HOME_LEAD = 1.25
+
+
+def _towns_allow(entities: list[LocalEntity], home: str) -> bool:
+    """Whether the article's towns agree with ``home``: it has as many as any other
+    country's (a tie, "Tbilisi" and "Moscow" once each, does not speak against it)."""
+    counts = _place_counts(entities, towns_only=True)
+    return counts.get(home, 0) > 0 and counts[home] >= max(counts.values())
+
+
+def _place_counts(entities: list[LocalEntity], towns_only: bool) -> Counter:
     counts = Counter()
     kinds = ("GPE", "LOC") if towns_only else ("GPE", "LOC", "NORP")  # "Russian forces" counts for Russia
     for e in entities:
         if e.type in kinds and e.country and (e.lat is not None or not towns_only):
             counts[e.country] += sum(1 for m in e.mentions if m.kind == "name")
-    top = counts.most_common(2)
-    if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 1.5 * top[1][1]):
+    return counts
+
+
+def _main_place_country(entities: list[LocalEntity], towns_only: bool = False, lead: float = 1.5) -> Optional[str]:
+    """The country the article's places and nationalities (or its towns only) name most, if it
+    leads the next by ``lead`` (half again): "Georgia ... Tbilisi ... Washington" is Georgia."""
+    top = _place_counts(entities, towns_only).most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < lead * top[1][1]):
         return None
     return top[0][0]
 
@@ -142,11 +217,7 @@ def _domestic(entity: LocalEntity, clusters: dict[str, Cluster], institutions: f
     foreign one news qualifies ("Russia's defence ministry", "the US envoy"). Asked only when
     the towns and the places of the article agree on one leading country."""
     if entity.type == "ORG":
-        return any(w in institutions for m in entity.mentions if m.kind == "name" for w in m.text.lower().split())
+        words = institutions | domestic_organisations()
+        return any(w in words for m in entity.mentions if m.kind == "name" for w in m.text.lower().split())
     cluster = clusters.get(entity.key)
-    return entity.type == "PERSON" and cluster is not None and bool(cluster.role_words & _OFFICES)
-
-
-# Offices of a state, whose holder named without a country is the article's country's.
-_OFFICES = frozenset("president minister prime premier mayor governor prosecutor speaker lawmaker mp "
-                     "chairman opposition party".split())
+    return entity.type == "PERSON" and cluster is not None and bool(cluster.role_words & domestic_offices())

@@ -59,9 +59,12 @@ class Cluster:
 class LocalResolver:
     """Clusters the mentions of one parsed article. ``country_of`` maps words to ISO codes."""
 
-    def __init__(self, doc, country_of):
+    def __init__(self, doc, country_of, place_country=None):
         self.doc = doc
         self.country_of = country_of
+        # A town's country, for the names the model tagged a place: "Kramatorsk's mayor". Never
+        # for any word: "Police" and "Of" are towns too.
+        self.place_country = place_country or (lambda name: None)
         self.clusters: list[Cluster] = []
         self.by_token: dict[int, Cluster] = {}
         self.role_spans: list = []  # every role phrase seen, resolved or not
@@ -85,17 +88,36 @@ class LocalResolver:
 
     # ---- names
     def add_names(self) -> None:
+        previous = None  # the entity before, and its cluster
         for ent in self.doc.ents:
             if ent.label_ not in ENTITY_LABELS:
                 continue
             mention = Mention(ent.start_char, ent.end_char, ent.text, "name", ent.label_)
-            cluster = self._cluster_for(mention)
+            defined = _defined_acronym(self.doc, previous, ent)
+            cluster = defined if defined is not None else self._cluster_for(mention)
+            if defined is not None:
+                mention.type = cluster.type
+            previous = (ent, cluster)
             self.add_name(cluster, mention)
             for i in range(ent.start, ent.end):
                 self.by_token[i] = cluster
             if ent.label_ in ("PERSON", "ORG"):
                 self._learn_title(ent, cluster)
+            self._add_untagged_acronym(ent, cluster)
         self._add_untagged_surnames()
+
+    def _add_untagged_acronym(self, ent, cluster: Cluster) -> None:
+        """An acronym in brackets after a name that the model left untagged: "the Republican
+        People's Party (CHP)"; one it tagged is joined by _defined_acronym."""
+        doc, end = self.doc, ent.end
+        if cluster.type not in ("ORG", "NORP", "GPE") or len(ent) < 2 or end + 2 >= len(doc) \
+                or doc[end].text != "(" or doc[end + 2].text != ")":
+            return
+        token = doc[end + 1]
+        if token.ent_type_ or not is_acronym(token.text):  # (a role phrase around it may hold it)
+            return
+        self.add_name(cluster, Mention(token.idx, token.idx + len(token.text), token.text, "name", cluster.type))
+        self.by_token[token.i] = cluster
 
     def _add_untagged_surnames(self) -> None:
         """A surname the model left untagged is still its person: "President Ana Ruiz ...
@@ -246,6 +268,9 @@ class LocalResolver:
         for ent in self._ents_within(span):  # a country of several words: "South African President"
             if len(ent) > 1 and ent.label_ in ("GPE", "NORP") and (code := self.country_of(ent.text)):
                 cluster.countries.append(code)
+            elif ent.label_ in ("GPE", "LOC") and not self.country_of(ent.text) \
+                    and (code := self.place_country(ent.text)):
+                cluster.countries.append(code)
         if as_mention:
             self._mention(cluster, span.start_char, span.end_char, span.text, "role", span)
 
@@ -300,7 +325,9 @@ class LocalResolver:
         known = roles.first_with_phrase(phrase)
         if known is not None:
             return known
-        countries = [c for c in (self.country_of(t.text) for t in span if t.i != head.i) if c]
+        countries = [c for c in (self.country_of(t.text) for t in span if t.i != head.i) if c] \
+            or [c for c in (self.place_country(e.text) for e in self._ents_within(span) if e.label_ in ("GPE", "LOC"))
+                if c]
         if holder_of is not None and " of " in phrase.lower():
             # A full title ("the Secretary-General of the World Assembly of Islamic Awakening")
             # names its holder; an earlier secretary-general of something else is not him.
@@ -458,6 +485,18 @@ class LocalResolver:
             if token.i in self.by_token:
                 return self.by_token[token.i]
         return None
+
+
+def _defined_acronym(doc, previous, ent) -> Optional[Cluster]:
+    """The cluster an acronym is defined for in brackets right after its name, as news
+    writes it: "the Republican People's Party (CHP)" makes CHP that party, whatever its
+    letters (they are often the initials of the name in another language)."""
+    if previous is None or not is_acronym(ent.text) or ent.start < 1 or ent.end >= len(doc):
+        return None
+    name, cluster = previous
+    if doc[ent.start - 1].text != "(" or doc[ent.end].text != ")" or name.end != ent.start - 1:
+        return None
+    return cluster if cluster.type in ("ORG", "NORP", "GPE") and len(name) > 1 else None
 
 
 def _serves(person: Cluster, organisation: Cluster) -> bool:
