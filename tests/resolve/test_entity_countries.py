@@ -23,6 +23,12 @@ CASES = [
     ("The Kenyan Ministry of Health said the outbreak was over.", "Kenyan Ministry of Health", "KEN"),
     ("Pavel Orlov, Russia's ambassador to Colombia, left Bogota.", "Pavel Orlov", "RUS"),  # not "to Colombia"
     ("Ana Ruiz spoke to reporters on Monday.", "Ana Ruiz", None),                       # nothing said
+    # a town's office: the town the model tagged a person or an organisation
+    ("The strike hit the station at dawn. Kramatorsk's mayor Ivan Petrenko said two people died.",
+     "Ivan Petrenko", "UKR"),
+    # the organisation a person is "of", whose country the article gives
+    ("Turkey voted on Sunday in Istanbul and Ankara. Selim Kaya of the Republican Unity Party (CUP) "
+     "conceded. Turkey's count went on.", "Selim Kaya", "TUR"),
 ]
 
 
@@ -93,3 +99,19 @@ def test_a_name_beginning_with_a_nationality_is_no_person():
     assert not _organisation_by_its_name(cluster("PERSON", "Kenyan Unity", "he", kinds=["name", "pronoun"]), kb)
     assert not _organisation_by_its_name(cluster("PERSON", "Ana Ruiz"), kb)
     assert not _organisation_by_its_name(cluster("NORP", "Kenyan"), kb)
+
+
+def test_an_acronym_defined_in_brackets_is_the_name_before_it(analyze):
+    a = analyze("Selim Kaya, the leader of the Republican Unity Party (CUP), conceded. The CUP said it "
+                "would appeal.")
+    party = next(e for e in a.entities if e.name == "Republican Unity Party")
+    assert [m.text for m in party.mentions if m.kind == "name"].count("CUP") == 2
+
+
+def test_the_knowledge_base_finds_a_person_by_first_and_last_names():
+    from newsgraph.kb import load_kb
+
+    kb = load_kb()
+    (actor,) = kb.find("Anwar Muhammad Gargash")
+    assert kb.find("Anwar Gargash") == [actor]
+    assert kb.find("Anwar Smith") == []

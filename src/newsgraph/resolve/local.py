@@ -20,15 +20,15 @@ from ..records import Mention
 from ..kb.names import acronym_of, core_tokens, is_acronym, is_short_form, name_key
 from ..kb.role_words import person_heads, role_families
 from .name_index import NameIndex
+from .anaphora import Anaphora
 from .role_index import RoleIndex
+from .untagged import UntaggedNames, defined_acronym
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 # Head nouns of person descriptions, and the role words each may stand for (a country's
 # chief diplomat is its foreign minister, "the Turkish leader" its president): data/role_words.toml.
 ROLE_HEADS = person_heads()
-_AGE = re.compile(r"\b[Tt]he \d{1,3}-year-old\b")
 ROLE_SYNONYMS = role_families()
-PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _DETERMINERS = ("the ", "a ", "an ", "his ", "her ", "its ", "their ")
 
 
@@ -56,7 +56,7 @@ class Cluster:
         return max(names, key=lambda n: (len(name_key(n).split()), len(n)))
 
 
-class LocalResolver:
+class LocalResolver(UntaggedNames, Anaphora):
     """Clusters the mentions of one parsed article. ``country_of`` maps words to ISO codes."""
 
     def __init__(self, doc, country_of, place_country=None):
@@ -93,7 +93,7 @@ class LocalResolver:
             if ent.label_ not in ENTITY_LABELS:
                 continue
             mention = Mention(ent.start_char, ent.end_char, ent.text, "name", ent.label_)
-            defined = _defined_acronym(self.doc, previous, ent)
+            defined = defined_acronym(self.doc, previous, ent)
             cluster = defined if defined is not None else self._cluster_for(mention)
             if defined is not None:
                 mention.type = cluster.type
@@ -105,43 +105,6 @@ class LocalResolver:
                 self._learn_title(ent, cluster)
             self._add_untagged_acronym(ent, cluster)
         self._add_untagged_surnames()
-
-    def _add_untagged_acronym(self, ent, cluster: Cluster) -> None:
-        """An acronym in brackets after a name that the model left untagged: "the Republican
-        People's Party (CHP)"; one it tagged is joined by _defined_acronym."""
-        doc, end = self.doc, ent.end
-        if cluster.type not in ("ORG", "NORP", "GPE") or len(ent) < 2 or end + 2 >= len(doc) \
-                or doc[end].text != "(" or doc[end + 2].text != ")":
-            return
-        token = doc[end + 1]
-        if token.ent_type_ or not is_acronym(token.text):  # (a role phrase around it may hold it)
-            return
-        self.add_name(cluster, Mention(token.idx, token.idx + len(token.text), token.text, "name", cluster.type))
-        self.by_token[token.i] = cluster
-
-    def _add_untagged_surnames(self) -> None:
-        """A surname the model left untagged is still its person: "President Ana Ruiz ...
-        Ruiz told the delegation ..." when exactly one person named before ends with it, and
-        the word stands alone (not "Ruiz Street", not inside another name)."""
-        holders: dict[str, list[Cluster]] = {}
-        for cluster in self.clusters:
-            if cluster.type == "PERSON":
-                for name in {core_tokens(n)[-1] for n in self.distinct_names(cluster) if len(core_tokens(n)) > 1}:
-                    holders.setdefault(name, []).append(cluster)
-        doc = self.doc
-        for token in doc:
-            # The tagger calls a name opening a sentence a noun as often as not ("Ruiz told").
-            if token.pos_ not in ("PROPN", "NOUN") or not token.is_title or len(token.text) < 3 \
-                    or token.i in self.by_token or token.ent_type_:
-                continue
-            if any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (token.i - 1, token.i + 1)):
-                continue
-            found = holders.get(_key(token.text))
-            if not found or len(found) != 1 or found[0].mentions[0].start >= token.idx:
-                continue
-            mention = Mention(token.idx, token.idx + len(token.text), token.text, "name", "PERSON")
-            self.add_name(found[0], mention)
-            self.by_token[token.i] = found[0]
 
     def cluster_for_mention(self, mention: Mention) -> Cluster:
         return self._cluster_for(mention)
@@ -387,92 +350,6 @@ class LocalResolver:
         return found
 
     # ---- pronouns
-    def add_pronouns(self) -> None:
-        self._add_age_descriptions()
-        # Pronoun mentions are never antecedents, so the index made here stays true below.
-        index = self._pronoun_index = self._antecedent_index()
-        for token in self.doc:
-            if token.lower_ not in PERSONAL or token.pos_ != "PRON":
-                continue
-            cluster = self.antecedent(token.idx, index)
-            if cluster is not None:
-                self._mention(cluster, token.idx, token.idx + len(token.text), token.text, "pronoun",
-                              self.doc[token.i:token.i + 1])
-
-    def _add_age_descriptions(self) -> None:
-        """An age standing for a person is read as a pronoun is: "Ana Ruiz won the vote. The
-        64-year-old has led since 2003" -> Ruiz. Not "the 64-year-old president" (a role,
-        read by add_roles) nor "a 20-year-old" (someone new)."""
-        found = []
-        for match in _AGE.finditer(self.doc.text):
-            span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if span is None or span.end >= len(self.doc) or span.start in self.by_token:
-                continue
-            if self.doc[span.end].pos_ in ("NOUN", "PROPN", "ADJ"):
-                continue  # "the 64-year-old president"
-            found.append(span)
-        if not found:
-            return
-        index = self._antecedent_index()
-        for span in found:
-            cluster = self.antecedent(span.start_char, index)
-            if cluster is not None:
-                self._mention(cluster, span.start_char, span.end_char, span.text, "role", span)
-
-    def antecedent(self, char: int, index=None) -> Optional[Cluster]:
-        """The person most recently mentioned before ``char``, subjects preferred.
-
-        ``index`` (from :meth:`_antecedent_index`) answers in log time what a scan of every
-        mention answers; add_pronouns asks once per pronoun, so a scan made long articles
-        quadratic. Both give the same cluster. Without ``index``, the one add_pronouns made
-        serves while no other mention has been added since."""
-        index = index or self._pronoun_index
-        if index is not None:
-            best, best_subject = (_latest(entries, char) for entries in index)
-        else:
-            best, best_subject = None, None
-            for cluster in self.clusters:
-                if cluster.type != "PERSON":
-                    continue
-                for m in cluster.mentions:
-                    if m.start >= char or m.kind == "pronoun" or any(a <= m.start < b for a, b in self.quoted):
-                        continue
-                    if best is None or m.start > best[0]:
-                        best = (m.start, cluster)
-                    if self._is_subject(m) and (best_subject is None or m.start > best_subject[0]):
-                        best_subject = (m.start, cluster)
-        if best_subject and self._same_or_previous_sentences(best_subject[0], char):
-            return best_subject[1]
-        return best[1] if best else None
-
-    def _is_subject(self, m: Mention) -> bool:
-        token = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        return token is not None and token.root.dep_ in ("nsubj", "nsubjpass")
-
-    def _antecedent_index(self):
-        """The candidates of :meth:`antecedent` (all, subjects), each sorted by (start, scan
-        order): of the mentions before a point, the scan keeps the first one it meets with
-        the greatest start, which is the first entry of that start here."""
-        quoted = sorted(self.quoted)
-        ends = list(accumulate((b for _a, b in quoted), max))
-        entries = []
-        for cluster in self.clusters:
-            if cluster.type != "PERSON":
-                continue
-            for m in cluster.mentions:
-                if m.kind == "pronoun" or _inside(quoted, ends, m.start):
-                    continue
-                entries.append((m.start, len(entries), cluster, self._is_subject(m)))
-        entries.sort(key=lambda e: (e[0], e[1]))
-        subjects = [e for e in entries if e[3]]
-        return ([e[0] for e in entries], entries), ([e[0] for e in subjects], subjects)
-
-    def _same_or_previous_sentences(self, start: int, char: int, window: int = 3) -> bool:
-        if self._sent_starts is None:
-            self._sent_starts = [s.start_char for s in self.doc.sents]
-        n = bisect_right(self._sent_starts, char)  # the sentences starting at or before char
-        return n > 0 and start >= self._sent_starts[max(0, n - window)]
-
     def cluster_at(self, start: int, end: int) -> Optional[Cluster]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
@@ -485,18 +362,6 @@ class LocalResolver:
             if token.i in self.by_token:
                 return self.by_token[token.i]
         return None
-
-
-def _defined_acronym(doc, previous, ent) -> Optional[Cluster]:
-    """The cluster an acronym is defined for in brackets right after its name, as news
-    writes it: "the Republican People's Party (CHP)" makes CHP that party, whatever its
-    letters (they are often the initials of the name in another language)."""
-    if previous is None or not is_acronym(ent.text) or ent.start < 1 or ent.end >= len(doc):
-        return None
-    name, cluster = previous
-    if doc[ent.start - 1].text != "(" or doc[ent.end].text != ")" or name.end != ent.start - 1:
-        return None
-    return cluster if cluster.type in ("ORG", "NORP", "GPE") and len(name) > 1 else None
 
 
 def _serves(person: Cluster, organisation: Cluster) -> bool:
@@ -542,23 +407,6 @@ def role_span(doc, start: int, head):
 
 
 _key = lru_cache(maxsize=65536)(name_key)  # asked for the same few names over and over
-
-
-def _latest(index, char: int):
-    """(start, cluster) of the first entry with the greatest start before ``char``."""
-    starts, entries = index
-    n = bisect_left(starts, char)
-    if n == 0:
-        return None
-    first = entries[bisect_left(starts, starts[n - 1])]
-    return first[0], first[2]
-
-
-def _inside(ranges: list[tuple[int, int]], ends: list[int], pos: int) -> bool:
-    """Whether ``pos`` lies in one of the sorted ``ranges``; ``ends[i]`` is the greatest
-    end among ranges[:i + 1] (ranges may overlap)."""
-    n = bisect_right(ranges, (pos, float("inf")))
-    return n > 0 and ends[n - 1] > pos
 
 
 def _compatible(a: str, b: str) -> bool:
