@@ -29,6 +29,23 @@ CASES = [
     # the organisation a person is "of", whose country the article gives
     ("Turkey voted on Sunday in Istanbul and Ankara. Selim Kaya of the Republican Unity Party (CUP) "
      "conceded. Turkey's count went on.", "Selim Kaya", "TUR"),
+    # the country the object of "of" or of "who leads" is, or its nationality modifies
+    ("Luis Vega of Chile won the first stage.", "Luis Vega", "CHL"),
+    ("Eva Gil, who leads the Chilean Workers faction, voted no.", "Eva Gil", "CHL"),
+    ("Eva Gil, who leads the fight against Russia, voted no.", "Eva Gil", None),
+    # a count of nationals and its list, in dashes or after a colon, as many names as counted
+    ("Two Peruvians — the painter Rosa Quispe and the photographer Mario Condori — were hurt.",
+     "Mario Condori", "PER"),
+    ("A bus overturned and three Kenyan nationals were injured: the driver Otieno Kamau, the teacher "
+     "Wanjiru Njeri and the nurse Achieng Odhiambo.", "Wanjiru Njeri", "KEN"),
+    ("Two Peruvians were hurt: Rosa Quispe said the bus was late.", "Rosa Quispe", None),
+    # a person's staff share the person's country, a counterpart does not
+    ("Chilean President Ana Ruiz arrived. The delegation includes Ruiz's deputy, Tomas Varga, and "
+     "two advisers.", "Tomas Varga", "CHL"),
+    ("Chilean President Ana Ruiz arrived. Ruiz's counterpart, Tomas Varga, met her.", "Tomas Varga", None),
+    # a country's possessive before an institution the model tagged alone
+    ("KYIV — Moscow denied any role. Russia's Defence Ministry called the reports false; the Interior "
+     "Ministry in Kyiv said 13 people died in Kharkiv.", "Defence Ministry", "RUS"),
 ]
 
 
@@ -64,6 +81,15 @@ def test_an_unqualified_institution_is_of_the_country_the_article_is_about(analy
                 "rallies in Nairobi and Mombasa, and the Interior Ministry said police would keep order in "
                 "Kenya. Kenyan officials met in Nairobi.")
     assert _country(a, "Interior Ministry") == "KEN"
+
+
+def test_the_dateline_is_one_more_town_of_the_article(analyze):
+    # Washington twice against Tbilisi once: the dateline breaks the tie for Georgia.
+    text = ("Georgia's parliament passed the bill on Tuesday in Tbilisi. In Washington, officials said "
+            "the law would harm ties with Georgia. Washington and the United States will review aid to "
+            "Georgia, and Prime Minister Levan Beridze said Georgia would not bow.")
+    assert _country(analyze(text), "Levan Beridze") is None
+    assert _country(analyze(text, dateline="Tbilisi"), "Levan Beridze") == "GEO"
 
 
 def test_no_country_when_the_article_names_two_countries_alike(analyze):

@@ -84,3 +84,9 @@ def domestic_organisations() -> frozenset[str]:
     """Words of an organisation's name, beside the institution words, that make it the article's country's."""
     return frozenset(_table()["domestic"]["organisations"])
 
+
+
+@lru_cache(maxsize=1)
+def staff_roles() -> frozenset[str]:
+    """Head nouns of a role held under another person ("Ana Ruiz's deputy"): that person's country."""
+    return frozenset(_table()["staff"]["words"])

@@ -75,7 +75,8 @@ def resolve_article(article: Article, doc, kb, verbs: frozenset[str], quotes: li
     date_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     times = find_times(article.text, article.published, date_spans)
     entities = [_entity(cluster, kb) for cluster in resolver.clusters if cluster.mentions]
-    fill_countries(entities, resolver, kb, institution_words(), load_gazetteer().find)
+    fill_countries(entities, resolver, kb, institution_words(), load_gazetteer().find,
+                   _town_country(article.dateline) if article.dateline else None)
     return ArticleAnalysis(article.id, entities, quotes, times)
 
 

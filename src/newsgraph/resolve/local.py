@@ -208,9 +208,18 @@ class LocalResolver(UntaggedNames, Anaphora):
             complement = {t.i for child in head.rights if child.dep_ == "prep" and child.i < ent.start
                           for t in child.subtree}
             between = doc[span.end:ent.start] if span.end <= ent.start else None
-            if between is not None and all((t.is_punct and not t.is_quote) or root in t.ancestors
-                                           or t.i in complement for t in between):
+            # A colon opens a list, and a clause is no title: "expressed its condemnation of an
+            # attack in which three citizens were hurt: the writer Ana Ruiz" gives her no role.
+            if between is not None and all((t.is_punct and not t.is_quote and t.text != ":")
+                                           or root in t.ancestors or t.i in complement for t in between) \
+                    and not any(t.tag_ in _FINITE for t in span):
                 self._add_role(cluster, span, as_mention=True)
+        elif root.dep_ == "conj" and head.i == ent.start - 2 and doc[ent.start - 1].text == "," \
+                and head.pos_ == "NOUN" and head.lemma_.lower() in ROLE_HEADS and not head.ent_type_ \
+                and ent.end < len(doc) and doc[ent.end].text == "," and head.i not in self.by_token:
+            # The parser often reads a comma apposition as a list: "includes Ana Ruiz's deputy,
+            # Luis Vega, and ..." gives Vega the role "Ana Ruiz's deputy".
+            self._add_role(cluster, role_span(doc, head.left_edge.i, head), as_mention=True)
         for child in root.children:
             if child.dep_ == "appos" and child.i > ent.end - 1 and not child.ent_type_ \
                     and (child.pos_ == "NOUN" or child.lemma_.lower() in ROLE_HEADS) \
@@ -374,6 +383,9 @@ def _serves(person: Cluster, organisation: Cluster) -> bool:
         return True
     return bool(person.kb_cameo and organisation.kb_cameo and len(organisation.kb_cameo) > 3
                 and person.kb_cameo.startswith(organisation.kb_cameo))
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _close_apposition(doc, after_name: int, head: int) -> bool:

@@ -24,7 +24,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "september", "october", "november", "december")
 _MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
                "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
                  "twelve": 12}
 # Capitalised words that turn a weekday into a named day ("Good Friday", "Bloody Sunday").
@@ -84,7 +84,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("wd", rf"{_B}{_WEEKDAY_CORE}{_E}"),
         ("period", rf"{_B}(?i:(?:(?:earlier|later)\s+)?(?P<q>this|last|next)\s+"
                    rf"(?P<unit>week|month|year)){_E}"),
-        ("ago", rf"{_B}(?i:(?P<n>\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+"
+        ("ago", rf"{_B}(?i:(?P<n>\d{{1,3}}|{'|'.join(NUMBER_WORDS)})\s+"
                 rf"(?P<unit>day|week|month|year)s?\s+ago){_E}"),
     )
 )
@@ -204,7 +204,7 @@ def _resolve(kind: str, m: re.Match[str], ref: Optional[date]) -> Optional[_Reso
         unit, shift = g["unit"].lower(), {"last": -1, "this": 0, "next": 1}[g["q"].lower()]
         return (_period_start(ref, unit, shift) if ref else None), unit, None
     if kind == "ago":
-        n = int(g["n"]) if g["n"].isdigit() else _NUMBER_WORDS[g["n"].lower()]
+        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]
         unit = g["unit"].lower()
         if ref is None:
             return None, unit, None
