@@ -28,7 +28,8 @@ def load_resources(options: Options):
                        if a.type == "PERSON" and len(a.name.split()) > 1 and len(a.name.split()[-1]) > 3
                        and kb.country_of_word(a.name.split()[-1]) is None})
     countries = sorted({n for c in kb.countries.values() for n in (c.name, *c.names) if n and len(n.split()) <= 3})
-    nlp = load_pipeline(options.nlp, tuple(surnames), org_words(), tuple(countries))
+    demonyms = sorted({d for c in kb.countries.values() for d in c.demonyms if d})
+    nlp = load_pipeline(options.nlp, tuple(surnames), org_words(), tuple(countries), tuple(demonyms))
     load_gazetteer()  # read once per worker, with the rest, not on the first article
     return nlp, kb, load_reporting_verbs()
 

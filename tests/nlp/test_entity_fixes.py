@@ -79,3 +79,53 @@ def test_a_town_of_several_words_tagged_a_person_is_a_place(nlp, words, label):
     fixed = nlp.get_pipe("newsgraph_entity_fixes")(doc)
     assert [(e.text, e.label_) for e in fixed.ents] == [(" ".join(words[start:start + 2]), label)]
 
+
+
+def _fixed(nlp, words, ents, **attrs):
+    """The component run on a Doc whose tags and entities the test sets, so that the model's
+    own guesses do not decide what is tested."""
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(nlp.vocab, words=words, **attrs)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return [(e.text, e.label_) for e in nlp.get_pipe("newsgraph_entity_fixes")(doc).ents]
+
+
+@pytest.mark.parametrize("words,pos,tags,expected", [
+    # a nationality before the rest of a proper name: the organisation of that name
+    (["Chilean", "Unity", "won", "."], ["ADJ", "PROPN", "VERB", "PUNCT"], ["JJ", "NNP", "VBD", "."],
+     [("Chilean Unity", "ORG")]),
+    # a title before a name stays outside it, for the resolve stage to read as a role
+    (["Chilean", "Foreign", "Minister", "spoke", "."], ["ADJ", "PROPN", "PROPN", "VERB", "PUNCT"],
+     ["JJ", "NNP", "NNP", "VBD", "."], [("Chilean", "NORP")]),
+    # a religion or an ideology is no nationality
+    (["Islamic", "Unity", "won", "."], ["ADJ", "PROPN", "VERB", "PUNCT"], ["JJ", "NNP", "VBD", "."],
+     [("Islamic", "NORP")]),
+])
+def test_a_nationality_before_a_proper_name_makes_an_organisation(nlp, words, pos, tags, expected):
+    assert _fixed(nlp, words, [(0, 1, "NORP")], pos=pos, tags=tags) == expected
+
+
+def test_a_work_of_art_that_makes_a_statement_is_the_organisations_it_lists(nlp):
+    words = ["Chilean", "Unity", "and", "Free", "Voice", "said", "no", "."]
+    heads = [1, 5, 1, 4, 1, 5, 5, 5]
+    deps = ["compound", "nsubj", "cc", "compound", "conj", "ROOT", "dobj", "punct"]
+    lemmas = ["chilean", "unity", "and", "free", "voice", "say", "no", "."]
+    assert _fixed(nlp, words, [(0, 5, "WORK_OF_ART")], heads=heads, deps=deps, lemmas=lemmas) == [
+        ("Chilean Unity", "ORG"), ("Free Voice", "ORG")]
+    quoted = ["The", '"', "Free", "Voice", '"', "said", "no", "."]  # a title in quotes speaks as written
+    heads = [3, 3, 3, 5, 3, 5, 5, 5]
+    deps = ["det", "punct", "compound", "nsubj", "punct", "ROOT", "dobj", "punct"]
+    lemmas = ["the", '"', "free", "voice", '"', "say", "no", "."]
+    assert _fixed(nlp, quoted, [(2, 4, "WORK_OF_ART")], heads=heads, deps=deps, lemmas=lemmas) == [
+        ("Free Voice", "WORK_OF_ART")]
+
+
+def test_an_organisation_cut_short_runs_to_its_hyphenated_word_and_acronym(nlp):
+    words = ["the", "Council", "for", "Trade", "and", "Co", "-", "operation", "in", "Asia", "(", "CTCA", ")", "met"]
+    spaces = [True] * len(words)
+    spaces[5] = spaces[6] = False  # "Co-operation" as the tokenizer splits it
+    assert _fixed(nlp, words, [(1, 6, "ORG"), (9, 10, "LOC")], spaces=spaces) == [
+        ("Council for Trade and Co-operation in Asia", "ORG")]
+    other = ["the", "Council", "for", "Trade", "in", "Asia", "(", "UN", ")", "met"]  # another's acronym
+    assert _fixed(nlp, other, [(1, 4, "ORG"), (5, 6, "LOC")]) == [("Council for Trade", "ORG"), ("Asia", "LOC")]

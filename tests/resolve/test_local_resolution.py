@@ -67,6 +67,29 @@ def test_it_that_speaks_is_the_organisation_before(analyze, text, starts, speake
     assert quote.speaker_text.lower().startswith(speaker.lower()), quote.speaker_text
 
 
+# People who speak for the organisation they are from: (text, quote starts, speaker's entity name)
+MEMBERS_SAID = [
+    ("Observers from the Andean Electoral Institute said the vote had been fair.", "the vote",
+     "Andean Electoral Institute"),
+    ("Inspectors of the Andean Electoral Institute said the count was late.", "the count",
+     "Andean Electoral Institute"),
+]
+
+
+@pytest.mark.parametrize("text,starts,name", MEMBERS_SAID)
+def test_members_speak_for_their_organisation(analyze, text, starts, name):
+    a = analyze(text)
+    (quote,) = [q for q in a.quotes if q.text.startswith(starts)]
+    (speaker,) = [e for e in a.entities if e.key == quote.speaker_key]
+    assert speaker.name == name
+
+
+def test_the_mayor_of_a_town_is_no_town(analyze):
+    a = analyze("The mayor of Kharkiv said the shelling had stopped.")
+    (quote,) = a.quotes
+    assert not any(e.key == quote.speaker_key and e.type == "GPE" for e in a.entities)
+
+
 def test_statement_speaks_for_its_authors(analyze):
     a = analyze("\u201cThe siege must end now,\u201d the lawmakers said in a statement. "
                 "It added, \u201cThe world cannot stay silent.\u201d")

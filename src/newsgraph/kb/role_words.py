@@ -90,3 +90,9 @@ def domestic_organisations() -> frozenset[str]:
 def staff_roles() -> frozenset[str]:
     """Head nouns of a role held under another person ("Ana Ruiz's deputy"): that person's country."""
     return frozenset(_table()["staff"]["words"])
+
+
+@lru_cache(maxsize=1)
+def member_words() -> frozenset[str]:
+    """Head nouns of people who speak for the organisation they are from ("observers from the OSCE")."""
+    return frozenset(_table()["members"]["words"])

@@ -21,7 +21,8 @@ PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 @lru_cache(maxsize=2)
 def load_pipeline(options: NLPOptions, person_words: tuple[str, ...] = (),
-                  org_words: tuple[str, ...] = (), country_names: tuple[str, ...] = ()):
+                  org_words: tuple[str, ...] = (), country_names: tuple[str, ...] = (),
+                  demonyms: tuple[str, ...] = ()):
     """The spaCy Language for ``options``; loaded once per process and reused."""
     import spacy
 
@@ -39,7 +40,7 @@ def load_pipeline(options: NLPOptions, person_words: tuple[str, ...] = (),
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
     nlp.add_pipe("newsgraph_entity_fixes", after="ner",
                  config={"person_words": list(person_words), "org_words": list(org_words),
-                         "country_names": list(country_names)})
+                         "country_names": list(country_names), "demonyms": list(demonyms)})
     nlp.max_length = max(nlp.max_length, 3_000_000)
     return nlp
 

@@ -12,7 +12,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..kb.entity_words import entity_relabel
-from ..kb.titles import forms_of_address, ranks
+from ..kb.names import acronym_of
+from .quotes import load_reporting_verbs
+from ..kb.role_words import person_heads
+from ..kb.titles import forms_of_address, ranks, titles_of_office
 
 # Forms of address ("Ayatollah", "Dr.") belong to a name and are taken into the PERSON span;
 # titles of office (emir, king) and offices (president) are roles, learnt by the resolve
@@ -40,14 +43,14 @@ def paragraph_starts(doc: Doc) -> Doc:
 @Language.factory(
     "newsgraph_entity_fixes",
     default_config={"person_words": [], "org_words": [], "relabel": RELABEL, "honorifics": list(HONORIFICS),
-                    "country_names": [], "ranks": list(RANKS)},
+                    "country_names": [], "ranks": list(RANKS), "demonyms": []},
     assigns=["doc.ents"],
     requires=["doc.ents", "token.pos"],
 )
 def make_entity_fixes(nlp: Language, name: str, person_words: list[str], org_words: list[str],
                       relabel: dict[str, list[str]], honorifics: list[str], country_names: list[str],
-                      ranks: list[str]):
-    return EntityFixes(nlp, person_words, org_words, relabel, honorifics, country_names, ranks)
+                      ranks: list[str], demonyms: list[str]):
+    return EntityFixes(nlp, person_words, org_words, relabel, honorifics, country_names, ranks, demonyms)
 
 
 class EntityFixes:
@@ -55,7 +58,7 @@ class EntityFixes:
 
     def __init__(self, nlp: Language, person_words: list[str], org_words: list[str],
                  relabel: dict[str, list[str]], honorifics: list[str], country_names: list[str] = (),
-                 ranks: list[str] = RANKS):
+                 ranks: list[str] = RANKS, demonyms: list[str] = ()):
         from spacy.matcher import PhraseMatcher
 
         # "Turkey will allow ...", "Jordan and Britain agreed": a sentence-initial country
@@ -65,17 +68,56 @@ class EntityFixes:
         self.org_words = {w.casefold() for w in org_words}
         self.honorifics = {h.casefold() for h in honorifics}
         self.ranks = {r.casefold() for r in ranks}
+        self.demonyms = {d.casefold() for d in demonyms}  # "Georgian", not "Islamic"
+        self.reporting_verbs = load_reporting_verbs()
+        self.office_words = self.honorifics | self.ranks | set(person_heads()) | set(titles_of_office())
         self.matcher = PhraseMatcher(nlp.vocab)
         for label, phrases in relabel.items():
             self.matcher.add(label, [nlp.make_doc(p) for p in phrases])
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [self._fix(span) for span in doc.ents]
+        ents = [part for span in doc.ents for part in self._speaking_work(span)]
+        spans = [self._named_after_nationality(span) or self._fix(_to_its_acronym(span)) for span in ents]
         forced = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
         forced_tokens = {i for span in forced for i in range(span.start, span.end)}
         kept = [s for s in spans if s is not None and not (set(range(s.start, s.end)) & forced_tokens)]
         doc.ents = filter_spans(forced + kept)
         return doc
+
+    def _speaking_work(self, span: Span) -> list[Span]:
+        """A "work of art" that is the subject of a verb of saying, outside quotation marks,
+        is one organisation or several: "Georgian Dream and People's Power said in a joint
+        statement" -> ORG "Georgian Dream", ORG "People's Power". Any other span: itself."""
+        doc = span.doc
+        if span.label_ != "WORK_OF_ART" or span.root.dep_ != "nsubj" \
+                or span.root.head.lemma_.lower() not in self.reporting_verbs \
+                or (span.start > 0 and doc[span.start - 1].is_quote):
+            return [span]
+        cuts = [t.i for t in span if t.dep_ == "cc" or t.text == ","] + [span.end]
+        parts, start = [], span.start
+        for cut in cuts:
+            if cut > start:
+                parts.append(Span(doc, start, cut, label="ORG"))
+            start = cut + 1
+        return parts
+
+    def _named_after_nationality(self, span: Span):
+        """A nationality the model tagged alone before the rest of a proper name is an
+        organisation's name: "Georgian Dream and People's Power said" -> ORG "Georgian Dream"
+        (likewise "Ethiopian Airlines"); not a title before a name ("Georgian President Ana
+        Ruiz", "Russian Foreign Minister ..."), which the resolve stage reads as a role."""
+        doc = span.doc
+        if span.label_ != "NORP" or len(span) != 1 or span.root.tag_ not in ("JJ", "NNP") \
+                or span.root.lower_ not in self.demonyms:
+            return None
+        end = span.end
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and not doc[end].ent_type_ and doc[end].lower_ not in self.office_words:
+            end += 1
+        if end == span.end or (end < len(doc) and (doc[end].ent_type_ == "PERSON"
+                                                   or doc[end].lower_ in self.office_words)):
+            return None
+        return Span(doc, span.start, end, label="ORG")
 
     def _fix(self, span: Span):
         doc = span.doc
@@ -113,6 +155,31 @@ class EntityFixes:
         if start >= end:
             return None
         return Span(doc, start, end, label=label)
+
+
+_NAME_JOINERS = frozenset({"of", "in", "for", "and", "the", "on"})
+
+
+def _to_its_acronym(span: Span) -> Span:
+    """An organisation's name the model cut short, taken to its end: through a hyphenated word
+    ("Organization for Security and Co" + "-operation"), and on to the bracketed acronym whose
+    initials it then has: "Organization for Security and Co-operation in Europe (OSCE)"."""
+    doc = span.doc
+    if span.label_ != "ORG":
+        return span
+    end = span.end
+    while end + 1 < len(doc) and doc[end].text in "-‐‑" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    for paren in range(end, min(end + 5, len(doc) - 2)):
+        token = doc[paren]
+        if token.text == "(":
+            if doc[paren + 2].text == ")" and acronym_of(doc[paren + 1].text, doc[span.start:paren].text):
+                end = paren
+            break
+        if not (token.lower_ in _NAME_JOINERS or (token.text[:1].isupper() and token.is_alpha)):
+            break
+    return span if end == span.end else Span(doc, span.start, end, label="ORG")
 
 
 def _is_town(text: str) -> bool:

@@ -18,7 +18,7 @@ from typing import Optional
 
 from ..records import Mention
 from ..kb.names import acronym_of, core_tokens, is_acronym, is_short_form, name_key
-from ..kb.role_words import person_heads, role_families
+from ..kb.role_words import member_words, person_heads, role_families
 from .name_index import NameIndex
 from .anaphora import Anaphora
 from .role_index import RoleIndex
@@ -28,6 +28,7 @@ ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 # Head nouns of person descriptions, and the role words each may stand for (a country's
 # chief diplomat is its foreign minister, "the Turkish leader" its president): data/role_words.toml.
 ROLE_HEADS = person_heads()
+MEMBER_WORDS = member_words()
 ROLE_SYNONYMS = role_families()
 _DETERMINERS = ("the ", "a ", "an ", "his ", "her ", "its ", "their ")
 
@@ -370,6 +371,14 @@ class LocalResolver(UntaggedNames, Anaphora):
                                                                                   "flat", "amod"))]:
             if token.i in self.by_token:
                 return self.by_token[token.i]
+        if root.lemma_.lower() in MEMBER_WORDS:
+            # "Observers from the OSCE said ...": its people speak for the organisation.
+            for prep in root.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
+                    for obj in prep.children:
+                        other = self.by_token.get(obj.i)
+                        if obj.dep_ == "pobj" and other is not None and other.type == "ORG":
+                            return other
         return None
 
 
