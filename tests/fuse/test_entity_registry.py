@@ -92,3 +92,14 @@ def test_a_shorter_form_after_the_longer_one_joins_it():
     reg = EntityRegistry()
     full = reg.assign(_local("Hernán Ruiz Soto"))
     assert reg.assign(_local("Hernan Ruiz")) == full
+
+
+def test_a_possessive_name_turned_with_of_is_the_same_organisation():
+    reg = EntityRegistry()
+    voice = reg.assign(_local("Workers' Voice", type_="ORG"))  # no possessive 's: stays apart
+    council = reg.assign(_local("Farmers's Council", type_="ORG"))
+    assert reg.assign(_local("Council of the Farmers", type_="ORG")) == council
+    assert reg.assign(_local("Council of the Traders", type_="ORG")) not in (council, voice)
+    first = EntityRegistry()
+    united = first.assign(_local("Unity of the Regions", type_="ORG"))
+    assert first.assign(_local("Regions’s Unity", type_="ORG")) == united

@@ -129,3 +129,11 @@ def test_an_organisation_cut_short_runs_to_its_hyphenated_word_and_acronym(nlp):
         ("Council for Trade and Co-operation in Asia", "ORG")]
     other = ["the", "Council", "for", "Trade", "in", "Asia", "(", "UN", ")", "met"]  # another's acronym
     assert _fixed(nlp, other, [(1, 4, "ORG"), (5, 6, "LOC")]) == [("Council for Trade", "ORG"), ("Asia", "LOC")]
+
+
+def test_a_phrase_with_a_surname_in_it_is_no_person(nlp):
+    # "power" is a surname the knowledge base knows (a person's last name), as in "Ana Power"
+    assert "power" in nlp.get_pipe("newsgraph_entity_fixes").person_words
+    words = ["People", "'s", "Power", "and", "Power", "of", "the", "People", "met", "Ana", "Power", "."]
+    assert _fixed(nlp, words, [(0, 3, "ORG"), (4, 8, "ORG"), (9, 11, "ORG")]) == [
+        ("People 's Power", "ORG"), ("Power of the People", "ORG"), ("Ana Power", "PERSON")]

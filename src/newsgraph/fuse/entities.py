@@ -10,6 +10,7 @@ organisations, an acronym or a longer form of a known name.
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Iterable, Optional
 
 from ..records import GlobalEntity, LocalEntity
@@ -52,6 +53,15 @@ def _with_kind_word(short: str, long: str) -> bool:
 _KIND_WORDS = frozenset(org_words())
 
 
+def _possessive_turned(short: str, long: str) -> bool:
+    """"People's Power" is "Power of the People": an organisation's name written with the
+    possessive first, then with "of (the)" after ("Russia's Council" / "Council of Russia")."""
+    owner = re.fullmatch(r"(.+?)['’]s\s+(.+)", short.strip())
+    owned = re.fullmatch(r"(.+?)\s+of\s+(?:the\s+)?(.+)", long.strip())
+    return bool(owner and owned) and name_key(owner[1]) == name_key(owned[2]) \
+        and name_key(owner[2]) == name_key(owned[1])
+
+
 def _filed_words(kind: str, core: list[str]) -> list[str]:
     """The words a name is filed under: its last (a person of three words or more, the last
     two), and for an organisation also its last word that is no kind word ("dream" of
@@ -61,6 +71,7 @@ def _filed_words(kind: str, core: list[str]) -> list[str]:
         words = core[-2:]  # "Ana Ruiz Soto" is also found as the longer form of "Ana Ruiz"
     if kind == "ORG":
         words += [w for w in reversed(core) if w not in _KIND_WORDS][:1]
+        words += core[:1]  # "Power of the People" is found again as "People's Power"
     return words
 
 
@@ -179,7 +190,8 @@ class EntityRegistry:
                 elif is_short_form(name, other) or is_short_form(other, name):
                     return True
             elif acronym_of(name, other) or acronym_of(other, name) or _with_kind_word(name, other) \
-                    or _with_kind_word(other, name):
+                    or _with_kind_word(other, name) or _possessive_turned(name, other) \
+                    or _possessive_turned(other, name):
                 return True
         return False
 

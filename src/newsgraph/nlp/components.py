@@ -137,7 +137,7 @@ class EntityFixes:
             # "Bat Yam" tagged a person: a name of several words the gazetteer knows as a town.
             return Span(doc, start, end, label="GPE")
         if label in ("ORG", "GPE", "NORP") and any(w in self.person_words for w in words) \
-                and not any(w in self.org_words for w in words):
+                and not any(w in self.org_words for w in words) and not _phrase_shaped(doc[start:end]):
             label = "PERSON"
         if label == "PERSON" and any(w in self.org_words for w in words) and len(words) > 1:
             label = "ORG"
@@ -158,6 +158,13 @@ class EntityFixes:
 
 
 _NAME_JOINERS = frozenset({"of", "in", "for", "and", "the", "on"})
+
+
+def _phrase_shaped(span: Span) -> bool:
+    """A name with a possessive or a joining word inside is a phrase, no person's name, even
+    with a surname in it: "People's Power", "Power of the People"."""
+    return any(t.tag_ == "POS" or t.lower_ in ("'s", "’s") or (t.lower_ in _NAME_JOINERS and t.is_lower)
+               for t in span[1:-1])
 
 
 def _to_its_acronym(span: Span) -> Span:
