@@ -228,6 +228,47 @@ class EventReading:
                 "flags": list(data.get("flags") or [])}
 
 
+@dataclass(frozen=True)
+class EventWhy:
+    """Why one report was coded as it was: what a user audits an event by.
+
+    ``rule`` is where the pattern that fired is written ("event_lexicon.txt:212",
+    "CAMEO.2.0.txt:40417") or, for a rule of the grammar itself, its name ("grammar:weapon");
+    ``pattern`` the pattern as written there; ``trigger_start``/``trigger_end`` the trigger's
+    words in the article's clean text; ``source_how``/``target_how`` how each side was found
+    ("subject of 'met'", "object of 'with'", "the sentence's place: Kyiv"); ``steps`` each change
+    made to the pattern's code on the way ("phone as the channel: 040 -> 041")."""
+
+    rule: str
+    pattern: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    source_how: str
+    target_how: str
+    steps: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        return {"rule": self.rule, "pattern": self.pattern, "trigger": self.trigger,
+                "trigger_start": self.trigger_start, "trigger_end": self.trigger_end,
+                "source_how": self.source_how, "target_how": self.target_how, "steps": list(self.steps)}
+
+    @classmethod
+    def from_json(cls, data: Optional[dict]) -> Optional["EventWhy"]:
+        if not data:
+            return None
+        return cls(data.get("rule", ""), data.get("pattern", ""), data.get("trigger", ""),
+                   int(data.get("trigger_start", 0)), int(data.get("trigger_end", 0)),
+                   data.get("source_how", ""), data.get("target_how", ""), tuple(data.get("steps") or ()))
+
+    def lines(self) -> list[str]:
+        """The reasons as a reader goes through them, one a line."""
+        out = [f"rule {self.rule}: {self.pattern}" if self.pattern else f"rule {self.rule}",
+               f"trigger {self.trigger!r} at {self.trigger_start}-{self.trigger_end}",
+               f"source: {self.source_how}", f"target: {self.target_how}"]
+        return out + [f"then: {step}" for step in self.steps]
+
+
 @dataclass(kw_only=True, slots=True)
 class EventMention(EventReading):
     """One event as one sentence of one article tells it (CAMEO-coded): the coder's record."""
@@ -239,11 +280,17 @@ class EventMention(EventReading):
     trigger_start: int
     article_id: str = ""  # set when stored
     id: str = ""  # the mention id, set when stored (see ``store.events.mention_id``)
+    why: Optional[EventWhy] = None  # how the coder came to it
 
     def location_json(self) -> dict:
-        """Where the report is, as an event's ``mentions`` list shows it."""
+        """Where the report is, and why it was coded so, as an event's ``mentions`` list shows it."""
         return {"article_id": self.article_id, "start": self.start, "end": self.end,
-                "sentence": self.sentence, "trigger": self.trigger}
+                "sentence": self.sentence, "trigger": self.trigger,
+                "why": self.why.to_json() if self.why is not None else None}
+
+    def record_json(self) -> dict:
+        """The report's own reading with its reasons, as the store keeps it beside the event."""
+        return {**self.reading_json(), "why": self.why.to_json() if self.why is not None else None}
 
 
 @dataclass(kw_only=True, slots=True)

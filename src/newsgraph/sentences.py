@@ -63,7 +63,8 @@ def event_record(sentence_id: str, number: int, m: EventMention) -> dict:
     """An event mention in the contract's EVENT shape, without a mentions list but with its
     trigger: the event as its one sentence tells it."""
     event = Event.of(m, id=f"{sentence_id}#{number}", num_articles=1, num_sources=1)
-    return {**event.to_json(mentions=False), "trigger": m.trigger}
+    return {**event.to_json(mentions=False), "trigger": m.trigger,
+            "why": m.why.to_json() if m.why is not None else None}
 
 
 def code_sentences(sentences: Iterable[Sentence], options: Options,

@@ -5,8 +5,11 @@ filter and export what it stored. The articles, places and people are invented.
 """
 import csv
 import json
+import os
+import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import networkx as nx
 import pyarrow.parquet as pq
@@ -241,3 +244,55 @@ def test_help_through_the_console_entry():
     for command in ("events", "code"):
         proc = _run(command, "--help")
         assert proc.returncode == 0 and "Usage" in proc.stdout
+
+
+WHY_GOLDEN = Path(__file__).parent / "golden" / "events_why.txt"
+
+
+def test_events_why_shows_the_rule_trigger_and_sides_of_every_report(capsys, corpus):
+    """Golden file: ``UPDATE_GOLDEN=1`` rewrites it. Article ids are content hashes, so the
+    output is the same on every machine."""
+    status, out, _ = _cli(capsys, "events", "--db", corpus["db"], "--why")
+    assert status == 0
+    if os.environ.get("UPDATE_GOLDEN"):
+        WHY_GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        WHY_GOLDEN.write_text(out, encoding="utf-8")
+    assert out == WHY_GOLDEN.read_text(encoding="utf-8"), f"UPDATE_GOLDEN=1 pytest {__file__} rewrites it"
+    arrest = out[out.index(" 173 "):]
+    assert "rule event_lexicon.txt:" in arrest and "trigger 'arrested'" in arrest
+    assert "source: subject of 'arrested'" in arrest and "target: object of 'arrested'" in arrest
+
+
+def test_jsonl_mentions_carry_why(capsys, corpus):
+    for event in _events(capsys, corpus["db"]):
+        for mention in event["mentions"]:
+            why = mention["why"]
+            assert why["rule"] and why["trigger"] and why["source_how"] and why["target_how"]
+            assert why["trigger_start"] < why["trigger_end"]
+
+
+def test_code_explain_writes_the_reasons_and_each_record_holds_them(capsys, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "w1", "text": "Norway and Sweden held talks by phone on Sunday.",
+                               "date": "2024-03-04"}) + "\n"
+                   + json.dumps({"id": "w2", "text": "Denmark will send troops to Norway unless the talks fail.",
+                                 "date": "2024-03-04"}) + "\n", encoding="utf-8")
+    dst = tmp_path / "out.jsonl"
+    status, _, err = _cli(capsys, "code", "--in", src, "--out", dst, "--explain")
+    assert status == 0
+    talks, threat = [json.loads(x) for x in dst.read_text(encoding="utf-8").splitlines()]
+    (held,) = talks["events"]
+    assert held["why"]["rule"].startswith("event_lexicon.txt:") and held["why"]["trigger"] == "held talks"
+    assert held["why"]["target_how"].startswith("coordinated with the source")
+    (sent,) = threat["events"]
+    # a future act under a condition is a threat, and the steps say how the code came to it
+    assert sent["cameo"].startswith("13") and any(sent["cameo"] in step for step in sent["why"]["steps"])
+    assert "w1: 1 event" in err and "rule event_lexicon.txt:" in err and "then: " in err
+
+
+def test_code_writes_a_device_straight_never_replacing_it(capsys, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "d1", "text": "Sweden condemned the attack."}) + "\n", encoding="utf-8")
+    status, _, _ = _cli(capsys, "code", "--in", src, "--out", os.devnull)
+    assert status == 0
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)

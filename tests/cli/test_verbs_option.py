@@ -36,6 +36,9 @@ def test_code_with_a_verb_dictionary_warns_of_bad_lines_and_codes_with_the_rest(
     (event,) = line["events"]
     assert event["cameo"] == "064" and event["source"]["country"] == "NLX"
     assert any(f.startswith("rule:") and f.endswith("lands.verbs:3") for f in event["flags"])
+    why = event["why"]  # the dictionary line that fired, as written, and the side it bound
+    assert why["rule"].endswith("lands.verbs:3") and why["pattern"] == "- * EFFORTS [064]"
+    assert why["trigger"] == "praised Oldland's efforts" and why["source_how"] == "subject of 'praised'"
 
 
 def test_code_needs_an_existing_file(capsys, files):

@@ -14,6 +14,7 @@ from newsgraph.records import (
     ArticleAnalysis,
     EventActor,
     EventMention,
+    EventWhy,
     GlobalEntity,
     LocalEntity,
     Mention,
@@ -87,7 +88,7 @@ def test_events_read_back_in_the_contract_shape(store):
     assert arrest["counts"] == {"detained": 12, "injured": 3} and arrest["counts"]["detained"] == 12
     assert condemn["target"] is None and condemn["date"] is None and condemn["place"] is None
     assert meeting["mentions"] == [
-        {"article_id": "a1", "start": 0, "end": len(TEXT_1), "sentence": TEXT_1, "trigger": "met"}]
+        {"article_id": "a1", "start": 0, "end": len(TEXT_1), "sentence": TEXT_1, "trigger": "met", "why": None}]
 
 
 def test_rewriting_an_article_replaces_its_events(store):
@@ -207,3 +208,22 @@ def test_written_events_read_back_unchanged(items):
             assert (read["start"], read["end"], read["sentence"]) == (m.start, m.end, m.sentence)
     finally:
         store.close()
+
+
+_TEXTS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.builds(EventWhy, _TEXTS, _TEXTS, _TEXTS, st.integers(0, 10**6), st.integers(0, 10**6), _TEXTS,
+                 _TEXTS, st.lists(_TEXTS, max_size=3).map(tuple)))
+def test_why_round_trips_through_json(why):
+    assert EventWhy.from_json(why.to_json()) == why
+
+
+def test_the_reasons_of_a_report_are_stored_with_it(store):
+    why = EventWhy("event_lexicon.txt:12", "111 condemn", "condemned", 8, 17, "subject of 'condemned'",
+                   "object of 'condemned'", ("a step",))
+    condemn = _mention("111", TEXT_3, "condemned", EventActor("Oldland", country="XOL"), None, why=why)
+    store.write_batch([_article("a9", TEXT_3)], [], [(ArticleAnalysis("a9", events=[condemn]), {})], [])
+    (event,) = [e for e in store.iter_events(EventQuery(article_id="a9"))]
+    assert event.mentions[0].why == why

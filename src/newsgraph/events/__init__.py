@@ -20,6 +20,7 @@ from .lexicon import Lexicon, LexiconError, load_lexicon
 from .modality import conditional, intent_code, modality
 from .places import PlaceFinder
 from .verb_patterns import other_party
+from .why import explain, relation
 
 _PHONE_WORDS = {"phone", "telephone", "telephonic"}
 _CHANNEL_PREPS = {"in", "during", "by", "over", "via", "on"}
@@ -45,15 +46,20 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
         sentence_events: list[tuple[EventMention, bool]] = []
         for trig in triggers:
             sources, targets, members = _sides(trig, actors)
+            target_token = trig.target
             code = _refine(trig, sources, targets)
+            steps = [f"the phone is the channel: {trig.pattern.code} -> {code}"] if code != trig.pattern.code else []
             flags = trig.flags + [f for f in modality(trig)
                                   if not (f == "hypothetical" and "modal_in_pattern" in trig.flags)]
             if trig.pattern.rule is not None:
                 flags = flags + [f"rule:{trig.pattern.rule}"]  # which dictionary pattern fired
             if ("intent" in flags or "future" in flags) and trig.pattern.rule is None:
                 # a dictionary's code is as its author wrote it: "will contribute" stays 070
-                code = intent_code(code)
+                before, code = code, intent_code(code)
+                if code != before:
+                    steps.append(f"an intent or a future act: {before} -> {code}")
                 if conditional(trig) and not code.startswith("13"):
+                    steps.append(f"a condition attached ('unless', 'if'): {code} -> 130, a threat")
                     code = "130"  # "will withdraw unless ...": a threat
                     flags = flags + ["conditional"]
             one_sided = table[code].root == "14" and sources != [None]  # a strike or protest needs no target
@@ -69,7 +75,9 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 counts = find_counts(sent.text)
             if table[code].root == "14" and targets == [None]:
                 # "began a hunger strike to protest against Sweden's decision": what is protested
-                targets = actors.actors(protested(sent)) or [None]
+                target_token = protested(sent)
+                targets = actors.actors(target_token) or [None]
+                trig.target_how = "what the sentence protests against"
             sources, targets, inferred = _infer_sides(sources, targets, table[code].root, named_place,
                                                       places.dateline)
             flags = flags + inferred
@@ -83,13 +91,21 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 # a dictionary's [032:033]: "X left for Y" is X's visit (032) and Y's hosting (033)
                 pairs += [(t, s, trig.pattern.reverse_code) for s, t, _ in pairs if s is not None and t is not None]
             for source, target, code in pairs:
+                turned = source is not None and not any(source is s for s in sources)
+                joint = not turned and not members and target is not None and any(target is s for s in sources)
+                why = explain(trig, target_token if turned else trig.source, trig.source if turned else target_token,
+                              source, target, flags, named_place or places.dateline,
+                              steps + (["the sides in a stable order (a symmetric code)"
+                                        if code == trig.pattern.code or trig.pattern.reverse_code is None
+                                        else f"the dictionary's reverse code: the target's act back, {code}"]
+                                       if turned else []), co_source=joint)
                 sentence_events.append((EventMention(
                     cameo=code, source=source, target=target,
                     start=sent.start_char, end=sent.end_char, sentence=sent.text,
                     trigger=" ".join(w.text for w in sorted(trig.words, key=lambda w: w.i)),
                     trigger_start=trig.token.idx, date=date, date_precision=precision, place=place,
                     counts=dict(counts or {}) if table[code].root >= "14" else {},
-                    confidence=_confidence(trig, source, target, flags), flags=flags), trig.pattern.weak))
+                    confidence=_confidence(trig, source, target, flags), flags=flags, why=why), trig.pattern.weak))
         out.extend(_distinct(_drop_weak(sentence_events)))
     return out
 
@@ -109,7 +125,9 @@ def _sides(trig: Trigger, actors: ActorCoder) -> tuple[list, list, bool]:
         # "Sam renewed his license in Michel Delving": his own thing is no other side; the
         # party after a preposition is
         other = other_party(trig)
-        targets = actors.actors(other) or targets if other is not None else targets
+        if other is not None and (found := actors.actors(other)):
+            targets = found
+            trig.target_how = relation(trig, other) + " (not the source's own thing)"
     return sources, targets, False
 
 

@@ -98,6 +98,7 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
     for t in found:  # in text order: a trigger recoded here is seen recoded by the later ones
         attempted = _attempted_violence(t)
         if attempted and t.pattern.code == "186":
+            t.notes.append(f"an attempted attack: {t.pattern.code} -> 185")
             t.pattern = _as_attempted_assassination(t.pattern)
         # an attempted attack is an act of its own, never the content of another trigger
         if (attempted or not _content_of_other(t, found)) and not _background(t, found):
@@ -152,7 +153,8 @@ def _obligations(sent, taken: set[int]) -> list[Trigger]:
                         & _OBLIGATION:
                     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     if subj is not None:
-                        trig = Trigger(Pattern("100", v.lemma_.lower()), v, words=[v])
+                        trig = Trigger(Pattern("100", v.lemma_.lower(), origin="grammar:obligation",
+                                               text="a reminder that X must ...: 100 demand"), v, words=[v])
                         trig.source, trig.target = governing_subject(v), subj
                         out.append(trig)
             continue
@@ -166,8 +168,9 @@ def _obligations(sent, taken: set[int]) -> list[Trigger]:
                 clause.dep_ == "xcomp"
             if not (auxes & _OBLIGATION or has_to):
                 continue
-            trig = Trigger(Pattern("100", v.lemma_.lower()), v, words=[v, *[c for c in clause.children
-                                                                          if c.lower_ in _OBLIGATION]])
+            trig = Trigger(Pattern("100", v.lemma_.lower(), origin="grammar:obligation",
+                                   text="X said that Y must/should ...: 100 demand"),
+                           v, words=[v, *[c for c in clause.children if c.lower_ in _OBLIGATION]])
             trig.source = subject_of(v)
             trig.target = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if trig.target is not None:
@@ -186,7 +189,7 @@ def _attempted_violence(trig: Trigger) -> bool:
 def _as_attempted_assassination(pattern: Pattern) -> Pattern:
     """An attempted assassination (186) is CAMEO 185, "attempt to assassinate" (the pattern
     keeps its words; it is no longer weak nor a noun pattern)."""
-    return Pattern("185", pattern.lemma, pattern.preps, pattern.noun)
+    return Pattern("185", pattern.lemma, pattern.preps, pattern.noun, origin=pattern.origin, text=pattern.text)
 
 
 def _intent_head(trig: Trigger):
@@ -252,7 +255,8 @@ def _weapon_trigger(v) -> Optional[Trigger]:
                 continue
             if code is None:
                 continue
-            trig = Trigger(Pattern(code, v.lemma_.lower(), ("with",)), v, words=[v, prep, obj])
+            trig = Trigger(Pattern(code, v.lemma_.lower(), ("with",), origin="grammar:weapon",
+                                   text=f"VERB with {obj.lemma_.lower()}: {code}"), v, words=[v, prep, obj])
             trig.source = subject_of(v)
             trig.target = direct_object(v)
             if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in v.children):
@@ -305,8 +309,10 @@ def _refusal(trig: Trigger) -> Optional[Trigger]:
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("refuse", "decline"):
         return None
     refusal = Trigger(Pattern("120", trig.pattern.lemma, trig.pattern.preps, trig.pattern.noun,
-                              rule=trig.pattern.rule, matched_words=trig.pattern.matched_words), tok,
-                      source=trig.source, target=trig.target, words=trig.words, flags=trig.flags + ["negated"])
+                              rule=trig.pattern.rule, matched_words=trig.pattern.matched_words,
+                              origin=trig.pattern.origin, text=trig.pattern.text), tok,
+                      source=trig.source, target=trig.target, words=trig.words, flags=trig.flags + ["negated"],
+                      notes=trig.notes + [f"negated cooperative act: {trig.pattern.code} -> 120"])
     return refusal
 
 

@@ -42,6 +42,9 @@ class Trigger:
     target: Optional[object] = None
     words: list = field(default_factory=list)  # tokens that make up the trigger
     flags: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # each change to the pattern's code, for EventWhy.steps
+    source_how: Optional[str] = None  # how a dictionary pattern bound a side ("the pattern's $")
+    target_how: Optional[str] = None
 
 
 def of_object(obj):

@@ -7,7 +7,7 @@ the packaged code.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -28,6 +28,8 @@ class Pattern:
     rule: Optional[str] = None  # a verb dictionary pattern: "file:line" of the pattern that fired
     reverse_code: Optional[str] = None  # dictionary [a:b]: the code of the event back to the source
     matched_words: int = 0  # dictionary patterns: the words matched besides the verb
+    origin: Optional[str] = None  # "file:line" of a lexicon line, "grammar:NAME" of a grammar rule
+    text: str = ""  # the pattern as its file writes it
 
     @property
     def specificity(self) -> int:
@@ -90,6 +92,7 @@ def _read(text: str, origin: str, table: dict, known: dict) -> None:
             continue
         if pattern.code not in known:
             raise LexiconError(f"{origin}:{number}: unknown CAMEO code {pattern.code!r}")
+        pattern = replace(pattern, origin=f"{origin}:{number}", text=line.split("#", 1)[0].strip())
         table[(pattern.is_noun, pattern.lemma, pattern.preps, pattern.noun)] = pattern
 
 

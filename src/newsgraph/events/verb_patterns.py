@@ -78,9 +78,11 @@ def dictionary_match(tok, dictionary: VerbDictionary) -> Optional[DictionaryMatc
     code = pattern.code if pattern is not None else form.code
     reverse = pattern.reverse_code if pattern is not None else form.reverse_code
     origin = pattern.origin if pattern is not None else form.origin
+    written = pattern.text if pattern is not None else form.text
     if code is None:  # [---], or a code the reader could not take
         return DictionaryMatch(None, words, origin, (pattern or form).uncodable)
-    trig = Trigger(Pattern(code, tok.lemma_.lower(), rule=origin, reverse_code=reverse, matched_words=words),
+    trig = Trigger(Pattern(code, tok.lemma_.lower(), rule=origin, reverse_code=reverse, matched_words=words,
+                           origin=origin, text=written),
                    tok, words=[tok, *bindings.get("words", [])])
     obj = direct_object(tok)
     verb_arguments(trig, obj)
@@ -266,13 +268,17 @@ def _apply_bindings(trig: Trigger, bindings: dict) -> None:
             # "% * [030:030]", "Gondor and Osgiliath agree": the coordination holds both sides
             trig.source, trig.target = compound, None
             trig.flags.append("compound")  # the coder pairs its members (see events._sides)
+            trig.source_how = trig.target_how = "a member of the pattern's % coordination"
         else:
             trig.target = compound  # "* WITH % [031]": each member is a target
+            trig.target_how = "a member of the pattern's % coordination"
         return
     if "source" in bindings:
         trig.source = bindings["source"]
+        trig.source_how = "the pattern's $"
     if "target" in bindings:
         trig.target = bindings["target"]
+        trig.target_how = "the pattern's +"
         if "source" not in bindings and trig.source is not None and trig.source.i == trig.target.i \
                 and trig.token.dep_ in ("ccomp", "xcomp", "advcl"):
             # "- NOTED + * [115]", "Gondor noted that Mordor regretted ...": the verb's own subject
@@ -280,3 +286,4 @@ def _apply_bindings(trig: Trigger, bindings: dict) -> None:
             trig.source = subject_of(trig.token.head)
     elif "prep_object" in bindings:
         trig.target = bindings["prep_object"]  # "- * (TO) [042]": whoever the verb goes to
+        trig.target_how = "the object of the pattern's (PREP ...) phrase"

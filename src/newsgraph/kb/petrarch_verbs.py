@@ -94,6 +94,7 @@ class VerbPattern:
     joined_before: bool = False  # "IN_*": the last word before the verb is next to it
     joined_after: bool = False  # "*_OUT"
     uncodable: bool = False  # its code is outside CAMEO: an event, but none newsgraph can code
+    text: str = ""  # the pattern line as written
 
     @property
     def words(self) -> int:
@@ -120,6 +121,7 @@ class VerbForm:
     reverse_code: Optional[str]
     origin: str
     uncodable: bool = False
+    text: str = ""  # the verb line as written
 
 
 @dataclass(frozen=True)
@@ -302,7 +304,8 @@ class _Reader:
             if not word or not all(parts):
                 raise LineError(f"bad verb form {form!r}")
             self.forms.setdefault(word, []).append(VerbForm(
-                word, tuple(parts[:at]), tuple(parts[at + 1:]), self.block_verb, code, reverse, origin, uncodable))
+                word, tuple(parts[:at]), tuple(parts[at + 1:]), self.block_verb, code, reverse, origin, uncodable,
+                line.strip()))
 
     @staticmethod
     def _regular(stem: str) -> list[str]:
@@ -336,7 +339,7 @@ class _Reader:
             self.problem(number, note)
         self.patterns.setdefault(self.block_verb, []).append(VerbPattern(
             self.block_verb, before, after, code, reverse, f"{self.path}:{number}", joined_before, joined_after,
-            uncodable))
+            uncodable, "- " + text.strip()))
 
     def elements(self, text: str) -> tuple[Element, ...]:
         """The elements of one side of a pattern, in text order."""

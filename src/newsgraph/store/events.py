@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import replace
 from typing import Iterator, Optional
 
-from ..records import Event, EventActor, EventMention, EventReading
+from ..records import Event, EventActor, EventMention, EventReading, EventWhy
 from .base import EventQuery
 from .where import Where, contains_folded, limit
 
@@ -48,7 +48,7 @@ def write_events(conn: sqlite3.Connection, article_id: str, events: list[EventMe
             "INSERT OR REPLACE INTO event_mentions(id, event_id, article_id, start, end, sentence, trigger,"
             " trigger_start, record) VALUES (?,?,?,?,?,?,?,?,?)",
             (mid, event_id, article_id, m.start, m.end, m.sentence, m.trigger, m.trigger_start,
-             json.dumps(stored.reading_json(), ensure_ascii=False, sort_keys=True)))
+             json.dumps(stored.record_json(), ensure_ascii=False, sort_keys=True)))
 
 
 _EVENT_COLUMNS = ("id, cameo, root, quad_class, goldstein, plover, source, target, source_entity_id,"
@@ -89,7 +89,8 @@ def _mention(row) -> EventMention:
                         date=r.get("date"), date_precision=r.get("date_precision"), place=r.get("place"),
                         counts=r.get("counts") or {}, confidence=r.get("confidence", 0.5),
                         flags=list(r.get("flags") or []), start=start, end=end, sentence=sentence,
-                        trigger=trigger, trigger_start=trigger_start, article_id=aid, id=mid)
+                        trigger=trigger, trigger_start=trigger_start, article_id=aid, id=mid,
+                        why=EventWhy.from_json(r.get("why")))
 
 
 def load_mentions(conn: sqlite3.Connection) -> list[EventMention]:
