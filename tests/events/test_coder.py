@@ -48,6 +48,16 @@ SENTENCES = {
     "generic_police": ("Israeli police arrested three Palestinian youths.", D),
     # symmetric consultations
     "sym_iq": ("Iran and Qatar held talks on Sunday.", D),
+    # places as sides: a capital that speaks is its government; a town acted on is its country's
+    "capital_denies": ("Moscow denied the report on Monday.", D),
+    "capital_accused": ("Kenya accused Kampala of arming the rebels.", D),
+    "town_struck": ("Russian missiles struck Kharkiv on Monday.", D),
+    # acts two parties do together, with each other
+    "joint_signing": ("Chile and Peru signed a trade agreement in Lima on Monday.", D),
+    "joint_adjectives": ("Senior Chilean and Peruvian officials signed a border agreement on Monday.", D),
+    # "its forces" of a speaker are the speaker's
+    "its_forces": ("The Chilean defence ministry said its forces had struck a rebel camp.", D),
+    "its_partners": ("Chile demanded that its trade partners reject the tariffs.", D),
     "sym_qi": ("Qatar and Iran held talks on Sunday.", D),
     "sym_meet_jp": ("The Japanese prime minister met the Australian prime minister on Thursday.", D),
     "sym_meet_au": ("The Australian prime minister met the Japanese prime minister on Thursday.", D),
@@ -648,3 +658,33 @@ def test_the_unnamed_party_to_a_refusal_stays_the_inferred_one(coded):
     """A refusal's missing target is inferred by the general rule (the refuser's own
     side), not swapped for another party the sentence happens to name."""
     assert pair(one(coded["refusal_domestic"], "12")) == ("PSE", "PSE")
+
+
+# ---------------------------------------------------------------- places and joint acts
+
+def test_a_capital_that_speaks_is_its_government(coded):
+    deny = one(coded["capital_denies"], "01")
+    assert (deny["source"]["text"], deny["source"]["country"], deny["source"]["sector"]) == ("Moscow", "RUS", "GOV")
+    accuse = one(coded["capital_accused"], "11")
+    assert (accuse["target"]["country"], accuse["target"]["sector"]) == ("UGA", "GOV")
+
+
+def test_a_town_acted_on_codes_to_its_country_not_to_a_government(coded):
+    strike = one(coded["town_struck"], "19")
+    assert strike["target"]["country"] == "UKR" and strike["target"]["sector"] is None
+    assert strike["target"]["entity_id"] is None  # a place, not a party of its own
+
+
+def test_two_parties_that_sign_together_sign_with_each_other(coded):
+    signing = one(coded["joint_signing"], "05")
+    assert {country(signing["source"]), country(signing["target"])} == {"CHL", "PER"}
+    assert signing["why"]["target_how"].startswith("coordinated with the source")
+    # one phrase, two countries: two sides, not one actor twice
+    assert pair(one(coded["joint_adjectives"], "05")) in {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_its_forces_are_the_speakers_and_its_partners_are_not(coded):
+    strike = one(coded["its_forces"], "19")
+    assert (strike["source"]["country"], strike["source"]["sector"]) == ("CHL", "MIL")
+    demand = one(coded["its_partners"], "10")
+    assert country(demand["target"]) != "CHL"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..kb.cameo import SYMMETRIC_CODES, load_cameo
+from ..kb.gazetteer import load_gazetteer
 from ..records import Article, ArticleAnalysis, EventActor, EventMention
 from .actors import ActorCoder, EntityIndex
 from .coder import find_triggers
@@ -31,7 +32,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
     """The CAMEO events of one article, in text order. ``deadline.check()``, if given, is
     called once a sentence; it raises to stop an article over its time budget."""
     lexicon = lexicon or load_lexicon()
-    actors = ActorCoder(kb, EntityIndex(analysis))
+    actors = ActorCoder(kb, EntityIndex(analysis), load_gazetteer().find)
     dates = DateResolver(article, analysis)
     places = PlaceFinder(article, analysis)
     table = load_cameo()
@@ -47,6 +48,9 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
         for trig in triggers:
             sources, targets, members = _sides(trig, actors)
             target_token = trig.target
+            coordinated = targets == [None] and len(sources) > 1 and trig.pattern.code[:2] in _JOINT_ROOTS
+            if coordinated:
+                sources, targets = sources[:1], sources[1:]  # "A and B signed a deal": with each other
             code = _refine(trig, sources, targets)
             steps = [f"the phone is the channel: {trig.pattern.code} -> {code}"] if code != trig.pattern.code else []
             flags = trig.flags + [f for f in modality(trig)
@@ -78,11 +82,12 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 target_token = protested(sent)
                 targets = actors.actors(target_token) or [None]
                 trig.target_how = "what the sentence protests against"
-            sources, targets, inferred = _infer_sides(sources, targets, table[code].root, named_place,
+            sources, targets, inferred = _infer_sides(sources, targets, code, named_place,
                                                       places.dateline)
             flags = flags + inferred
             if trig.pattern.reverse_code is not None and targets == [None] and len(sources) > 1:
                 sources, targets = sources[:1], sources[1:]  # "Gondor and Osgiliath renewed ties" [064:064]
+                coordinated = True
             # a dictionary's sides are as it says ($, +, the subject): not reordered as symmetric
             pairs = [(s, t, code) for s, t in _pairs(sources, targets, code, trig.pattern.rule is None)] \
                 if not members else [(s, t, code) for i, s in enumerate(sources) for j, t in enumerate(targets)
@@ -92,7 +97,8 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 pairs += [(t, s, trig.pattern.reverse_code) for s, t, _ in pairs if s is not None and t is not None]
             for source, target, code in pairs:
                 turned = source is not None and not any(source is s for s in sources)
-                joint = not turned and not members and target is not None and any(target is s for s in sources)
+                joint = not turned and not members and target is not None \
+                    and (coordinated or any(target is s for s in sources))
                 why = explain(trig, target_token if turned else trig.source, trig.source if turned else target_token,
                               source, target, flags, named_place or places.dateline,
                               steps + (["the sides in a stable order (a symmetric code)"
@@ -114,21 +120,26 @@ def _sides(trig: Trigger, actors: ActorCoder) -> tuple[list, list, bool]:
     """The coded sources and targets of a trigger, and whether they are the members of one
     dictionary ``%`` compound ("Gondor and Osgiliath agree": each member to each other one;
     the resolver may have made the coordination one entity, so members pair by place)."""
+    verbal = trig.pattern.code[:2] not in _FORCE_ROOTS
     if "compound" in trig.flags:
-        both = actors.actors(trig.source)
+        both = actors.actors(trig.source, verbal)
         if len(both) >= 2:
             return both, both, True
-    sources = actors.actors(trig.source) or [None]
-    targets = actors.actors(trig.target) or [None]
+    sources = actors.actors(trig.source, verbal) or [None]
+    targets = actors.actors(trig.target, verbal) or [None]
     if trig.pattern.rule is not None and None not in sources and None not in targets \
             and all(any(_same(s, t) for s in sources) for t in targets):
         # "Sam renewed his license in Michel Delving": his own thing is no other side; the
         # party after a preposition is
         other = other_party(trig)
-        if other is not None and (found := actors.actors(other)):
+        if other is not None and (found := actors.actors(other, verbal)):
             targets = found
             trig.target_how = relation(trig, other) + " (not the source's own thing)"
     return sources, targets, False
+
+
+# Roots of acts done by force: a capital struck is a city, not its government.
+_FORCE_ROOTS = {"14", "15", "17", "18", "19", "20"}
 
 
 def _refine(trig: Trigger, sources: list, targets: list) -> str:
@@ -155,13 +166,14 @@ def _uncoded(actors: list) -> bool:
     return actors == [None] or all(a is not None and not a.country and not a.key for a in actors)
 
 
-def _infer_sides(sources: list, targets: list, root: str, named: Optional[dict],
+def _infer_sides(sources: list, targets: list, code: str, named: Optional[dict],
                  dateline: Optional[dict]) -> tuple[list, list, list[str]]:
     """Country for sides that have none, as event data codes them (see the two root sets);
     free text keeps its words and gains the country ("masked protesters" [GRC])."""
     flags: list[str] = []
+    root = code[:2]
     if _uncoded(targets):
-        inferred = _inferred_target(named, dateline, sources, root)
+        inferred = _inferred_target(named, dateline, sources, root, code)
         if inferred is not None:
             targets = [EventActor(t.text, inferred.country, t.sector) if t is not None else inferred
                        for t in targets]
@@ -189,8 +201,12 @@ _DOMESTIC_ROOTS = {"08", "12", "14", "15", "17", "18", "19", "20"}
 _UNNAMED_AUTHOR_ROOTS = {"14", "15", "17", "18", "19", "20"}
 
 
+# Roots of acts two parties do together: "A and B signed a deal" is A's with B.
+_JOINT_ROOTS = {"03", "05", "06"}
+
+
 def _inferred_target(named: Optional[dict], dateline: Optional[dict], sources: list,
-                     root: str) -> Optional[EventActor]:
+                     root: str, code: str) -> Optional[EventActor]:
     """The country an untargeted event happens in, as coders of event data record it: the
     place the sentence names; for protest and violence also the dateline's place, else the
     source's own country."""
@@ -226,7 +242,9 @@ def _pairs(sources: list, targets: list, code: str, symmetric: bool = True):
 
 def _same(s: EventActor, t: EventActor) -> bool:
     """One actor on both sides: the same entity, or the same words (unnamed sides are not)."""
-    return bool(s.key and s.key == t.key) or bool(s.text and s.text == t.text and s.key == t.key)
+    # "Hungarian and Romanian officials" are two sides in one phrase: the countries tell them apart
+    return bool(s.key and s.key == t.key) or bool(s.text and s.text == t.text and s.key == t.key
+                                                  and s.country == t.country)
 
 
 def _order(actor: EventActor) -> tuple:

@@ -73,32 +73,38 @@ class EntityIndex:
 class ActorCoder:
     """Codes argument tokens of one article as event actors."""
 
-    def __init__(self, kb, index: EntityIndex):
+    def __init__(self, kb, index: EntityIndex, places=None):
+        """``places`` finds a place by name in the gazetteer (``Gazetteer.find``)."""
         self.kb = kb
         self.index = index
+        self.kb_places = places or (lambda name: None)
 
-    def actors(self, head) -> list[EventActor]:
-        """One actor per coordinated head ("Iran and Qatar"), generic or resolved."""
+    def actors(self, head, verbal: bool = True) -> list[EventActor]:
+        """One actor per coordinated head ("Iran and Qatar"), generic or resolved. ``verbal``:
+        the event is said or negotiated, not done by force, so a capital that acts stands for
+        its government ("Moscow denied", "Riyadh and Tehran agreed")."""
         if head is None:
             return []
         out: list[EventActor] = []
         for h in (head, *head.conjuncts, *_listed_after(head)):
             if h.i < head.i:
                 continue
-            out.extend(self._one(h))
+            out.extend(self._one(h, 0, verbal))
         return out
 
-    def _one(self, h, depth: int = 0) -> list[EventActor]:
+    def _one(self, h, depth: int = 0, verbal: bool = True) -> list[EventActor]:
         if depth > 3:
             return []
         if h.lower_ in _EMPTY_HEADS or h.lemma_.lower() in _EMPTY_HEADS:
             owner = next((c for c in h.children if c.dep_ in ("poss", "amod", "compound")), None) \
                 or _prep_object(h, ("of",))
             if owner is not None:
-                found = self._one(owner, depth + 1)
+                found = self._one(owner, depth + 1, verbal)
                 if found:
                     return found
         entity = self._entity(h)
+        if entity is not None and (entity.type in ("LOC", "FAC") or (entity.type == "GPE" and entity.lat is not None)):
+            return self._place(h, entity, verbal)  # a country (GPE without coordinates) acts as itself
         if entity is not None:
             country = entity.country
             if entity.type == "NORP":
@@ -124,12 +130,18 @@ class ActorCoder:
             return [EventActor(said.name, said.country, said.sector, said.key)]
         if h.pos_ == "PRON" and (speaker := _reporting_subject(h)) is not None:
             # "The rebels said they will release ...": they are the ones who said it
-            return self._one(speaker, depth + 1)
+            return self._one(speaker, depth + 1, verbal)
         owner = next((c for c in h.children if c.dep_ == "poss"), None)
+        sector = self.kb.sector_of_role(h.text) or ("MIL" if h.lemma_.lower() == "force" else None) \
+            if owner is not None and owner.pos_ == "PRON" and h.pos_ == "NOUN" else None
+        if sector is not None and (speaker := _reporting_subject(h)) is not None:
+            # "the ministry said its forces struck ...": the speaker's own troops, police or
+            # officials; not "its partners", who are others
+            return [EventActor(_phrase(h), a.country, sector, None) for a in self._one(speaker, depth + 1, verbal)]
         if owner is not None and h.pos_ == "NOUN" and h.lower_ not in _PERSON_NOUNS \
                 and self.kb.sector_of_role(h.text) is None:
             # "Russia's invasion", "Iran's position": the actor is the owner, not the thing owned
-            return self._one(owner, depth + 1)
+            return self._one(owner, depth + 1, verbal)
         found = self._generic(h)
         if found:
             return found
@@ -137,10 +149,21 @@ class ActorCoder:
             # "the achievements of the resistance", "residential areas in Gaza": whose or where
             obj = _prep_object(h, _OWNER_PREPS)
             if obj is not None:
-                return self._one(obj, depth + 1)
+                return self._one(obj, depth + 1, verbal)
         if h.pos_ == "PROPN" or h.lower_ in _PERSON_NOUNS:
             return [EventActor(_phrase(h), None, None)]
         return []
+
+    def _place(self, h, entity: LocalEntity, verbal: bool) -> list[EventActor]:
+        """A place as a side: a capital that speaks or negotiates is its government ("Moscow
+        denied" -> RUS GOV);
+        any other place acted on codes to its country ("struck Kramatorsk" -> UKR), as a
+        place, not as a party of its own."""
+        country = entity.country or self.kb.country_of_word(entity.name) or self.kb.country_of_word(h.text)
+        place = self.kb_places(entity.name) if entity.type == "GPE" else None
+        if place is not None and place.capital and verbal:
+            return [EventActor(entity.name, country, "GOV", entity.key)]
+        return [EventActor(entity.name, country, None, None)]
 
     def _entity(self, h) -> Optional[LocalEntity]:
         entity = self.index.at(h.idx, h.idx + len(h.text))

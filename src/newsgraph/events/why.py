@@ -51,7 +51,7 @@ def _side(trig: Trigger, token, actor: Optional[EventActor], inferred: bool, bou
     how = bound or relation(trig, token)
     if inferred:
         how += f"; its country from the place ({(place or {}).get('name') or actor.country})"
-    if token is not None and actor.text and actor.text.casefold() != token.text.casefold() \
+    if token is not None and token.pos_ != "PROPN" and actor.text and actor.text.casefold() != token.text.casefold() \
             and token.text.casefold() not in actor.text.casefold():
         how += f"; '{token.text}' is {actor.text}"  # a pronoun or a role resolved to its entity
     return how

