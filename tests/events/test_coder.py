@@ -58,6 +58,9 @@ SENTENCES = {
     # "its forces" of a speaker are the speaker's
     "its_forces": ("The Chilean defence ministry said its forces had struck a rebel camp.", D),
     "its_partners": ("Chile demanded that its trade partners reject the tariffs.", D),
+    # a reaction to an act of force told before is aimed at who did it
+    "condemned_the_strike": ("Peruvian troops shelled a village in Ecuador on Monday. Chile condemned the "
+                             "attack on Tuesday, and Bolivia condemned the Chilean raid.", D),
     "sym_qi": ("Qatar and Iran held talks on Sunday.", D),
     "sym_meet_jp": ("The Japanese prime minister met the Australian prime minister on Thursday.", D),
     "sym_meet_au": ("The Australian prime minister met the Japanese prime minister on Thursday.", D),
@@ -688,3 +691,11 @@ def test_its_forces_are_the_speakers_and_its_partners_are_not(coded):
     assert (strike["source"]["country"], strike["source"]["sector"]) == ("CHL", "MIL")
     demand = one(coded["its_partners"], "10")
     assert country(demand["target"]) != "CHL"
+
+
+def test_a_reaction_to_an_act_of_force_told_before_targets_who_did_it(coded):
+    condemned = with_root(coded["condemned_the_strike"], "11")
+    by_source = {country(e["source"]): e for e in condemned}
+    assert country(by_source["CHL"]["target"]) == "PER"
+    assert by_source["CHL"]["why"]["target_how"].startswith("who did the 'attack'")
+    assert country(by_source["BOL"]["target"]) == "CHL"  # a raid the sentence says is Chile's

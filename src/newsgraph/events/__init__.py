@@ -37,6 +37,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
     places = PlaceFinder(article, analysis)
     table = load_cameo()
     out: list[EventMention] = []
+    perpetrators: list[EventActor] = []  # who used force in the events coded so far, latest last
     for sent in doc.sents:
         if deadline is not None:
             deadline.check()
@@ -82,6 +83,11 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 target_token = protested(sent)
                 targets = actors.actors(target_token) or [None]
                 trig.target_how = "what the sentence protests against"
+            if targets == [None] and table[code].root <= "13" and perpetrators \
+                    and _act_of_force(target_token, lexicon):
+                # "Ana Ruiz condemned the strike": the strike the article told of, by whoever did it
+                targets = [perpetrators[-1]]
+                trig.target_how = f"who did the '{target_token.text}' told of before"
             sources, targets, inferred = _infer_sides(sources, targets, code, named_place,
                                                       places.dateline)
             flags = flags + inferred
@@ -112,8 +118,20 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                     trigger_start=trig.token.idx, date=date, date_precision=precision, place=place,
                     counts=dict(counts or {}) if table[code].root >= "14" else {},
                     confidence=_confidence(trig, source, target, flags), flags=flags, why=why), trig.pattern.weak))
-        out.extend(_distinct(_drop_weak(sentence_events)))
+        kept = _distinct(_drop_weak(sentence_events))
+        out.extend(kept)
+        perpetrators.extend(e.source for e in kept if e.source is not None and table[e.cameo].root >= "18"
+                            and (e.source.key or e.source.country) and "source_inferred" not in e.flags)
     return out
+
+
+def _act_of_force(token, lexicon: Lexicon) -> bool:
+    """A bare event noun of force ("the strike", "the attack"), no one named in it."""
+    if token is None or token.pos_ != "NOUN" or any(c.dep_ in ("poss", "amod", "compound", "agent")
+                                                    or (c.dep_ == "prep" and c.lower_ == "by")
+                                                    for c in token.children):
+        return False
+    return any(p.code[:2] >= "17" for p in lexicon.nouns.get(token.lemma_.lower(), ()))
 
 
 def _sides(trig: Trigger, actors: ActorCoder) -> tuple[list, list, bool]:
