@@ -58,6 +58,8 @@ SENTENCES = {
     # "its forces" of a speaker are the speaker's
     "its_forces": ("The Chilean defence ministry said its forces had struck a rebel camp.", D),
     "its_partners": ("Chile demanded that its trade partners reject the tariffs.", D),
+    "rejected_accusations": ("Chile accused Peru of spying on Monday. Peru rejected the accusations.", D),
+    "ministers_of_two": ("The foreign ministers of Saudi Arabia and Iran met on Thursday.", D),
     # a reaction to an act of force told before is aimed at who did it
     "condemned_the_strike": ("Peruvian troops shelled a village in Ecuador on Monday. Chile condemned the "
                              "attack on Tuesday, and Bolivia condemned the Chilean raid.", D),
@@ -699,3 +701,13 @@ def test_a_reaction_to_an_act_of_force_told_before_targets_who_did_it(coded):
     assert country(by_source["CHL"]["target"]) == "PER"
     assert by_source["CHL"]["why"]["target_how"].startswith("who did the 'attack'")
     assert country(by_source["BOL"]["target"]) == "CHL"  # a raid the sentence says is Chile's
+
+
+def test_rejected_accusations_target_the_accuser(coded):
+    rejection = [e for e in coded["rejected_accusations"] if country(e["source"]) == "PER"]
+    assert rejection and country(rejection[0]["target"]) == "CHL"
+
+
+def test_the_ministers_of_two_countries_are_two_sides(coded):
+    meeting = one(coded["ministers_of_two"], "04")
+    assert {country(meeting["source"]), country(meeting["target"])} == {"SAU", "IRN"}

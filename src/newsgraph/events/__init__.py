@@ -17,7 +17,7 @@ from .coder import find_triggers
 from .counts import find_counts
 from .dates import DateResolver
 from .grammar import Trigger, protested
-from .lexicon import Lexicon, LexiconError, load_lexicon
+from .lexicon import Lexicon, LexiconError, load_lexicon, reported_acts
 from .modality import conditional, intent_code, modality
 from .places import PlaceFinder
 from .verb_patterns import other_party
@@ -37,7 +37,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
     places = PlaceFinder(article, analysis)
     table = load_cameo()
     out: list[EventMention] = []
-    perpetrators: list[EventActor] = []  # who used force in the events coded so far, latest last
+    last_by_root: dict[str, tuple] = {}  # root -> (when told, the source) of its latest event so far
     for sent in doc.sents:
         if deadline is not None:
             deadline.check()
@@ -83,11 +83,15 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 target_token = protested(sent)
                 targets = actors.actors(target_token) or [None]
                 trig.target_how = "what the sentence protests against"
-            if targets == [None] and table[code].root <= "13" and perpetrators \
-                    and _act_of_force(target_token, lexicon):
-                # "Ana Ruiz condemned the strike": the strike the article told of, by whoever did it
-                targets = [perpetrators[-1]]
-                trig.target_how = f"who did the '{target_token.text}' told of before"
+            # the object noun of a pattern ("reject +accusation") when the act is no argument
+            act = target_token if target_token is not None else next(
+                (w for w in trig.words if w is not trig.token and w.pos_ == "NOUN"), None)
+            if targets == [None] and table[code].root <= "13" \
+                    and (doer := _doer_of_act(act, lexicon, last_by_root, sources)) is not None:
+                # "Ana Ruiz condemned the strike", "Luis Vega rejected the accusations": the act the
+                # article told of before, by whoever did it
+                targets = [doer]
+                trig.target_how = f"who did the '{act.text}' told of before"
             sources, targets, inferred = _infer_sides(sources, targets, code, named_place,
                                                       places.dateline)
             flags = flags + inferred
@@ -120,18 +124,34 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                     confidence=_confidence(trig, source, target, flags), flags=flags, why=why), trig.pattern.weak))
         kept = _distinct(_drop_weak(sentence_events))
         out.extend(kept)
-        perpetrators.extend(e.source for e in kept if e.source is not None and table[e.cameo].root >= "18"
-                            and (e.source.key or e.source.country) and "source_inferred" not in e.flags)
+        for e in kept:
+            if e.source is not None and (e.source.key or e.source.country) and "source_inferred" not in e.flags:
+                last_by_root[table[e.cameo].root] = (len(out), e.source)
     return out
 
 
-def _act_of_force(token, lexicon: Lexicon) -> bool:
-    """A bare event noun of force ("the strike", "the attack"), no one named in it."""
+def _doer_of_act(token, lexicon: Lexicon, last_by_root: dict[str, tuple], sources: list):
+    """Who did the act a bare noun refers back to: "the strike" (an event noun of force in the
+    lexicon) was done by the source of the latest event of force, "the accusations"
+    (data/reported_acts.toml) by the latest accuser; never by the reacting side itself."""
     if token is None or token.pos_ != "NOUN" or any(c.dep_ in ("poss", "amod", "compound", "agent")
-                                                    or (c.dep_ == "prep" and c.lower_ == "by")
+                                                    or (c.dep_ == "prep" and c.lower_ in ("by", "of"))
                                                     for c in token.children):
-        return False
-    return any(p.code[:2] >= "17" for p in lexicon.nouns.get(token.lemma_.lower(), ()))
+        return None
+    lemma = token.lemma_.lower()
+    if any(p.code[:2] >= "18" for p in lexicon.nouns.get(lemma, ())):
+        roots = ("18", "19", "20")
+    elif lemma in reported_acts():
+        roots = (reported_acts()[lemma],)
+    else:
+        return None
+    told = [last_by_root[r] for r in roots if r in last_by_root]
+    if not told:
+        return None
+    _, doer = max(told, key=lambda seen: seen[0])  # the latest told
+    if any(s is not None and _same(s, doer) for s in sources):
+        return None
+    return doer
 
 
 def _sides(trig: Trigger, actors: ActorCoder) -> tuple[list, list, bool]:

@@ -295,7 +295,8 @@ def _of_countries(h, kb) -> list[str]:
                 if obj.dep_ != "pobj":
                     continue
                 for o in (obj, *obj.conjuncts):
-                    code = kb.country_of_word(o.text) or kb.country_of_word(" ".join(t.text for t in o.subtree))
+                    # "Saudi Arabia and Iran": a conjunct's own words, not its subtree with the others
+                    code = kb.country_of_word(o.text) or kb.country_of_word(o.doc[o.left_edge.i:o.i + 1].text)
                     if code and code not in found:
                         found.append(code)
             if found:

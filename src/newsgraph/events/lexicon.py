@@ -117,3 +117,13 @@ def load_lexicon(extra_files: tuple[str, ...] = (), verb_files: tuple[str, ...] 
     order = lambda ps: tuple(sorted(ps, key=lambda p: (-p.specificity, p.weak, p.code)))  # noqa: E731
     dictionary = load_verb_dictionaries(tuple(verb_files)) if verb_files else None
     return Lexicon({k: order(v) for k, v in verbs.items()}, {k: order(v) for k, v in nouns.items()}, dictionary)
+
+
+@lru_cache(maxsize=1)
+def reported_acts() -> dict[str, str]:
+    """Nouns that refer back to an act told before -> that act's CAMEO root
+    (``newsgraph/data/reported_acts.toml``): "accusation" -> "11"."""
+    import tomllib
+
+    table = tomllib.loads(resources.files("newsgraph.data").joinpath("reported_acts.toml").read_text("utf-8"))
+    return dict(table["acts"])
