@@ -58,6 +58,7 @@ SENTENCES = {
     # "its forces" of a speaker are the speaker's
     "its_forces": ("The Chilean defence ministry said its forces had struck a rebel camp.", D),
     "its_partners": ("Chile demanded that its trade partners reject the tariffs.", D),
+    "welcomed_deal_between": ("Brazil welcomed the agreement between the Chilean government and the rebels.", D),
     "rejected_accusations": ("Chile accused Peru of spying on Monday. Peru rejected the accusations.", D),
     "ministers_of_two": ("The foreign ministers of Saudi Arabia and Iran met on Thursday.", D),
     # a reaction to an act of force told before is aimed at who did it
@@ -711,3 +712,8 @@ def test_rejected_accusations_target_the_accuser(coded):
 def test_the_ministers_of_two_countries_are_two_sides(coded):
     meeting = one(coded["ministers_of_two"], "04")
     assert {country(meeting["source"]), country(meeting["target"])} == {"SAU", "IRN"}
+
+
+def test_a_deal_between_parties_is_aimed_at_the_first_party(coded):
+    welcome = one(coded["welcomed_deal_between"], "05")
+    assert pair(welcome) == ("BRA", "CHL")

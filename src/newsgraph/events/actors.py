@@ -33,7 +33,7 @@ _PERSON_NOUNS = {"leader", "leaders", "official", "officials", "man", "men", "wo
                  "nationals", "population", "members", "supporters", "lawmakers", "ministers"}
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 # Heads that say where or whose, not who: the actor is the place or owner after the preposition.
-_OWNER_PREPS = ("of", "by", "from", "in", "for")
+_OWNER_PREPS = ("of", "by", "from", "in", "for", "between")  # "the deal between Ana Ruiz's party and ..."
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
 
 
