@@ -59,6 +59,7 @@ SENTENCES = {
     "its_forces": ("The Chilean defence ministry said its forces had struck a rebel camp.", D),
     "its_partners": ("Chile demanded that its trade partners reject the tariffs.", D),
     "welcomed_deal_between": ("Brazil welcomed the agreement between the Chilean government and the rebels.", D),
+    "when_clause": ("The Chilean minister met Ana Ruiz in August 2021, when he travelled to Lima for talks.", D),
     "rejected_accusations": ("Chile accused Peru of spying on Monday. Peru rejected the accusations.", D),
     "ministers_of_two": ("The foreign ministers of Saudi Arabia and Iran met on Thursday.", D),
     # a reaction to an act of force told before is aimed at who did it
@@ -717,3 +718,8 @@ def test_the_ministers_of_two_countries_are_two_sides(coded):
 def test_a_deal_between_parties_is_aimed_at_the_first_party(coded):
     welcome = one(coded["welcomed_deal_between"], "05")
     assert pair(welcome) == ("BRA", "CHL")
+
+
+def test_a_when_clause_happens_at_its_heads_time(coded):
+    events = coded["when_clause"]
+    assert events and all((e["date"], e["date_precision"]) == ("2021-08-01", "month") for e in events)

@@ -33,6 +33,10 @@ class DateResolver:
     def date_of(self, trig, sent) -> tuple[Optional[str], Optional[str]]:
         inside = self.times[bisect_left(self._starts, sent.start_char):bisect_left(self._starts, sent.end_char)]
         tok = trig.token
+        if (when := _when_clause(tok)) is not None:
+            # "met Ana Ruiz in August 2021, when he travelled to Lima": the when-clause's
+            # time is its head's
+            tok = when.head
         governed = [t for t in inside if _governs(tok, _token_at(sent, t.start))]
         if not governed and not trig.pattern.is_noun and not _in_boundary(tok):
             governed = [t for t in inside if not _in_boundary(_token_at(sent, t.start))]
@@ -77,6 +81,20 @@ def _governs(trigger, tok) -> bool:
         tok = tok.head
         steps += 1
     return False
+
+
+def _when_clause(tok):
+    """The relative or adverbial clause opened by "when" that holds ``tok``, if any."""
+    v = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    steps = 0
+    while v.head.i != v.i and steps < 6:
+        if v.dep_ in ("relcl", "advcl") and any(c.lower_ == "when" and c.dep_ == "advmod" for c in v.children):
+            return v
+        if v.dep_ in _BOUNDARIES:
+            return None
+        v = v.head
+        steps += 1
+    return None
 
 
 def _in_boundary(tok) -> bool:
