@@ -29,7 +29,7 @@ def explain(trig: Trigger, source_token, target_token, source: Optional[EventAct
     words = sorted(trig.words or [trig.token], key=lambda w: w.i)
     start = words[0].idx
     end = max(w.idx + len(w.text) for w in words)
-    text = trig.token.doc.text[start:end]
+    text = trig.token.doc[words[0].i:words[-1].i + 1].text  # a Span: Doc.text would copy the whole article
     pattern = trig.pattern
     rule = pattern.origin or pattern.rule or "grammar"
     written = " ".join((pattern.text or f"{pattern.code} {pattern.lemma}").split())
