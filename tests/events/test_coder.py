@@ -60,6 +60,9 @@ SENTENCES = {
     "its_partners": ("Chile demanded that its trade partners reject the tariffs.", D),
     "welcomed_deal_between": ("Brazil welcomed the agreement between the Chilean government and the rebels.", D),
     "when_clause": ("The Chilean minister met Ana Ruiz in August 2021, when he travelled to Lima for talks.", D),
+    "fired_water_cannon": ("Police in Chile fired water cannon and tear gas at thousands of protesters on Monday.", D),
+    "threw_stones": ("Protesters threw stones at police in Lima.", D),
+    "riot_police_marched": ("Riot police stood outside the parliament all night.", D),
     "rejected_accusations": ("Chile accused Peru of spying on Monday. Peru rejected the accusations.", D),
     "ministers_of_two": ("The foreign ministers of Saudi Arabia and Iran met on Thursday.", D),
     # a reaction to an act of force told before is aimed at who did it
@@ -723,3 +726,15 @@ def test_a_deal_between_parties_is_aimed_at_the_first_party(coded):
 def test_a_when_clause_happens_at_its_heads_time(coded):
     events = coded["when_clause"]
     assert events and all((e["date"], e["date_precision"]) == ("2021-08-01", "month") for e in events)
+
+
+def test_a_weapon_fired_or_used_at_someone_is_an_attack_on_them(coded):
+    cannon = one(coded["fired_water_cannon"], "17")
+    assert cannon["cameo"] == "175" and cannon["source"]["sector"] == "COP"
+    assert cannon["target"]["sector"] == "OPP" and cannon["why"]["rule"] == "grammar:weapon"
+    stones = one(coded["threw_stones"], "18")
+    assert stones["cameo"] == "182" and stones["target"]["sector"] == "COP"
+
+
+def test_an_event_noun_modifying_another_noun_is_no_event(coded):
+    assert not with_root(coded["riot_police_marched"], "14")

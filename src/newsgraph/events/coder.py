@@ -244,15 +244,28 @@ WEAPON_CODES = {
 }
 
 
+# Verbs whose object is the weapon itself: "fired water cannon at protesters", "used tear gas
+# on the crowd", "threw stones at police". The target is after at/on/against/into.
+_WIELDING = {"fire", "use", "launch", "deploy", "hurl", "throw", "lob"}
+_AIMED_AT = ("at", "on", "against", "into")
+
+
 def _weapon_trigger(v) -> Optional[Trigger]:
+    if v.lemma_.lower() in _WIELDING and (obj := direct_object(v)) is not None \
+            and obj.dep_ in ("dobj", "obj") and (code := _weapon_code(obj)) is not None:
+        hosts = [v, obj, *obj.conjuncts]  # "used water cannon and tear gas on crowds": on may hang off gas
+        aimed = next((p for h in hosts for p in h.children if p.dep_ == "prep" and p.lower_ in _AIMED_AT), None)
+        trig = Trigger(Pattern(code, v.lemma_.lower(), origin="grammar:weapon",
+                               text=f"VERB {obj.lemma_.lower()} at/on ...: {code}"), v, words=[v, obj])
+        trig.source = subject_of(v)
+        trig.target = prep_object(aimed) if aimed is not None else None
+        return trig
     for prep in v.children:
         if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i > v.i:
             obj = prep_object(prep)
             if obj is None:
                 continue
-            code = WEAPON_CODES.get(obj.lemma_.lower())
-            if code == "175" and obj.lemma_.lower() == "cannon" and "water" not in {c.lower_ for c in obj.children}:
-                continue
+            code = _weapon_code(obj)
             if code is None:
                 continue
             trig = Trigger(Pattern(code, v.lemma_.lower(), ("with",), origin="grammar:weapon",
@@ -265,7 +278,16 @@ def _weapon_trigger(v) -> Optional[Trigger]:
     return None
 
 
+def _weapon_code(obj) -> Optional[str]:
+    code = WEAPON_CODES.get(obj.lemma_.lower())
+    if code == "175" and obj.lemma_.lower() == "cannon" and "water" not in {c.lower_ for c in obj.children}:
+        return None  # a cannon is artillery unless it is a water cannon
+    return code
+
+
 def _noun_trigger(n, patterns: tuple[Pattern, ...]) -> Optional[Trigger]:
+    if n.dep_ == "compound" and n.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "riot police", "attack helicopters", "protest movement": a modifier, no event
     modifiers = {c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")}
     for p in patterns:
         if p.noun is not None and p.noun not in modifiers:
