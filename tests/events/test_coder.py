@@ -63,6 +63,7 @@ SENTENCES = {
     "fired_water_cannon": ("Police in Chile fired water cannon and tear gas at thousands of protesters on Monday.", D),
     "threw_stones": ("Protesters threw stones at police in Lima.", D),
     "riot_police_marched": ("Riot police stood outside the parliament all night.", D),
+    "stormed_town": ("Peruvian troops stormed Chiclayo on Monday.", D),
     "rejected_accusations": ("Chile accused Peru of spying on Monday. Peru rejected the accusations.", D),
     "ministers_of_two": ("The foreign ministers of Saudi Arabia and Iran met on Thursday.", D),
     # a reaction to an act of force told before is aimed at who did it
@@ -738,3 +739,8 @@ def test_a_weapon_fired_or_used_at_someone_is_an_attack_on_them(coded):
 
 def test_an_event_noun_modifying_another_noun_is_no_event(coded):
     assert not with_root(coded["riot_police_marched"], "14")
+
+
+def test_a_town_acted_on_is_where_the_event_happened(coded):
+    raid = one(coded["stormed_town"], "19")
+    assert raid["place"]["name"] == "Chiclayo" and raid["place"]["country"] == "PER" and raid["place"]["lat"]

@@ -75,6 +75,8 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 continue
             date, precision = dates.date_of(trig, sent)
             named_place = places.in_sentence(trig)
+            if named_place is None and (trig.pattern.code[:2] >= "14" or trig.pattern.code[:3] == "042"):
+                named_place = places.of_side(target_token)  # "stormed Jenin", "visited Tehran": there
             place = named_place or places.dateline
             if table[code].root >= "14" and counts is None:
                 counts = find_counts(sent.text)

@@ -18,12 +18,15 @@ class PlaceFinder:
         # Character offset -> the first place mention (in entity order) covering it: a
         # token is looked up by its first character, once per event, so a scan of every
         # mention made long articles quadratic. Place mentions cover few characters.
-        self.at_char: dict[int, LocalEntity] = {}
+        self.at_char: dict[int, tuple[LocalEntity, str]] = {}  # -> (place, its name as written there)
         for entity in (analysis.entities if analysis else ()):
             if entity.type in _PLACE_TYPES:
                 for m in entity.mentions:
+                    # a report names the place as its text does ("Jenin", not GeoNames' "Janīn");
+                    # a role ("the Chinese capital") by the place's own name
+                    written = m.text if m.kind == "name" else entity.name
                     for char in range(m.start, m.end):
-                        self.at_char.setdefault(char, entity)
+                        self.at_char.setdefault(char, (entity, written))
         self.dateline = _dateline_place(article.dateline)
 
     def in_sentence(self, trig) -> Optional[dict]:
@@ -48,10 +51,15 @@ class PlaceFinder:
                     return place
         return None
 
+    def of_side(self, tok) -> Optional[dict]:
+        """The place an event's side is, when it is one ("Israeli forces stormed Jenin")."""
+        return self._entity_place(tok) if tok is not None else None
+
     def _entity_place(self, tok, depth: int = 0) -> Optional[dict]:
-        entity = self.at_char.get(tok.idx)
-        if entity is not None:
-            return {"name": entity.name, "country": entity.country, "lat": entity.lat, "lon": entity.lon}
+        found = self.at_char.get(tok.idx)
+        if found is not None:
+            entity, written = found
+            return {"name": written, "country": entity.country, "lat": entity.lat, "lon": entity.lon}
         if depth == 0 and tok.pos_ == "NOUN":
             # "the town of Samarra", "the Iraqi city of Basra"
             for prep in tok.children:
