@@ -50,8 +50,11 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
     found: list[Trigger] = []
     consumed: set[int] = set()
     uncodable: set[int] = set()  # verbs a dictionary codes outside CAMEO: events all the same
+    speech: list = []  # the sentence's verbs of declaring and nouns of reminding, for _obligations
     for tok in sent:
         lemma = tok.lemma_.lower()
+        if lemma in _DECLARING or lemma in _REMINDERS:
+            speech.append(tok)
         user = dictionary_match(tok, lexicon.dictionary) \
             if lexicon.dictionary is not None and tok.pos_ in ("VERB", "AUX") else None
         if user is not None and user.uncodable:
@@ -83,7 +86,7 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
     # built-in "wage +war" on them yields (a user pattern wins for the same phrase)
     claimed = {w.i for t in found if t.pattern.rule is not None for w in t.words if w.i != t.token.i}
     found = [t for t in found if t.pattern.rule is not None or not claimed & {w.i for w in t.words}]
-    found.extend(_obligations(sent, {t.token.i for t in found
+    found.extend(_obligations(speech, {t.token.i for t in found
                                      if not t.pattern.weak and not t.pattern.code.startswith("01")}))
     found.sort(key=lambda t: t.token.i)
     intended = set()
@@ -142,10 +145,11 @@ def _background(trig: Trigger, found: list[Trigger]) -> bool:
     return any(t is not trig and t.token.dep_ == "ROOT" for t in found)
 
 
-def _obligations(sent, taken: set[int]) -> list[Trigger]:
-    """'X said that Y must Z', 'X insisted Y should Z': a demand by X of Y."""
+def _obligations(candidates: list, taken: set[int]) -> list[Trigger]:
+    """'X said that Y must Z', 'X insisted Y should Z': a demand by X of Y. ``candidates``: the
+    sentence's tokens whose lemma is a verb of declaring or a noun of reminding."""
     out = []
-    for v in sent:
+    for v in candidates:
         if v.pos_ == "NOUN" and v.lemma_.lower() in _REMINDERS:
             # "issued a stern reminder to Iraq that it must cooperate"
             for clause in v.children:

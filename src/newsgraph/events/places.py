@@ -28,6 +28,8 @@ class PlaceFinder:
                     for char in range(m.start, m.end):
                         self.at_char.setdefault(char, (entity, written))
         self.dateline = _dateline_place(article.dateline)
+        self._sentence: Optional[int] = None
+        self._places: list[dict] = []
 
     def in_sentence(self, trig) -> Optional[dict]:
         """The place the trigger's clause names, else one its sentence names, else None (the
@@ -43,13 +45,13 @@ class PlaceFinder:
                         if place:
                             return place
         # "students throughout Indonesia staged ...": a place phrase elsewhere in the clause
-        for tok in trig.token.sent:
-            if tok.dep_ == "pobj" and (tok.head.lower_ in _PLACE_PREPS or (
-                    tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _PLACE_NOUNS | {"outside"})):
-                place = self._entity_place(tok)
-                if place:
-                    return place
-        return None
+        sent = trig.token.sent
+        if self._sentence != sent.start:  # the place phrases of a sentence, found once for its triggers
+            self._sentence = sent.start
+            self._places = [p for tok in sent if tok.dep_ == "pobj" and (tok.head.lower_ in _PLACE_PREPS or (
+                tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _PLACE_NOUNS | {"outside"}))
+                and (p := self._entity_place(tok))]
+        return self._places[0] if self._places else None
 
     def of_side(self, tok) -> Optional[dict]:
         """The place an event's side is, when it is one ("Israeli forces stormed Jenin")."""
