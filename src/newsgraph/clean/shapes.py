@@ -159,9 +159,11 @@ def byline_names(text: str) -> Optional[str]:
     A desk credit ("Lantern Web Desk", "Staff Writer") or a name with a place
     ("Imogen Castellane in Tbilisi") is a byline too; then the whole line is returned.
     """
-    if len(text.split()) > _BYLINE_MAX_WORDS or re.search(r"[!?]$", text):
+    # a sentence ends in a full stop, also inside its closing quote: 'By Monday the talks had ended."'
+    end = text.rstrip("\"'”’)»")
+    if len(text.split()) > _BYLINE_MAX_WORDS or re.search(r"[!?]$", end):
         return None
-    if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):  # "By J. R. Smith" ends in an initial
+    if end.endswith(".") and not re.search(r"\b[A-Z]\.$", end):  # "By J. R. Smith" ends in an initial
         return None
     match = _BY.match(text)
     if match and match["rest"][:1].isupper():
