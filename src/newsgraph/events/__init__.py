@@ -94,7 +94,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 # article told of before, by whoever did it
                 targets = [doer]
                 trig.target_how = f"who did the '{act.text}' told of before"
-            sources, targets, inferred = _infer_sides(sources, targets, code, named_place,
+            sources, targets, inferred = _infer_sides(sources, targets, table[code].root, named_place,
                                                       places.dateline)
             flags = flags + inferred
             if trig.pattern.reverse_code is not None and targets == [None] and len(sources) > 1:
@@ -111,12 +111,9 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 turned = source is not None and not any(source is s for s in sources)
                 joint = not turned and not members and target is not None \
                     and (coordinated or any(target is s for s in sources))
-                why = explain(trig, target_token if turned else trig.source, trig.source if turned else target_token,
-                              source, target, flags, named_place or places.dateline,
-                              steps + (["the sides in a stable order (a symmetric code)"
-                                        if code == trig.pattern.code or trig.pattern.reverse_code is None
-                                        else f"the dictionary's reverse code: the target's act back, {code}"]
-                                       if turned else []), co_source=joint)
+                tokens = (target_token, trig.source) if turned else (trig.source, target_token)
+                why = explain(trig, *tokens, source, target, flags, place,
+                              steps + ([_turn_step(trig, code)] if turned else []), co_source=joint)
                 sentence_events.append((EventMention(
                     cameo=code, source=source, target=target,
                     start=sent.start_char, end=sent.end_char, sentence=sent.text,
@@ -132,6 +129,13 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
     return out
 
 
+def _turn_step(trig: Trigger, code: str) -> str:
+    """Why the sides of a report stand the other way round from the trigger's."""
+    if code == trig.pattern.code or trig.pattern.reverse_code is None:
+        return "the sides in a stable order (a symmetric code)"
+    return f"the dictionary's reverse code: the target's act back, {code}"
+
+
 def _doer_of_act(token, lexicon: Lexicon, last_by_root: dict[str, tuple], sources: list):
     """Who did the act a bare noun refers back to: "the strike" (an event noun of force in the
     lexicon) was done by the source of the latest event of force, "the accusations"
@@ -140,11 +144,11 @@ def _doer_of_act(token, lexicon: Lexicon, last_by_root: dict[str, tuple], source
                                                     or (c.dep_ == "prep" and c.lower_ in ("by", "of"))
                                                     for c in token.children):
         return None
-    lemma = token.lemma_.lower()
+    lemma, told_acts = token.lemma_.lower(), reported_acts()
     if any(p.code[:2] >= "18" for p in lexicon.nouns.get(lemma, ())):
         roots = ("18", "19", "20")
-    elif lemma in reported_acts():
-        roots = (reported_acts()[lemma],)
+    elif lemma in told_acts:
+        roots = (told_acts[lemma],)
     else:
         return None
     told = [last_by_root[r] for r in roots if r in last_by_root]
@@ -206,14 +210,13 @@ def _uncoded(actors: list) -> bool:
     return actors == [None] or all(a is not None and not a.country and not a.key for a in actors)
 
 
-def _infer_sides(sources: list, targets: list, code: str, named: Optional[dict],
+def _infer_sides(sources: list, targets: list, root: str, named: Optional[dict],
                  dateline: Optional[dict]) -> tuple[list, list, list[str]]:
     """Country for sides that have none, as event data codes them (see the two root sets);
     free text keeps its words and gains the country ("masked protesters" [GRC])."""
     flags: list[str] = []
-    root = code[:2]
     if _uncoded(targets):
-        inferred = _inferred_target(named, dateline, sources, root, code)
+        inferred = _inferred_target(named, dateline, sources, root)
         if inferred is not None:
             targets = [EventActor(t.text, inferred.country, t.sector) if t is not None else inferred
                        for t in targets]
@@ -246,7 +249,7 @@ _JOINT_ROOTS = {"03", "05", "06"}
 
 
 def _inferred_target(named: Optional[dict], dateline: Optional[dict], sources: list,
-                     root: str, code: str) -> Optional[EventActor]:
+                     root: str) -> Optional[EventActor]:
     """The country an untargeted event happens in, as coders of event data record it: the
     place the sentence names; for protest and violence also the dateline's place, else the
     source's own country."""

@@ -77,7 +77,7 @@ class ActorCoder:
         """``places`` finds a place by name in the gazetteer (``Gazetteer.find``)."""
         self.kb = kb
         self.index = index
-        self.kb_places = places or (lambda name: None)
+        self.find_place = places or (lambda name: None)
 
     def actors(self, head, verbal: bool = True) -> list[EventActor]:
         """One actor per coordinated head ("Iran and Qatar"), generic or resolved. ``verbal``:
@@ -132,12 +132,13 @@ class ActorCoder:
             # "The rebels said they will release ...": they are the ones who said it
             return self._one(speaker, depth + 1, verbal)
         owner = next((c for c in h.children if c.dep_ == "poss"), None)
-        sector = self.kb.sector_of_role(h.text) or ("MIL" if h.lemma_.lower() == "force" else None) \
-            if owner is not None and owner.pos_ == "PRON" and h.pos_ == "NOUN" else None
-        if sector is not None and (speaker := _reporting_subject(h)) is not None:
+        if owner is not None and owner.pos_ == "PRON" and h.pos_ == "NOUN":
             # "the ministry said its forces struck ...": the speaker's own troops, police or
             # officials; not "its partners", who are others
-            return [EventActor(_phrase(h), a.country, sector, None) for a in self._one(speaker, depth + 1, verbal)]
+            sector = self.kb.sector_of_role(h.text) or ("MIL" if h.lemma_.lower() == "force" else None)
+            if sector is not None and (speaker := _reporting_subject(h)) is not None:
+                return [EventActor(_phrase(h), a.country, sector, None)
+                        for a in self._one(speaker, depth + 1, verbal)]
         if owner is not None and h.pos_ == "NOUN" and h.lower_ not in _PERSON_NOUNS \
                 and self.kb.sector_of_role(h.text) is None:
             # "Russia's invasion", "Iran's position": the actor is the owner, not the thing owned
@@ -156,11 +157,10 @@ class ActorCoder:
 
     def _place(self, h, entity: LocalEntity, verbal: bool) -> list[EventActor]:
         """A place as a side: a capital that speaks or negotiates is its government ("Moscow
-        denied" -> RUS GOV);
-        any other place acted on codes to its country ("struck Kramatorsk" -> UKR), as a
-        place, not as a party of its own."""
+        denied" -> RUS GOV); any other place acted on codes to its country ("struck
+        Kramatorsk" -> UKR), as a place, not as a party of its own."""
         country = entity.country or self.kb.country_of_word(entity.name) or self.kb.country_of_word(h.text)
-        place = self.kb_places(entity.name) if entity.type == "GPE" else None
+        place = self.find_place(entity.name) if entity.type == "GPE" else None
         if place is not None and place.capital and verbal:
             return [EventActor(entity.name, country, "GOV", entity.key)]
         return [EventActor(entity.name, country, None, None)]
