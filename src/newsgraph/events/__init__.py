@@ -53,7 +53,8 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             if coordinated:
                 sources, targets = sources[:1], sources[1:]  # "A and B signed a deal": with each other
             code = _refine(trig, sources, targets)
-            steps = [f"the phone is the channel: {trig.pattern.code} -> {code}"] if code != trig.pattern.code else []
+            phoned = code != trig.pattern.code  # "spoke to him by phone": a call, however weak the verb
+            steps = [f"the phone is the channel: {trig.pattern.code} -> {code}"] if phoned else []
             flags = trig.flags + [f for f in modality(trig)
                                   if not (f == "hypothetical" and "modal_in_pattern" in trig.flags)]
             if trig.pattern.rule is not None:
@@ -120,7 +121,8 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                     trigger=" ".join(w.text for w in sorted(trig.words, key=lambda w: w.i)),
                     trigger_start=trig.token.idx, date=date, date_precision=precision, place=place,
                     counts=dict(counts or {}) if table[code].root >= "14" else {},
-                    confidence=_confidence(trig, source, target, flags), flags=flags, why=why), trig.pattern.weak))
+                    confidence=_confidence(trig, source, target, flags), flags=flags, why=why),
+                    trig.pattern.weak and not phoned))
         kept = _distinct(_drop_weak(sentence_events))
         out.extend(kept)
         for e in kept:

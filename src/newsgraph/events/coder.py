@@ -30,6 +30,7 @@ from .grammar import (
     subject_of,
     verb_arguments,
 )
+from .judgements import naming_trigger
 from .lexicon import Lexicon, Pattern
 from .verb_patterns import choose, dictionary_match, reports
 
@@ -59,13 +60,15 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
             if lexicon.dictionary is not None and tok.pos_ in ("VERB", "AUX") else None
         if user is not None and user.uncodable:
             uncodable.add(tok.i)
-        if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
+        if tok.pos_ == "VERB" and (named := naming_trigger(tok)) is not None:
+            trig = choose(user, named)  # "called the attack deliberate": a judgement, not a call
+        elif tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
             trig = _verb_trigger(tok, lexicon.verbs[lemma])
             if trig is None or trig.pattern.weak or trig.pattern.code[:2] not in ("18", "19", "20"):
-                trig = _weapon_trigger(tok) or trig
+                trig = _weapon_trigger(tok) or trig or _phoning(tok)
             trig = choose(user, trig)
         elif tok.pos_ == "VERB":
-            trig = choose(user, _weapon_trigger(tok))
+            trig = choose(user, _weapon_trigger(tok) or _phoning(tok))
         elif user is not None:
             trig = user.trigger
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
@@ -89,6 +92,7 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
     found.extend(_obligations(speech, {t.token.i for t in found
                                      if not t.pattern.weak and not t.pattern.code.startswith("01")}))
     found.sort(key=lambda t: t.token.i)
+    found = _judged_objects(found)
     intended = set()
     for t in found:
         head = _intent_head(t)
@@ -123,6 +127,22 @@ rain rains snow snowstorm blizzard heat cold famine""".split())
 # "beat her rival with 54 percent of the vote", "beat Corvale 3-1": a contest, not an assault
 _CONTEST = re.compile(r"\b(?:votes?|percent|per cent|ballots?|polls?|elections?|race|final|match|game|"
                       r"points?|goals?|seats?|\d+\s*[-–]\s*\d+)\b", re.I)
+
+
+def _judged_objects(found: list[Trigger]) -> list[Trigger]:
+    """"condemned what it called an unacceptable attack by Russian forces": the condemning
+    verb, with no object of its own, takes the act its clause names, and the naming yields."""
+    by_token = {t.token.i: t for t in found}
+    out = []
+    for t in found:
+        head = by_token.get(t.token.head.i) if t.pattern.origin == "grammar:judgement" else None
+        if head is not None and head is not t and head.target is None \
+                and head.pattern.code[:2] == t.pattern.code[:2] and t.token.dep_ in ("ccomp", "relcl"):
+            head.target = t.target
+            head.target_how = f"the act '{t.token.text}' names after 'what'"
+            continue
+        out.append(t)
+    return out
 
 
 def _not_violence(trig: Trigger) -> bool:
@@ -280,6 +300,35 @@ def _weapon_trigger(v) -> Optional[Trigger]:
                 trig.source, trig.target = passive_agent(v), passive_subject(v)
             return trig
     return None
+
+
+_PERSON_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _phoning(v) -> Optional[Trigger]:
+    """"The president called his Peruvian counterpart on Friday", "Biden called Erdogan": to call
+    someone, with nothing they are called ("called him a liar") or asked ("called on"), is a
+    telephone call (041)."""
+    if v.lemma_.lower() != "call":
+        return None
+    obj = direct_object(v)
+    if obj is None:
+        # the parser reads "called the Peruvian president on Friday" as an object predicate
+        obj = next((c for c in v.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")), None)
+        complements = ("xcomp", "ccomp", "prt")
+    else:
+        complements = ("oprd", "xcomp", "ccomp", "prt")
+    if obj is None or obj.dep_ not in ("dobj", "obj", "oprd") or any(
+            c.dep_ in complements or (c.dep_ == "prep" and c.lower_ in ("for", "as", "off"))
+            for c in v.children):
+        return None
+    if not (obj.ent_type_ in _PERSON_ENTS or obj.pos_ == "PRON" and obj.lower_ in ("him", "her", "them")
+            or any(c.ent_type_ in _PERSON_ENTS for c in obj.children if c.dep_ in ("amod", "compound", "poss"))):
+        return None
+    trig = Trigger(Pattern("041", "call", origin="grammar:phone call", text="call <someone>: 041"), v, words=[v])
+    trig.source = subject_of(v)
+    trig.target = obj
+    return trig
 
 
 def _weapon_code(obj) -> Optional[str]:

@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .lexicon import Pattern
+from .lexicon import Pattern, channel_words
 
 TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for", "over", "from")
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "of", "at", "into", "upon", "toward", "towards")
+# "on Twitter", "in a video message", "via Telegram": how a statement went out
+_CHANNEL_PREPS = {"on", "in", "via", "through", "over", "during"}
 _SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 # Heads that announce the speaker's own intention: "offered to hand over", "is ready to send",
@@ -79,6 +81,9 @@ def subject_of(v):
         seen += 1
         subj = next((c for c in v.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:
+            if subj.lower_ == "who" and v.dep_ == "relcl":
+                # "Biden, who had congratulated Erdogan, ...": the relative's antecedent acts
+                return v.head
             if subj.lower_ in _LIGHT_SUBJECTS and subj.dep_ == "nsubj" and not subj.ent_type_:
                 if subj.lower_ == "it" and v.dep_ == "ccomp" and v.head.lemma_.lower() in SAYING_VERBS:
                     return subj  # "Iran said it would meet ...": the actor coder reads "it" as Iran
@@ -248,8 +253,9 @@ def _prep_target(hosts, preps):
             # spaCy labels the "to" of "gave asylum to the officers" dative, not prep
             if c.dep_ in ("prep", "dative") and c.lower_ in preps and c.i > host.i:
                 obj = prep_object(c)
-                if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and obj.ent_type_ not in NON_ACTOR_ENTS:
-                    found.append(obj)
+                if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and obj.ent_type_ not in NON_ACTOR_ENTS \
+                        and not (c.lower_ in _CHANNEL_PREPS and obj.lemma_.lower() in channel_words()):
+                    found.append(obj)  # "hailed the result on Twitter": the channel is no side
     return next((o for o in found if actorish(o)), found[0] if found else None)
 
 

@@ -127,3 +127,17 @@ def reported_acts() -> dict[str, str]:
 
     table = tomllib.loads(resources.files("newsgraph.data").joinpath("reported_acts.toml").read_text("utf-8"))
     return dict(table["acts"])
+
+
+@lru_cache(maxsize=1)
+def event_words() -> dict:
+    """``newsgraph/data/event_words.toml`` as read: channels and words of judging."""
+    import tomllib
+
+    return tomllib.loads(resources.files("newsgraph.data").joinpath("event_words.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def channel_words() -> frozenset[str]:
+    """Lemmas of media and platforms: what a statement goes out through ("on Twitter")."""
+    return frozenset(event_words()["channels"]["words"])

@@ -1,0 +1,94 @@
+"""Naming as judging: "called the attack deliberate" criticises, "called the deal a win-win" praises.
+
+News reports a reaction as often by what someone *called* a thing as by a verb of
+reacting. The naming verb (``data/event_words.toml [judgements] naming_verbs``) with an
+object and a complement is coded by the complement's words:
+
+    "Ukraine's foreign minister called the attack deliberate."   -> 111, target: the attacker
+    "Russia's Defence Ministry called Kyiv's statements a provocation." -> 111, target: Kyiv
+    "Oman's foreign minister called the deal 'a win-win'."         -> 051
+    "She called its withdrawal the right decision."               -> 051, target: "its" owner
+    "It described the law as incompatible with European values."  -> 111
+    "The ministry condemned what it called an unacceptable attack by Russian forces."
+                                                                  -> 111, target: Russian forces
+
+A complement with a negation ("neither free nor fair", "not a victory") turns its
+polarity; one with words of both kinds, or none, codes nothing.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from .grammar import Trigger, direct_object, prep_object, subject_of
+from .lexicon import Pattern, event_words
+
+_NEGATORS = {"not", "neither", "nor", "no", "never", "hardly"}
+_CRITICISM, _PRAISE = "111", "051"
+
+
+@lru_cache(maxsize=1)
+def _judging() -> tuple[frozenset, frozenset, frozenset]:
+    table = event_words()["judgements"]
+    return frozenset(table["naming_verbs"]), frozenset(table["negative"]), frozenset(table["positive"])
+
+
+def naming_trigger(v) -> Optional[Trigger]:
+    """The criticism or praise in naming something, or None (see the module's examples)."""
+    verbs, negative, positive = _judging()
+    if v.lemma_.lower() not in verbs:
+        return None
+    obj = direct_object(v)
+    complement = next((c for c in v.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
+                       and c.i > v.i), None)
+    if complement is None:
+        as_ = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        complement = prep_object(as_) if as_ is not None else None
+        if complement is None and as_ is not None:
+            complement = next((c for c in as_.children if c.dep_ in ("amod", "acomp", "advmod")), None)
+    if obj is None or complement is None:
+        return None
+    words = _judged_words(complement)
+    code = _polarity(words, negative, positive)
+    if code is None:
+        return None
+    judged = [w for w in complement.subtree if w.lemma_.lower() in (negative | positive)]
+    trig = Trigger(Pattern(code, v.lemma_.lower(), origin="grammar:judgement",
+                           text=f"VERB X {'as ' if complement.head.lower_ == 'as' else ''}<judging word>: {code}"),
+                   v, words=[v, *judged[:1]])
+    trig.source = _namer(v)
+    trig.target = complement if obj.lower_ == "what" else obj
+    trig.source_how = None
+    trig.target_how = "what the naming judges" if obj.lower_ != "what" else "the act named after 'what'"
+    return trig
+
+
+def _judged_words(complement) -> list:
+    """The complement's own words: its head and modifiers, not the phrases after it
+    ("a win-win for everyone": win, win; not everyone)."""
+    out = []
+    stack = [complement]
+    while stack:
+        w = stack.pop()
+        out.append(w)
+        stack.extend(c for c in w.children if c.dep_ not in ("prep", "relcl", "acl", "punct", "cc")
+                     or c.lower_ in ("nor",))
+    return out
+
+
+def _polarity(words: list, negative: frozenset, positive: frozenset) -> Optional[str]:
+    lemmas = [w.lemma_.lower() for w in words] + [w.lower_ for w in words]
+    neg = any(w in negative for w in lemmas)
+    pos = any(w in positive for w in lemmas)
+    if neg == pos:
+        return None
+    turned = any(w.lower_ in _NEGATORS for w in words)
+    return _CRITICISM if neg != turned else _PRAISE
+
+
+def _namer(v):
+    """Who names: the subject; for "condemned what it called ...", the one who condemned."""
+    subj = subject_of(v)
+    if subj is None and v.dep_ in ("ccomp", "relcl") and v.head.pos_ in ("VERB", "AUX"):
+        return subject_of(v.head)
+    return subj

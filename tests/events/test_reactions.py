@@ -1,0 +1,97 @@
+"""Reactions as news reports them: judging by naming, channels, relative clauses, weak
+calls by phone. Sentences written here; each is coded once in a module fixture."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.config import load_options
+from newsgraph.sentences import Sentence, code_sentences
+
+D = "2023-05-29"
+SENTENCES = {
+    # naming as judging (events/judgements.py)
+    "called_deliberate": ("Chile's foreign minister called the Peruvian raid deliberate.", D),
+    "called_provocation": ("Russia's Defence Ministry called Kyiv's statements a provocation.", D),
+    "called_win": ("Oman's foreign minister called Iran's decision \"a win for everyone\".", D),
+    "described_as": ("The Chilean embassy described Peru's new law as incompatible with democracy.", D),
+    "not_fair": ("The Chilean government called Peru's election neither free nor fair.", D),
+    "neutral_naming": ("The Chilean government called Peru's vote a formality.", D),
+    "what_it_called": ("The Colombian ministry condemned what it called an unacceptable attack by "
+                       "Russian forces on a civilian target.", D),
+    "call_phone": ("The Chilean president called the Peruvian president on Friday.", D),
+    # the channel is no side
+    "hailed_on_twitter": ("Hungary's prime minister hailed the result on Twitter.", D),
+    "said_on_telegram": ("The Russian defence ministry praised its troops on Telegram.", D),
+    # a relative clause's "who" is its antecedent
+    "relative_who": ("The Chilean president, who congratulated the Peruvian president on Sunday, "
+                     "will visit Lima.", D),
+    # a weak verb of talking by phone is a phone call, not a cue that yields
+    "spoke_by_phone": ("The Chilean president, who praised Peru on Sunday, spoke to the Peruvian "
+                       "president by phone on Monday.", D),
+}
+
+
+@pytest.fixture(scope="module")
+def coded() -> dict:
+    options = load_options(overrides={"run": {"progress": False, "workers": 1}})
+    return dict(code_sentences([Sentence(sid, text, date) for sid, (text, date) in SENTENCES.items()],
+                               options))
+
+
+def sides(event: dict) -> tuple:
+    return tuple((s or {}).get("country") for s in (event["source"], event["target"]))
+
+
+def codes(events: list[dict]) -> set[tuple]:
+    return {(e["cameo"], *sides(e)) for e in events}
+
+
+@pytest.mark.parametrize("sid,expected", [
+    ("called_deliberate", ("111", "CHL", "PER")),     # the raid's doer: its modifier
+    ("called_provocation", ("111", "RUS", "UKR")),
+    ("called_win", ("051", "OMN", "IRN")),
+    ("described_as", ("111", "CHL", "PER")),
+    ("not_fair", ("111", "CHL", "PER")),               # a negated positive judges badly
+    ("what_it_called", ("111", "COL", "RUS")),
+])
+def test_naming_with_a_judging_word_codes_praise_or_criticism(coded, sid, expected):
+    assert expected in codes(coded[sid])
+
+
+def test_the_judgement_says_which_rule_coded_it(coded):
+    event = next(e for e in coded["called_provocation"] if e["cameo"] == "111")
+    assert event["why"]["rule"] == "grammar:judgement"
+    assert "provocation" in event["trigger"]
+
+
+def test_naming_without_a_judging_word_is_no_event(coded):
+    assert not [e for e in coded["neutral_naming"] if e["root"] in ("05", "11")]
+
+
+def test_condemning_what_someone_called_an_act_is_one_event_against_its_doer(coded):
+    events = [e for e in coded["what_it_called"] if e["root"] == "11"]
+    assert [sides(e) for e in events] == [("COL", "RUS")]
+    assert events[0]["why"]["rule"].startswith("event_lexicon.txt:")
+
+
+def test_calling_a_person_is_no_judgement(coded):
+    assert {e["cameo"] for e in coded["call_phone"]} == {"041"}
+
+
+@pytest.mark.parametrize("sid,cameo,source", [("hailed_on_twitter", "051", "HUN"),
+                                              ("said_on_telegram", "051", "RUS")])
+def test_a_platform_is_the_channel_not_the_target(coded, sid, cameo, source):
+    events = [e for e in coded[sid] if e["cameo"] == cameo]
+    assert events and all(sides(e)[0] == source for e in events)
+    assert all((e["target"] or {}).get("text") != "Twitter" for e in events)
+    assert all((e["target"] or {}).get("text") != "Telegram" for e in events)
+
+
+def test_who_of_a_relative_clause_is_its_antecedent(coded):
+    assert ("051", "CHL", "PER") in codes(coded["relative_who"])
+
+
+def test_a_weak_talk_by_phone_is_a_call_beside_a_stronger_event(coded):
+    found = codes(coded["spoke_by_phone"])
+    assert ("051", "CHL", "PER") in found
+    assert any(c == "041" and {s, t} == {"CHL", "PER"} for c, s, t in found)
