@@ -28,6 +28,12 @@ SENTENCES = {
     # a weak verb of talking by phone is a phone call, not a cue that yields
     "spoke_by_phone": ("The Chilean president, who praised Peru on Sunday, spoke to the Peruvian "
                        "president by phone on Monday.", D),
+    # the article's home country: where its places are, for unnamed state actors and acts
+    "home_state": ("Thousands rallied in Tbilisi and Batumi on Monday against the government. "
+                   "Riot police detained 30 people. "
+                   "The French foreign minister condemned the vote.", D),
+    "owned_act": ("Thousands rallied in Tbilisi and Batumi on Monday. "
+                  "The French foreign minister condemned Peru's vote.", D),
 }
 
 
@@ -95,3 +101,18 @@ def test_a_weak_talk_by_phone_is_a_call_beside_a_stronger_event(coded):
     found = codes(coded["spoke_by_phone"])
     assert ("051", "CHL", "PER") in found
     assert any(c == "041" and {s, t} == {"CHL", "PER"} for c, s, t in found)
+
+
+def test_unnamed_police_are_the_home_states(coded):
+    arrests = [e for e in coded["home_state"] if e["cameo"] == "173"]
+    assert arrests and sides(arrests[0])[0] == "GEO"
+
+
+def test_a_reaction_to_an_unowned_act_of_state_targets_the_home_state(coded):
+    condemned = [e for e in coded["home_state"] if e["root"] == "11"]
+    assert [sides(e) for e in condemned] == [("FRA", "GEO")]
+    assert "vote" in condemned[0]["why"]["target_how"]
+
+
+def test_an_owned_act_is_its_owners(coded):
+    assert ("111", "FRA", "PER") in codes(coded["owned_act"])

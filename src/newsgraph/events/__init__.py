@@ -17,7 +17,7 @@ from .coder import find_triggers
 from .counts import find_counts
 from .dates import DateResolver
 from .grammar import Trigger, protested
-from .lexicon import Lexicon, LexiconError, load_lexicon, reported_acts
+from .lexicon import Lexicon, LexiconError, acts_of_state, load_lexicon, reported_acts
 from .modality import conditional, intent_code, modality
 from .places import PlaceFinder
 from .verb_patterns import other_party
@@ -95,8 +95,14 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 # article told of before, by whoever did it
                 targets = [doer]
                 trig.target_how = f"who did the '{act.text}' told of before"
+            if targets == [None] and table[code].root <= "13" and _act_of_state(act):
+                # "Borrell condemned the vote": the vote of the state where it was held
+                where = named_place or places.home
+                if where and where.get("country"):
+                    targets = [EventActor("", where["country"], None)]
+                    trig.target_how = f"the state where the '{act.text}' happened"
             sources, targets, inferred = _infer_sides(sources, targets, table[code].root, named_place,
-                                                      places.dateline)
+                                                      places.home)
             flags = flags + inferred
             if trig.pattern.reverse_code is not None and targets == [None] and len(sources) > 1:
                 sources, targets = sources[:1], sources[1:]  # "Gondor and Osgiliath renewed ties" [064:064]
@@ -162,6 +168,14 @@ def _doer_of_act(token, lexicon: Lexicon, last_by_root: dict[str, tuple], source
     return doer
 
 
+def _act_of_state(token) -> bool:
+    """A law, vote or ruling named with no owner ("the vote", "the contested bill"): an act
+    of the state it happens in (``data/reported_acts.toml [acts_of_state]``)."""
+    return token is not None and token.pos_ == "NOUN" and token.lemma_.lower() in acts_of_state() \
+        and not any(c.dep_ in ("poss", "compound", "agent") or (c.dep_ == "prep" and c.lower_ in ("by", "of"))
+                    for c in token.children)
+
+
 def _sides(trig: Trigger, actors: ActorCoder) -> tuple[list, list, bool]:
     """The coded sources and targets of a trigger, and whether they are the members of one
     dictionary ``%`` compound ("Gondor and Osgiliath agree": each member to each other one;
@@ -213,19 +227,24 @@ def _uncoded(actors: list) -> bool:
 
 
 def _infer_sides(sources: list, targets: list, root: str, named: Optional[dict],
-                 dateline: Optional[dict]) -> tuple[list, list, list[str]]:
-    """Country for sides that have none, as event data codes them (see the two root sets);
+                 home: Optional[dict]) -> tuple[list, list, list[str]]:
+    """``home``: the article's country (its dateline's, else the one it names most).
+    Country for sides that have none, as event data codes them (see the two root sets);
     free text keeps its words and gains the country ("masked protesters" [GRC])."""
     flags: list[str] = []
+    if home and home.get("country"):
+        # "the authorities", "riot police": a state's own people, unnamed, are the home state's
+        sources = [_at_home(a, home["country"]) for a in sources]
+        targets = [_at_home(a, home["country"]) for a in targets]
     if _uncoded(targets):
-        inferred = _inferred_target(named, dateline, sources, root)
+        inferred = _inferred_target(named, home, sources, root)
         if inferred is not None:
             targets = [EventActor(t.text, inferred.country, t.sector) if t is not None else inferred
                        for t in targets]
             flags.append("target_inferred")
     if root in _UNNAMED_AUTHOR_ROOTS and _uncoded(sources):
         # "students in Jakarta staged demonstrations", "a roadside bomb killed ..."
-        where = named or dateline
+        where = named or home
         if not (where and where.get("country")) and root == "14":
             # protesters whose country is not said protest their own government
             known = next((t.country for t in targets if t is not None and t.country), None)
@@ -235,6 +254,16 @@ def _infer_sides(sources: list, targets: list, root: str, named: Optional[dict],
                        else EventActor("", where["country"], None) for x in sources]
             flags.append("source_inferred")
     return sources, targets, flags
+
+
+# Sectors of a state's own people: the police, the army, the government, the courts.
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
+def _at_home(actor: Optional[EventActor], home: str) -> Optional[EventActor]:
+    if actor is None or actor.country or actor.key or actor.sector not in _STATE_SECTORS:
+        return actor
+    return EventActor(actor.text, home, actor.sector)
 
 
 # Roots whose events act on a population even when no one is named: yielding (a curfew

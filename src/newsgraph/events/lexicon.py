@@ -130,6 +130,15 @@ def reported_acts() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def acts_of_state() -> frozenset[str]:
+    """Nouns of a state's own acts ("the vote", "the law"): ``reported_acts.toml [acts_of_state]``."""
+    import tomllib
+
+    table = tomllib.loads(resources.files("newsgraph.data").joinpath("reported_acts.toml").read_text("utf-8"))
+    return frozenset(table["acts_of_state"]["nouns"])
+
+
+@lru_cache(maxsize=1)
 def event_words() -> dict:
     """``newsgraph/data/event_words.toml`` as read: channels and words of judging."""
     import tomllib

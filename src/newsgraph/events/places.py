@@ -28,6 +28,7 @@ class PlaceFinder:
                     for char in range(m.start, m.end):
                         self.at_char.setdefault(char, (entity, written))
         self.dateline = _dateline_place(article.dateline)
+        self.home = _home_country(analysis, self.dateline)
         self._sentence: Optional[int] = None
         self._places: list[dict] = []
 
@@ -70,6 +71,23 @@ class PlaceFinder:
                         if obj.dep_ == "pobj":
                             return self._entity_place(obj, 1)
         return None
+
+
+def _home_country(analysis: Optional[ArticleAnalysis], dateline: Optional[dict]) -> Optional[dict]:
+    """The country an article happens in: its dateline's, else the country whose places it
+    names most often, when that is clearly the most (twice, and more than any other).
+    An article on Tbilisi's protests that names Tbilisi, Rustaveli Avenue and Georgia
+    happens in GEO, though no dateline says so."""
+    if dateline and dateline.get("country"):
+        return {"name": None, "country": dateline["country"]}
+    counts: dict[str, int] = {}
+    for entity in (analysis.entities if analysis else ()):
+        if entity.type in _PLACE_TYPES and entity.country:
+            counts[entity.country] = counts.get(entity.country, 0) + len(entity.mentions)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return {"name": None, "country": ranked[0][0]}
 
 
 def _dateline_place(dateline: Optional[str]) -> Optional[dict]:
