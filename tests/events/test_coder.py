@@ -719,9 +719,10 @@ def test_the_ministers_of_two_countries_are_two_sides(coded):
     assert {country(meeting["source"]), country(meeting["target"])} == {"SAU", "IRN"}
 
 
-def test_a_deal_between_parties_is_aimed_at_the_first_party(coded):
-    welcome = one(coded["welcomed_deal_between"], "05")
-    assert pair(welcome) == ("BRA", "CHL")
+def test_a_deal_between_parties_is_aimed_at_each_party(coded):
+    welcomes = with_root(coded["welcomed_deal_between"], "05")
+    assert ("BRA", "CHL") in [pair(e) for e in welcomes]
+    assert {e["target"]["text"] for e in welcomes} == {"Chilean government", "rebels"}
 
 
 def test_a_when_clause_happens_at_its_heads_time(coded):

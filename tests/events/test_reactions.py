@@ -29,11 +29,17 @@ SENTENCES = {
     "spoke_by_phone": ("The Chilean president, who praised Peru on Sunday, spoke to the Peruvian "
                        "president by phone on Monday.", D),
     # the article's home country: where its places are, for unnamed state actors and acts
-    "home_state": ("Thousands rallied in Tbilisi and Batumi on Monday against the government. "
+    "home_state": ("Thousands rallied in Tbilisi and Batumi on Monday against Georgia's government. "
                    "Riot police detained 30 people. "
                    "The French foreign minister condemned the vote.", D),
     "owned_act": ("Thousands rallied in Tbilisi and Batumi on Monday. "
                   "The French foreign minister condemned Peru's vote.", D),
+    # sides through the nouns that stand for them
+    "negotiators_for": ("Negotiators for the Chilean government and the Peruvian rebels had been meeting "
+                        "in Quito since Monday.", D),
+    "delegation_led_by": ("The Chilean president met a Peruvian delegation led by the Peruvian foreign "
+                          "minister on Wednesday.", D),
+    "islamic_republic": ("The Chilean president thanked the Islamic Republic for its support.", D),
 }
 
 
@@ -116,3 +122,16 @@ def test_a_reaction_to_an_unowned_act_of_state_targets_the_home_state(coded):
 
 def test_an_owned_act_is_its_owners(coded):
     assert ("111", "FRA", "PER") in codes(coded["owned_act"])
+
+
+def test_a_noun_for_two_sides_gives_both_and_the_venue_is_no_side(coded):
+    assert [(e["cameo"], *sides(e)) for e in coded["negotiators_for"]] == [("040", "CHL", "PER")]
+
+
+def test_a_delegation_is_the_one_who_leads_it(coded):
+    meeting = next(e for e in coded["delegation_led_by"] if e["root"] == "04")
+    assert sides(meeting) == ("CHL", "PER") and meeting["target"]["text"] != "delegation"
+
+
+def test_the_islamic_republic_is_iran(coded):
+    assert ("051", "CHL", "IRN") in codes(coded["islamic_republic"])

@@ -49,7 +49,8 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
         for trig in triggers:
             sources, targets, members = _sides(trig, actors)
             target_token = trig.target
-            coordinated = targets == [None] and len(sources) > 1 and trig.pattern.code[:2] in _JOINT_ROOTS
+            coordinated = targets == [None] and len(sources) > 1 and (
+                trig.pattern.code[:2] in _JOINT_ROOTS or trig.pattern.code in SYMMETRIC_CODES)
             if coordinated:
                 sources, targets = sources[:1], sources[1:]  # "A and B signed a deal": with each other
             code = _refine(trig, sources, targets)

@@ -96,10 +96,12 @@ class ActorCoder:
         if depth > 3:
             return []
         if h.lower_ in _EMPTY_HEADS or h.lemma_.lower() in _EMPTY_HEADS:
-            owner = next((c for c in h.children if c.dep_ in ("poss", "amod", "compound")), None) \
-                or _prep_object(h, ("of",))
+            # "a Hamas delegation headed by its political chief": the one at its head speaks
+            # "military delegations of the government and the rebels": whose, before what kind
+            owner = _leader(h) or next((c for c in h.children if c.dep_ == "poss"), None) \
+                or _prep_object(h, ("of",)) or next((c for c in h.children if c.dep_ in ("amod", "compound")), None)
             if owner is not None:
-                found = self._one(owner, depth + 1, verbal)
+                found = self._with_conjuncts(owner, depth, verbal)
                 if found:
                     return found
         entity = self._entity(h)
@@ -150,10 +152,14 @@ class ActorCoder:
             # "the achievements of the resistance", "residential areas in Gaza": whose or where
             obj = _prep_object(h, _OWNER_PREPS)
             if obj is not None:
-                return self._one(obj, depth + 1, verbal)
+                # "negotiators for the government and the rebels": each side
+                return self._with_conjuncts(obj, depth, verbal)
         if h.pos_ == "PROPN" or h.lower_ in _PERSON_NOUNS:
             return [EventActor(_phrase(h), None, None)]
         return []
+
+    def _with_conjuncts(self, h, depth: int, verbal: bool) -> list[EventActor]:
+        return [a for x in (h, *h.conjuncts) if x.i >= h.i for a in self._one(x, depth + 1, verbal)]
 
     def _place(self, h, entity: LocalEntity, verbal: bool) -> list[EventActor]:
         """A place as a side: a capital that speaks or negotiates is its government ("Moscow
@@ -221,6 +227,16 @@ class ActorCoder:
         if not countries and sector is None:
             return []
         return [EventActor(text, code, sector) for code in (countries or [None])]
+
+
+def _leader(h):
+    """The one "leading" or "heading" a group: "a delegation headed by Ismail Haniyeh"."""
+    for c in h.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in ("head", "lead", "led", "chair"):
+            agent = next((a for a in c.children if a.dep_ == "agent"), None)
+            if agent is not None:
+                return next((o for o in agent.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def _listed_after(head) -> list:

@@ -74,20 +74,23 @@ class PlaceFinder:
 
 
 def _home_country(analysis: Optional[ArticleAnalysis], dateline: Optional[dict]) -> Optional[dict]:
-    """The country an article happens in: its dateline's, else the country whose places it
-    names most often, when that is clearly the most (twice, and more than any other).
-    An article on Tbilisi's protests that names Tbilisi, Rustaveli Avenue and Georgia
-    happens in GEO, though no dateline says so."""
-    if dateline and dateline.get("country"):
-        return {"name": None, "country": dateline["country"]}
+    """The country an article is about: the one its people, bodies and places belong to
+    most often (clearly the most: twice, and more than any other), the dateline counting
+    once; else the dateline's. A report from Nairobi on Ethiopia's war names Ethiopia,
+    Ethiopian forces and Tigray far more than Kenya: its unnamed "federal government" is
+    Ethiopia's."""
     counts: dict[str, int] = {}
     for entity in (analysis.entities if analysis else ()):
-        if entity.type in _PLACE_TYPES and entity.country:
+        if entity.country:
             counts[entity.country] = counts.get(entity.country, 0) + len(entity.mentions)
+    if dateline and dateline.get("country"):
+        counts[dateline["country"]] = counts.get(dateline["country"], 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    return {"name": None, "country": ranked[0][0]}
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        return {"name": None, "country": ranked[0][0]}
+    if dateline and dateline.get("country"):
+        return {"name": None, "country": dateline["country"]}
+    return None
 
 
 def _dateline_place(dateline: Optional[str]) -> Optional[dict]:
