@@ -40,6 +40,13 @@ SENTENCES = {
     "delegation_led_by": ("The Chilean president met a Peruvian delegation led by the Peruvian foreign "
                           "minister on Wednesday.", D),
     "islamic_republic": ("The Chilean president thanked the Islamic Republic for its support.", D),
+    # crowds, contests, addressing
+    "crowd_gathered": ("Thousands of protesters gathered outside the parliament in Lima on Monday.", D),
+    "crowds_filled": ("Crowds carrying Peruvian flags filled the main square of Lima.", D),
+    "came_back": ("The protesters came back to the square of Lima on Tuesday.", D),
+    "crowd_watched": ("The crowd watched the speech in Lima.", D),
+    "beat_in_runoff": ("The Peruvian president beat his Chilean rival in Sunday's run-off.", D),
+    "addressed_as": ("The Chilean president addressed the Peruvian president as \"my dear brother\".", D),
 }
 
 
@@ -135,3 +142,21 @@ def test_a_delegation_is_the_one_who_leads_it(coded):
 
 def test_the_islamic_republic_is_iran(coded):
     assert ("051", "CHL", "IRN") in codes(coded["islamic_republic"])
+
+
+@pytest.mark.parametrize("sid", ["crowd_gathered", "crowds_filled", "came_back"])
+def test_protesters_who_gather_demonstrate(coded, sid):
+    protests = [e for e in coded[sid] if e["cameo"] == "141"]
+    assert protests and protests[0]["why"]["rule"] == "grammar:crowd"
+
+
+def test_a_crowd_that_only_watches_is_no_protest(coded):
+    assert not [e for e in coded["crowd_watched"] if e["root"] == "14"]
+
+
+def test_beating_a_rival_in_a_runoff_is_no_assault(coded):
+    assert not [e for e in coded["beat_in_runoff"] if e["root"] == "18"]
+
+
+def test_addressing_someone_with_warm_words_is_praise(coded):
+    assert ("051", "CHL", "PER") in codes(coded["addressed_as"])

@@ -154,7 +154,7 @@ class ActorCoder:
             if obj is not None:
                 # "negotiators for the government and the rebels": each side
                 return self._with_conjuncts(obj, depth, verbal)
-        if h.pos_ == "PROPN" or h.lower_ in _PERSON_NOUNS:
+        if h.pos_ == "PROPN" or h.lower_ in _PERSON_NOUNS or h.lemma_.lower() in _PERSON_NOUNS:
             return [EventActor(_phrase(h), None, None)]
         return []
 

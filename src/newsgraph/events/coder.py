@@ -30,6 +30,7 @@ from .grammar import (
     subject_of,
     verb_arguments,
 )
+from .grammar_rules import crowd_trigger, phoning, weapon_trigger
 from .judgements import naming_trigger
 from .lexicon import Lexicon, Pattern
 from .verb_patterns import choose, dictionary_match, reports
@@ -65,10 +66,10 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         elif tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
             trig = _verb_trigger(tok, lexicon.verbs[lemma])
             if trig is None or trig.pattern.weak or trig.pattern.code[:2] not in ("18", "19", "20"):
-                trig = _weapon_trigger(tok) or trig or _phoning(tok)
+                trig = weapon_trigger(tok) or trig or phoning(tok) or crowd_trigger(tok)
             trig = choose(user, trig)
         elif tok.pos_ == "VERB":
-            trig = choose(user, _weapon_trigger(tok) or _phoning(tok))
+            trig = choose(user, weapon_trigger(tok) or phoning(tok) or crowd_trigger(tok))
         elif user is not None:
             trig = user.trigger
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
@@ -125,7 +126,7 @@ tornado tsunami landslide mudslide avalanche wildfire bushfire blaze fire drough
 disease epidemic outbreak virus pandemic illness cancer accident crash collision derailment lightning
 rain rains snow snowstorm blizzard heat cold famine""".split())
 # "beat her rival with 54 percent of the vote", "beat Corvale 3-1": a contest, not an assault
-_CONTEST = re.compile(r"\b(?:votes?|percent|per cent|ballots?|polls?|elections?|race|final|match|game|"
+_CONTEST = re.compile(r"\b(?:votes?|percent|per cent|ballots?|polls?|elections?|run-?offs?|referendum|race|final|match|game|"
                       r"points?|goals?|seats?|\d+\s*[-–]\s*\d+)\b", re.I)
 
 
@@ -255,87 +256,6 @@ def _verb_trigger(v, patterns: tuple[Pattern, ...]) -> Optional[Trigger]:
         verb_arguments(trig, obj)
         return trig
     return None
-
-
-# Instruments that make any verb an attack: "showered the town with rockets", "pelted
-# them with stones", "dispersed the crowd with tear gas". CAMEO code by weapon.
-WEAPON_CODES = {
-    "rocket": "195", "missile": "195", "bomb": "195", "airstrike": "195", "drone": "195", "warplane": "195",
-    "artillery": "194", "shell": "194", "mortar": "194", "tank": "194", "howitzer": "194",
-    "gun": "193", "gunfire": "193", "bullet": "193", "rifle": "193", "firearm": "193", "machine-gun": "193",
-    "grenade": "190", "explosive": "190", "stone": "182", "rock": "182", "knife": "182", "club": "182",
-    "baton": "175", "gas": "175", "teargas": "175", "cannon": "175",
-}
-
-
-# Verbs whose object is the weapon itself: "fired water cannon at protesters", "used tear gas
-# on the crowd", "threw stones at police". The target is after at/on/against/into.
-_WIELDING = {"fire", "use", "launch", "deploy", "hurl", "throw", "lob"}
-_AIMED_AT = ("at", "on", "against", "into")
-
-
-def _weapon_trigger(v) -> Optional[Trigger]:
-    if v.lemma_.lower() in _WIELDING and (obj := direct_object(v)) is not None \
-            and obj.dep_ in ("dobj", "obj") and (code := _weapon_code(obj)) is not None:
-        hosts = [v, obj, *obj.conjuncts]  # "used water cannon and tear gas on crowds": on may hang off gas
-        aimed = next((p for h in hosts for p in h.children if p.dep_ == "prep" and p.lower_ in _AIMED_AT), None)
-        trig = Trigger(Pattern(code, v.lemma_.lower(), origin="grammar:weapon",
-                               text=f"VERB {obj.lemma_.lower()} at/on ...: {code}"), v, words=[v, obj])
-        trig.source = subject_of(v)
-        trig.target = prep_object(aimed) if aimed is not None else None
-        return trig
-    for prep in v.children:
-        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i > v.i:
-            obj = prep_object(prep)
-            if obj is None:
-                continue
-            code = _weapon_code(obj)
-            if code is None:
-                continue
-            trig = Trigger(Pattern(code, v.lemma_.lower(), ("with",), origin="grammar:weapon",
-                                   text=f"VERB with {obj.lemma_.lower()}: {code}"), v, words=[v, prep, obj])
-            trig.source = subject_of(v)
-            trig.target = direct_object(v)
-            if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in v.children):
-                trig.source, trig.target = passive_agent(v), passive_subject(v)
-            return trig
-    return None
-
-
-_PERSON_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
-
-
-def _phoning(v) -> Optional[Trigger]:
-    """"The president called his Peruvian counterpart on Friday", "Biden called Erdogan": to call
-    someone, with nothing they are called ("called him a liar") or asked ("called on"), is a
-    telephone call (041)."""
-    if v.lemma_.lower() != "call":
-        return None
-    obj = direct_object(v)
-    if obj is None:
-        # the parser reads "called the Peruvian president on Friday" as an object predicate
-        obj = next((c for c in v.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")), None)
-        complements = ("xcomp", "ccomp", "prt")
-    else:
-        complements = ("oprd", "xcomp", "ccomp", "prt")
-    if obj is None or obj.dep_ not in ("dobj", "obj", "oprd") or any(
-            c.dep_ in complements or (c.dep_ == "prep" and c.lower_ in ("for", "as", "off"))
-            for c in v.children):
-        return None
-    if not (obj.ent_type_ in _PERSON_ENTS or obj.pos_ == "PRON" and obj.lower_ in ("him", "her", "them")
-            or any(c.ent_type_ in _PERSON_ENTS for c in obj.children if c.dep_ in ("amod", "compound", "poss"))):
-        return None
-    trig = Trigger(Pattern("041", "call", origin="grammar:phone call", text="call <someone>: 041"), v, words=[v])
-    trig.source = subject_of(v)
-    trig.target = obj
-    return trig
-
-
-def _weapon_code(obj) -> Optional[str]:
-    code = WEAPON_CODES.get(obj.lemma_.lower())
-    if code == "175" and obj.lemma_.lower() == "cannon" and "water" not in {c.lower_ for c in obj.children}:
-        return None  # a cannon is artillery unless it is a water cannon
-    return code
 
 
 def _noun_trigger(n, patterns: tuple[Pattern, ...]) -> Optional[Trigger]:
