@@ -47,6 +47,13 @@ SENTENCES = {
     "crowd_watched": ("The crowd watched the speech in Lima.", D),
     "beat_in_runoff": ("The Peruvian president beat his Chilean rival in Sunday's run-off.", D),
     "addressed_as": ("The Chilean president addressed the Peruvian president as \"my dear brother\".", D),
+    # crowds' force, weapons as subjects, protests on paper
+    "crowd_blocked": ("Crowds blocked the main roads of Lima on Monday.", D),
+    "crowd_stormed": ("Peruvian protesters stormed the Chilean embassy in Lima.", D),
+    "crowd_wrecked": ("Protesters pulled down the metal barriers outside the parliament in Lima.", D),
+    "mob_beat": ("A Peruvian man was beaten by a crowd of protesters in Lima.", D),
+    "missile_flattened": ("A Chilean missile flattened a restaurant in Tacna on Tuesday.", D),
+    "protest_note": ("The Chilean president ordered a note of protest to Peru.", D),
 }
 
 
@@ -160,3 +167,24 @@ def test_beating_a_rival_in_a_runoff_is_no_assault(coded):
 
 def test_addressing_someone_with_warm_words_is_praise(coded):
     assert ("051", "CHL", "PER") in codes(coded["addressed_as"])
+
+
+@pytest.mark.parametrize("sid,cameo", [("crowd_blocked", "144"), ("crowd_stormed", "145"),
+                                       ("crowd_wrecked", "145")])
+def test_a_crowds_force_is_a_violent_protest(coded, sid, cameo):
+    assert cameo in {e["cameo"] for e in coded[sid]}
+    assert not [e for e in coded[sid] if e["root"] in ("18", "19", "20")]
+
+
+def test_a_crowd_beating_a_person_is_an_assault(coded):
+    assert [e["root"] for e in coded["mob_beat"]] == ["18"]
+
+
+def test_a_weapon_as_subject_codes_by_the_weapon(coded):
+    strike = next(e for e in coded["missile_flattened"] if e["root"] >= "17")
+    assert strike["cameo"] == "195" and sides(strike) == ("CHL", "PER")
+    assert any("weapon" in step for step in strike["why"]["steps"])
+
+
+def test_a_note_of_protest_is_an_official_complaint(coded):
+    assert [(e["cameo"], *sides(e)) for e in coded["protest_note"]] == [("114", "CHL", "PER")]

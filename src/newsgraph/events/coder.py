@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
 from typing import Optional
 
 from .grammar import (
@@ -30,7 +32,7 @@ from .grammar import (
     subject_of,
     verb_arguments,
 )
-from .grammar_rules import crowd_trigger, phoning, weapon_trigger
+from .grammar_rules import crowd_recode, crowd_trigger, official_protest, phoning, weapon_recode, weapon_trigger
 from .judgements import naming_trigger
 from .lexicon import Lexicon, Pattern
 from .verb_patterns import choose, dictionary_match, reports
@@ -73,7 +75,7 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         elif user is not None:
             trig = user.trigger
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
-            trig = _noun_trigger(tok, lexicon.nouns[lemma])
+            trig = official_protest(tok) or _noun_trigger(tok, lexicon.nouns[lemma])
         else:
             continue
         if trig is None or _not_violence(trig):
@@ -104,6 +106,11 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
     found = [t for t in found if t.token.i not in intended]
     kept = []
     for t in found:  # in text order: a trigger recoded here is seen recoded by the later ones
+        for recode, why in ((crowd_recode, "a crowd's act"), (weapon_recode, "done by a weapon")):
+            code = recode(t)
+            if code is not None and code != t.pattern.code:
+                t.notes.append(f"{why}: {t.pattern.code} -> {code}")
+                t.pattern = replace(t.pattern, code=code, weak=False)
         attempted = _attempted_violence(t)
         if attempted and t.pattern.code == "186":
             t.notes.append(f"an attempted attack: {t.pattern.code} -> 185")

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .grammar import PASSIVE_SUBJECTS, Trigger, direct_object, passive_agent, passive_subject, prep_object, subject_of
+from .grammar import (PASSIVE_SUBJECTS, Trigger, direct_object, governing_verb, passive_agent, passive_subject,
+                      prep_object, subject_of)
 from .lexicon import Pattern
 
 
@@ -109,12 +110,22 @@ _GATHERING_PARTICLES = {"come": {"back", "out", "to", "into", "onto"}, "turn": {
                         "pour": {"into", "onto", "out"}, "stream": {"into", "onto"}, "descend": {"on", "upon"}}
 
 
+# "pulled down the barriers", "set rubbish bins alight", "smashed windows": a riot (145)
+_WRECKING = {"smash", "torch", "loot", "vandalize", "vandalise", "ransack", "burn", "set", "pull", "tear", "break",
+             "clash", "overturn", "topple"}
+_WRECKING_PARTICLES = {"set": {"alight", "ablaze", "fire", "on"}, "pull": {"down", "apart", "away"},
+                       "tear": {"down", "apart", "up"}, "break": {"through", "into", "down"}}
+
+
 def crowd_trigger(v) -> Optional[Trigger]:
-    """Protesters gathering, filling a place or coming back: a demonstration (141)."""
+    """Protesters gathering, filling a place or coming back: a demonstration (141); wrecking
+    things or clashing: a riot (145)."""
     lemma = v.lemma_.lower()
-    if lemma not in _GATHERING:
+    if lemma not in _GATHERING and lemma not in _WRECKING:
         return None
-    if lemma in _GATHERING_PARTICLES and not any(c.lower_ in _GATHERING_PARTICLES[lemma] for c in v.children):
+    particles = _GATHERING_PARTICLES.get(lemma) if lemma in _GATHERING else _WRECKING_PARTICLES.get(lemma)
+    if particles and not any(w.lower_ in particles for c in v.children for w in (c, *c.children)
+                             if c.dep_ in ("prt", "prep", "advmod", "oprd", "ccomp", "xcomp", "acomp", "dobj")):
         return None
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
@@ -125,8 +136,87 @@ def crowd_trigger(v) -> Optional[Trigger]:
         crowd = prep_object(of) if of is not None else None
     if crowd is None or crowd.lemma_.lower() not in _PROTESTERS:
         return None
+    if lemma in _WRECKING:
+        trig = Trigger(Pattern("145", lemma, origin="grammar:crowd", text="<protesters> wreck/clash: 145"),
+                       v, words=[v])
+        trig.source = crowd
+        trig.target = next((prep_object(c) for c in v.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+        return trig
     trig = Trigger(Pattern("141", lemma, origin="grammar:crowd", text="<protesters> gather/fill/come back: 141"),
                    v, words=[v])
     trig.source = crowd
     trig.target = None
+    return trig
+
+
+# Crowds that block or wreck: "crowds blocked the main roads" (144), "protesters pulled down
+# the barriers", "stormed the embassy", "set bins alight" (145). CAMEO codes force used by
+# protesters as a violent protest, not as an assault by an armed actor.
+_OBSTRUCTING = {"block", "barricade", "blockade", "seal", "obstruct", "cut"}
+_FORCE_ROOTS = ("17", "18", "19", "20")
+
+
+def protesters_of(tok):
+    """The protesters a subject names: "protesters", "crowds", "thousands of demonstrators"."""
+    if tok is None:
+        return None
+    if tok.lemma_.lower() in _PROTESTERS:
+        return tok
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = prep_object(of) if of is not None else None
+    return obj if obj is not None and obj.lemma_.lower() in _PROTESTERS else None
+
+
+def crowd_recode(trig: Trigger) -> Optional[str]:
+    """The code of a crowd's act of force or obstruction (see above), or None."""
+    if trig.pattern.rule is not None or protesters_of(trig.source) is None:
+        return None
+    if trig.token.lemma_.lower() in _OBSTRUCTING and not trig.pattern.is_noun:
+        return "144"
+    if trig.pattern.code[:2] in _FORCE_ROOTS and not _someone(trig.target):
+        return "145"  # "beaten by a crowd of dozens": a person assaulted, not a riot
+    return None
+
+
+# Targets of a crowd's force that make it an assault on someone, not a riot.
+_PEOPLE_WORDS = {"man", "woman", "boy", "girl", "child", "driver", "passenger", "journalist", "reporter",
+                 "civilian", "worker", "resident", "student", "family", "victim", "migrant", "refugee"}
+
+
+def _someone(tok) -> bool:
+    return tok is not None and (tok.ent_type_ == "PERSON" or tok.lemma_.lower() in _PEOPLE_WORDS
+                                or (tok.pos_ == "PRON" and tok.lower_ in ("him", "her", "he", "she")))
+
+
+def weapon_recode(trig: Trigger) -> Optional[str]:
+    """"The missile flattened the restaurant": an act of force whose subject is a weapon is
+    coded by the weapon (195 for a missile), not as the verb's destruction of property."""
+    if trig.pattern.rule is not None or trig.source is None or trig.pattern.code[:2] not in _FORCE_ROOTS:
+        return None
+    code = WEAPON_CODES.get(trig.source.lemma_.lower())
+    if code is None or code[:2] < "19" or code == trig.pattern.code:
+        return None
+    return code
+
+
+# "delivered a diplomatic note of protest to Moscow", "sent a letter of protest to the UN":
+# a complaint made officially (114), not a demonstration in the street.
+_PROTEST_CARRIERS = {"note", "letter", "message", "cable"}
+
+
+def official_protest(n) -> Optional[Trigger]:
+    """The noun "protest" in "a note of protest to X": CAMEO 114 against X."""
+    if n.lemma_.lower() != "protest" or n.dep_ != "pobj" or n.head.lower_ != "of":
+        return None
+    carrier = n.head.head
+    if carrier.lemma_.lower() not in _PROTEST_CARRIERS:
+        return None
+    trig = Trigger(Pattern("114", "protest", origin="grammar:official protest",
+                           text="note/letter of protest to X: 114"), n, words=[carrier, n.head, n])
+    to = next((c for c in (*carrier.children, *n.children) if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+    verb = governing_verb(carrier)
+    if to is None and verb is not None:
+        to = next((c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+    trig.target = prep_object(to) if to is not None else None
+    trig.source = subject_of(verb) if verb is not None else None
     return trig
