@@ -45,8 +45,8 @@ def test_fuse_gives_every_article_a_story(store):
     report = fuse_store(store)
     assert report.grouped == 3
     assert list(report.seconds) == ["signatures", "near_duplicates", "read_mentions_quotes", "quote_groups",
-                                    "event_fusion", "write_events_quotes", "waiting_for_stories", "stories",
-                                    "write_stories"]
+                                    "event_fusion", "waiting_for_stories", "event_story_join",
+                                    "write_events_quotes", "stories", "write_stories"]
     stories = list(store.iter_stories())
     assert [s.article_ids for s in stories] == [["f1", "f2"], ["m1"]]  # largest first
     flood = stories[0]

@@ -27,7 +27,7 @@ from ..config import Options, load_options
 from ..engine import Beside, make_engine
 from ..records import Article, ArticleAnalysis, GlobalEntity, StoryFeatures, UnsignedArticle
 from .entities import EntityRegistry
-from .events import EventFuser
+from .events import EventFuser, join_in_stories, summarise
 from .quotes import group_quotes
 from .signatures import features_of, text_shingles, with_entities
 from .stories import StoryGrouper
@@ -139,14 +139,20 @@ def _fuse(store, options: Options) -> FuseReport:
         for qid, gid in groups.items():
             quoted[gid].add(article_of[qid])
         corroborated = [(a, b) for arts in quoted.values() for a in arts for b in arts if a < b]
-        events = EventFuser(corroborated + duplicates).fuse(fusion.mentions)
+        clusters = EventFuser(corroborated + duplicates).cluster(fusion.mentions)
         clock.lap("event_fusion")
+        stories, grouping_seconds = helper.next()
+        clock.lap("waiting_for_stories")
+        # undated reports join the dated event of their story (events.join_in_stories)
+        story_of = {f.article_id: story for f, story in existing}
+        story_of.update(stories)
+        published = {f.article_id: f.day for f, _ in existing} | {f.article_id: f.day for f in features}
+        events = summarise(join_in_stories(clusters, story_of, published))
+        clock.lap("event_story_join")
         store.write_fusion(groups, events)
         clock.lap("write_events_quotes")
-        stories, grouping_seconds = helper.next()
     finally:
         helper.close()
-    clock.lap("waiting_for_stories")
     clock.seconds["stories"] = grouping_seconds
     store.write_stories(computed, stories, found)
     clock.lap("write_stories")

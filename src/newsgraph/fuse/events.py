@@ -20,6 +20,7 @@ of mentions, not with its square.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from datetime import date
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -78,14 +79,19 @@ class EventFuser:
             self.links[a].add(b)
             self.links[b].add(a)
 
-    def fuse(self, mentions: list[EventMention]) -> list[Event]:
+    def fuse(self, mentions: list[EventMention], story_of: Optional[dict[str, str]] = None,
+             published: Optional[dict[str, Optional[int]]] = None) -> list[Event]:
+        return summarise(join_in_stories(self.cluster(mentions), story_of or {}, published))
+
+    def cluster(self, mentions: list[EventMention]) -> list[list[EventMention]]:
+        """The reports grouped into events by dates, actors and corroboration (no stories yet)."""
         buckets: dict[str, list[EventMention]] = defaultdict(list)
         for m in mentions:
             buckets[m.cameo[:2]].append(m)
         groups: list[list[EventMention]] = []
         for key in sorted(buckets, key=str):
             groups.extend(self._fuse_bucket(buckets[key]))
-        return [_summarise(group) for group in groups]
+        return groups
 
     def _fuse_bucket(self, mentions: list[EventMention]) -> list[list[EventMention]]:
         """Dated reports first, each compared only with events of its day that share a named entity;
@@ -119,6 +125,103 @@ class EventFuser:
             home.add(m, key)
             _index(home, [m], by_day, by_article)
         return [c.mentions for c in clusters if c.alive]
+
+
+def summarise(groups: list[list[EventMention]]) -> list[Event]:
+    return [_summarise(group) for group in groups]
+
+
+# How finely a date is known: a month-precision "2016-01-01" stands for all of January.
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _vague(m: EventMention) -> bool:
+    return m.date is None or _PRECISION_RANK.get(m.date_precision or "day", 0) >= 2
+
+
+def _within(m: EventMention, day: str) -> bool:
+    """Whether a report's date admits the day: undated, or the same month or year."""
+    if m.date is None:
+        return True
+    width = 7 if m.date_precision == "month" else 4
+    return m.date[:width] == day[:width]
+
+
+def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
+                    published: Optional[dict[str, Optional[int]]] = None) -> list[list[EventMention]]:
+    """Undated or vaguely dated events join the one day-dated event of their story that they
+    agree with (code root and actors, the story standing for the named anchor), when there
+    is exactly one in the month before their article: the outlets of one story told one
+    event, some without its day. ``published``: article id -> day ordinal of publication.
+
+    Example: "Police detained 133 people over the two nights" (no date, published 9 March
+    2023) in a story whose other report dates the detentions to 8 March joins it; the same
+    story's detentions of May 2024 are not in that article's month and do not compete. An
+    article with no date of its own is placed by the dated events it already shares."""
+    if not story_of:
+        return groups
+    day_of = _article_days(groups, published or {})
+    dated: dict[tuple, list[int]] = defaultdict(list)  # (story, code) -> groups with a day
+    for i, group in enumerate(groups):
+        if not all(_vague(m) for m in group):
+            for story in {story_of.get(m.article_id) for m in group} - {None}:
+                dated[(story, group[0].cameo[:2])].append(i)
+    merged: dict[int, list[EventMention]] = {}
+    gone: set[int] = set()
+    for i, group in enumerate(groups):
+        if not all(_vague(m) for m in group):
+            continue
+        keys = {_sides_key(m) for m in group}
+        either_way = sides_either_way(group[0].cameo)
+        candidates = {j for story in {story_of.get(m.article_id) for m in group} - {None}
+                      for j in dated.get((story, group[0].cameo[:2]), ())}
+        fitting = [j for j in sorted(candidates)
+                   if any(_story_sides_agree(a, _sides_key(b), either_way) for a in keys for b in groups[j])
+                   and all(_within(m, d.date) and (m.date is not None or _before(day_of.get(m.article_id), d.date))
+                           for m in group for d in groups[j] if d.date and not _vague(d))]
+        if len(fitting) > 1:
+            # the same three-digit code decides between them: a story's arrests (173) and its
+            # dispersals (175) are both root 17
+            codes = {m.cameo[:3] for m in group}
+            fitting = [j for j in fitting if codes & {d.cameo[:3] for d in groups[j]}]
+        if len(fitting) == 1:
+            merged.setdefault(fitting[0], list(groups[fitting[0]])).extend(group)
+            gone.add(i)
+    return [merged.get(i, group) for i, group in enumerate(groups) if i not in gone]
+
+
+_STORY_WINDOW = 31  # days: an undated report tells of an event of the month before it
+
+
+def _article_days(groups: list[list[EventMention]], published: dict[str, Optional[int]]) -> dict[str, int]:
+    """Each article's day: its publication, else the middle day of the dated events it tells."""
+    seen: dict[str, list[int]] = defaultdict(list)
+    for group in groups:
+        days = [date.fromisoformat(m.date).toordinal() for m in group if m.date and not _vague(m)]
+        if days:
+            for m in group:
+                seen[m.article_id].append(min(days))
+    out = {a: d for a, d in published.items() if d is not None}
+    for article, days in seen.items():
+        if article not in out:
+            out[article] = sorted(days)[len(days) // 2]
+    return out
+
+
+def _before(article_day: Optional[int], event_date: str) -> bool:
+    if article_day is None:
+        return True
+    day = date.fromisoformat(event_date).toordinal()
+    return article_day - _STORY_WINDOW <= day <= article_day + 1
+
+
+def _story_sides_agree(a: tuple, b: tuple, either_way: bool) -> bool:
+    """Sides agree side by side (or either way), each at least by country; the shared story
+    is the anchor a named entity is elsewhere."""
+    pairs = [(_side_match(a[0], b[0]), _side_match(a[1], b[1]))]
+    if either_way:
+        pairs.append((_side_match(a[0], b[1]), _side_match(a[1], b[0])))
+    return any(s >= 1 and t >= 1 for s, t in pairs)
 
 
 class _Cluster:
@@ -188,16 +291,20 @@ def _summarise(mentions: list[EventMention]) -> Event:
     """The fused reading: what most reports say; where they differ, every value and its sources."""
     if len(mentions) == 1:  # most events: one report, which disagrees with nothing
         return _summarise_one(mentions[0])
-    best = max(mentions, key=lambda m: (_named(m), m.confidence, -len(m.id)))
+    # the report that names most, and most precisely: "Georgian Dream" over "Georgia"
+    best = max(mentions, key=lambda m: (_named(m), _specific(m), m.confidence, -len(m.id)))
     cameo = Counter(m.cameo for m in mentions).most_common(1)[0][0]
     date, precision = best.date, best.date_precision
     disagreements: dict = {}
     dated = [(m.date, m.date_precision, m.article_id) for m in mentions if m.date]
     if dated:
-        votes = Counter(d for d, _, _ in dated)
+        # the finest dates decide: "January 2016" holds "3 January 2016", which says more
+        finest = min(_PRECISION_RANK.get(p or "day", 0) for _, p, _ in dated)
+        votes = Counter(d for d, p, _ in dated if _PRECISION_RANK.get(p or "day", 0) == finest)
         date = votes.most_common(1)[0][0]
         precision = next(p for d, p, _ in dated if d == date)
-        if len(votes) > 1:
+        told = {d for d, p, _ in dated if not _coarse_holds(d, p, date)}
+        if len(told) > 1 or (told and date not in told):
             disagreements["date"] = _sources((d, a) for d, _, a in dated)
     counts: dict = {}
     for key in sorted({k for m in mentions for k in m.counts}):
@@ -224,6 +331,12 @@ def _summarise(mentions: list[EventMention]) -> Event:
                     disagreements=disagreements, mentions=mentions)
 
 
+def _coarse_holds(date: str, precision: Optional[str], day: str) -> bool:
+    """A month or year that holds the day: no disagreement with it."""
+    rank = _PRECISION_RANK.get(precision or "day", 0)
+    return rank >= 2 and date[:7 if rank == 2 else 4] == day[:7 if rank == 2 else 4]
+
+
 def _summarise_one(mention: EventMention) -> Event:
     """What :func:`_summarise` makes of a single report, without its tallies."""
     counts = mention.counts
@@ -235,6 +348,11 @@ def _summarise_one(mention: EventMention) -> Event:
 
 def _named(reading: EventReading) -> int:
     return sum(1 for side in (reading.source, reading.target) if side is not None and side.entity_id)
+
+
+def _specific(reading: EventReading) -> int:
+    return sum(1 for side in (reading.source, reading.target)
+               if side is not None and side.entity_id and not side.is_country_like)
 
 
 def _sources(pairs) -> dict:

@@ -1,0 +1,84 @@
+"""Undated and vaguely dated reports join the dated event of their story
+(:func:`newsgraph.fuse.events.join_in_stories`). Actors and articles invented here."""
+from datetime import date
+
+from newsgraph.fuse.events import EventFuser
+from newsgraph.records import EventActor, EventMention
+
+POLICE = EventActor("police", "GEO", "COP")
+GEORGIA = EventActor("", "GEO")
+SAUDI = EventActor("Saudi Arabia", "SAU", entity_id="n1")
+IRAN = EventActor("Iran", "IRN", entity_id="n2")
+
+
+def mention(mid, article, cameo, source, target, when=None, precision=None) -> EventMention:
+    return EventMention(cameo=cameo, source=source, target=target, date=when,
+                        date_precision=precision or ("day" if when else None), place=None, counts={},
+                        confidence=0.8, flags=[], start=0, end=0, sentence="", trigger="", trigger_start=0,
+                        article_id=article, id=mid)
+
+
+def day(text: str) -> int:
+    return date.fromisoformat(text).toordinal()
+
+
+STORY = {"a1": "s1", "a2": "s1", "a3": "s1", "b1": "s2"}
+PUBLISHED = {"a1": day("2023-03-08"), "a2": day("2023-03-09"), "a3": day("2024-05-15"), "b1": day("2023-03-09")}
+
+
+def fuse(*mentions, story_of=STORY, published=PUBLISHED):
+    return sorted(sorted(m.id for m in e.mentions) for e in EventFuser().fuse(list(mentions), story_of, published))
+
+
+def test_an_undated_report_joins_the_one_dated_event_of_its_story():
+    groups = fuse(mention("m1", "a1", "173", POLICE, GEORGIA, "2023-03-08"),
+                  mention("m2", "a2", "173", POLICE, GEORGIA))
+    assert groups == [["m1", "m2"]]
+
+
+def test_outside_the_story_it_stays_apart():
+    groups = fuse(mention("m1", "a1", "173", POLICE, GEORGIA, "2023-03-08"),
+                  mention("m2", "b1", "173", POLICE, GEORGIA))
+    assert groups == [["m1"], ["m2"]]
+
+
+def test_an_event_long_before_the_article_is_not_its_undated_event():
+    # a3 is published in May 2024: the story's March 2023 detentions are not its own
+    groups = fuse(mention("m1", "a1", "173", POLICE, GEORGIA, "2023-03-08"),
+                  mention("m2", "a3", "173", POLICE, GEORGIA))
+    assert groups == [["m1"], ["m2"]]
+
+
+def test_two_fitting_events_leave_it_apart():
+    groups = fuse(mention("m1", "a1", "173", POLICE, GEORGIA, "2023-03-07"),
+                  mention("m2", "a1", "173", POLICE, GEORGIA, "2023-03-08"),
+                  mention("m3", "a2", "173", POLICE, GEORGIA))
+    assert groups == [["m1"], ["m2"], ["m3"]]
+
+
+def test_the_same_code_decides_between_events_of_one_root():
+    groups = fuse(mention("m1", "a1", "173", POLICE, GEORGIA, "2023-03-08"),
+                  mention("m2", "a1", "175", POLICE, GEORGIA, "2023-03-08"),
+                  mention("m3", "a2", "175", POLICE, GEORGIA))
+    assert groups == [["m1"], ["m2", "m3"]]
+
+
+def test_a_month_joins_the_day_it_holds_and_the_day_is_the_events_date():
+    events = EventFuser().fuse([mention("m1", "a1", "161", SAUDI, IRAN, "2016-01-03"),
+                                mention("m2", "a2", "161", SAUDI, IRAN, "2016-01-01", "month")],
+                               STORY, PUBLISHED)
+    (event,) = events
+    assert (event.date, event.date_precision) == ("2016-01-03", "day")
+    assert not event.disputed  # January holds the 3rd: no disagreement
+
+
+def test_a_month_that_does_not_hold_the_day_stays_apart():
+    groups = fuse(mention("m1", "a1", "161", SAUDI, IRAN, "2016-01-03"),
+                  mention("m2", "a2", "161", SAUDI, IRAN, "2016-02-01", "month"))
+    assert groups == [["m1"], ["m2"]]
+
+
+def test_without_stories_nothing_joins():
+    groups = fuse(mention("m1", "a1", "173", POLICE, GEORGIA, "2023-03-08"),
+                  mention("m2", "a2", "173", POLICE, GEORGIA), story_of={})
+    assert groups == [["m1"], ["m2"]]
