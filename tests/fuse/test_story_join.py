@@ -82,3 +82,12 @@ def test_without_stories_nothing_joins():
     groups = fuse(mention("m1", "a1", "173", POLICE, GEORGIA, "2023-03-08"),
                   mention("m2", "a2", "173", POLICE, GEORGIA), story_of={})
     assert groups == [["m1"], ["m2"]]
+
+
+def test_a_named_person_is_not_an_unnamed_group_of_the_same_country():
+    ogan = EventActor("Sinan Ogan", "TUR", entity_id="n5")
+    voters = EventActor("voters", "TUR")
+    erdogan = EventActor("Erdogan", "TUR", "GOV", entity_id="n6")
+    groups = fuse(mention("m1", "a1", "051", voters, erdogan, "2023-03-08"),
+                  mention("m2", "a2", "051", ogan, erdogan))
+    assert groups == [["m1"], ["m2"]]

@@ -216,12 +216,27 @@ def _before(article_day: Optional[int], event_date: str) -> bool:
 
 
 def _story_sides_agree(a: tuple, b: tuple, either_way: bool) -> bool:
-    """Sides agree side by side (or either way), each at least by country; the shared story
-    is the anchor a named entity is elsewhere."""
-    pairs = [(_side_match(a[0], b[0]), _side_match(a[1], b[1]))]
-    if either_way:
-        pairs.append((_side_match(a[0], b[1]), _side_match(a[1], b[0])))
-    return any(s >= 1 and t >= 1 for s, t in pairs)
+    """Sides agree side by side (or either way), each as :func:`_story_side` says; the
+    shared story is the anchor a named entity is elsewhere."""
+    if _story_side(a[0], b[0]) and _story_side(a[1], b[1]):
+        return True
+    return either_way and _story_side(a[0], b[1]) and _story_side(a[1], b[0])
+
+
+def _story_side(a: SideKey, b: SideKey) -> bool:
+    """One side in two reports of a story: the same entity; two unnamed sides of one country
+    ("police" and "riot police" in Georgia); two names of one country, one of them the state
+    itself; never a named side against an unnamed one ("Sinan Ogan" is not "Turkish
+    voters", though both are Turkish)."""
+    if a is None or b is None:
+        return a is b
+    (ea, ca, sa), (eb, cb, sb) = a, b
+    if ea and eb and ea == eb:
+        return True
+    if not ca or ca != cb:
+        return False
+    # two names of one state: "Saudi Arabia" and "Riyadh" (its government)
+    return (not ea and not eb) or (bool(ea and eb) and (_country_like(a) or _country_like(b)))
 
 
 class _Cluster:
