@@ -54,6 +54,13 @@ SENTENCES = {
     "mob_beat": ("A Peruvian man was beaten by a crowd of protesters in Lima.", D),
     "missile_flattened": ("A Chilean missile flattened a restaurant in Tacna on Tuesday.", D),
     "protest_note": ("The Chilean president ordered a note of protest to Peru.", D),
+    # one event per sentence's news: causes, occasions and allegations are background
+    "blamed_for": ("Peru blamed Chile for the bombing of a market in Tacna.", D),
+    "after_battles": ("The Peruvian rebels declared a ceasefire after twelve days of battles with "
+                      "Chilean troops.", D),
+    "in_retaliation": ("Peru threatened to shell Chilean towns in retaliation for an air raid on Tacna.", D),
+    "suspected_of": ("Chile offered to hand over to Peru two men suspected of bombing a Peruvian bus.", D),
+    "agreed_pact": ("Chile and Peru agreed upon a new trade pact between the two countries.", D),
 }
 
 
@@ -188,3 +195,14 @@ def test_a_weapon_as_subject_codes_by_the_weapon(coded):
 
 def test_a_note_of_protest_is_an_official_complaint(coded):
     assert [(e["cameo"], *sides(e)) for e in coded["protest_note"]] == [("114", "CHL", "PER")]
+
+
+@pytest.mark.parametrize("sid,kept", [("blamed_for", {"11"}), ("after_battles", {"08"}),
+                                      ("in_retaliation", {"13"}), ("suspected_of", {"03"})])
+def test_causes_occasions_and_allegations_are_no_events_of_their_own(coded, sid, kept):
+    assert {e["root"] for e in coded[sid]} == kept
+
+
+def test_a_joint_agreement_on_a_thing_is_the_parties_with_each_other(coded):
+    agreements = [e for e in coded["agreed_pact"] if e["root"] in ("03", "05", "06")]
+    assert [sorted(sides(e)) for e in agreements] == [["CHL", "PER"]]

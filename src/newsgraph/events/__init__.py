@@ -49,7 +49,9 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
         for trig in triggers:
             sources, targets, members = _sides(trig, actors)
             target_token = trig.target
-            coordinated = targets == [None] and len(sources) > 1 and (
+            # "the United States and Jordan agreed upon a pact between the two countries": a
+            # target that is no actor leaves the coordinated sources each other's
+            coordinated = _uncoded(targets) and len(sources) > 1 and (
                 trig.pattern.code[:2] in _JOINT_ROOTS or trig.pattern.code in SYMMETRIC_CODES)
             if coordinated:
                 sources, targets = sources[:1], sources[1:]  # "A and B signed a deal": with each other

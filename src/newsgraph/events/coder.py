@@ -164,13 +164,48 @@ def _not_violence(trig: Trigger) -> bool:
         bool(_CONTEST.search(trig.token.sent.text))
 
 
+# Prepositions that give an event's cause or occasion: "blamed Israel *for* the bombing",
+# "complained *over* two air raids", "a ceasefire *after* 12 days of battles", "closed its
+# borders *because of* fighting", "*in retaliation for* an air raid", "*on* allegations of
+# treason". The event noun after them is the reason told, not a second event of the sentence.
+_OCCASION_PREPS = {"after", "following", "for", "over", "since", "because", "amid", "despite", "on"}
+_OCCASION_HEADS = {"retaliation", "response", "revenge", "reprisal", "wake", "aftermath", "allegation",
+                   "charge", "suspicion", "accusation", "wave"}
+
+
 def _background(trig: Trigger, found: list[Trigger]) -> bool:
-    """'..., where 24 people were killed in riots': a relative clause that recalls an earlier
-    happening with nobody named as its author is background to the sentence's own event."""
+    """Background to the sentence's own event: a relative clause that recalls an earlier
+    happening with nobody named as its author ('..., where 24 people were killed in riots'),
+    or an event noun told as the reason or occasion of another trigger (see above)."""
     tok = trig.token
+    others = [t for t in found if t is not trig and not t.pattern.weak]
+    if trig.pattern.is_noun and others and _occasion(tok):
+        return True
     if tok.dep_ != "relcl" or "passive" not in trig.flags or trig.source is not None:
         return False
     return any(t is not trig and t.token.dep_ == "ROOT" for t in found)
+
+
+def _occasion(n) -> bool:
+    """Whether an event noun sits in a phrase of cause or occasion: 'after fierce fighting',
+    'in retaliation for an air raid', 'days of battles', 'because of fighting'."""
+    steps = 0
+    while n.dep_ in ("pobj", "conj", "compound") or (n.dep_ == "pobj" and n.head.lower_ == "of"):
+        prep = n.head
+        if n.dep_ in ("conj", "compound"):
+            n = n.head
+        elif prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+            n = prep.head  # "12 days of battles", "allegations of treason": up to the head noun
+        elif prep.lower_ in _OCCASION_PREPS or (prep.lower_ in ("for", "to", "of") and prep.head.lemma_.lower() in _OCCASION_HEADS):
+            return True
+        elif prep.lower_ == "of" and prep.head.lower_ == "because":
+            return True
+        else:
+            return False
+        steps += 1
+        if steps > 4:
+            return False
+    return n.dep_ == "pobj" and n.head.lower_ in _OCCASION_PREPS
 
 
 def _obligations(candidates: list, taken: set[int]) -> list[Trigger]:
@@ -339,6 +374,10 @@ _PROPOSAL_NOUNS = {"request", "demand", "call", "offer", "proposal", "plan", "ap
                    "campaign", "move", "vote", "bill", "motion", "scheme", "policy"}
 
 
+_ALLEGING = {"suspect", "suspected", "accuse", "accused", "charge", "charged", "guilty", "convict", "convicted",
+             "allegation", "suspicion", "accusation", "responsible", "blame", "blamed"}
+
+
 def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
     """Whether the trigger is what another trigger is about, or a wish/plan, not an event itself
     (an attempted attack never is: :func:`find_triggers` asks that first)."""
@@ -370,6 +409,11 @@ def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
         if gov is not None and gov.pattern.code[:2] in ("02", "10") and not gov.pattern.weak \
                 and not reports(gov):
             return True
+    # "nationals suspected of blowing up a plane", "charged with supporting": what someone is
+    # suspected, accused or guilty of is an allegation, not an event the sentence reports
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "with", "for") \
+            and tok.head.head.lemma_.lower() in _ALLEGING:
+        return True
     # "accused the police of firing tear gas": an allegation, coded as the accusation only
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
         gov = others.get(tok.head.head.i)
