@@ -61,6 +61,12 @@ SENTENCES = {
     "in_retaliation": ("Peru threatened to shell Chilean towns in retaliation for an air raid on Tacna.", D),
     "suspected_of": ("Chile offered to hand over to Peru two men suspected of bombing a Peruvian bus.", D),
     "agreed_pact": ("Chile and Peru agreed upon a new trade pact between the two countries.", D),
+    # what an article told before: whom it congratulated, the group a noun stands for
+    "congratulations_follow": ("The Chilean president congratulated the Peruvian president on Sunday. "
+                               "The Bolivian president also sent a message of congratulations.", D),
+    "congratulations_first": ("The Bolivian president sent a message of congratulations on Sunday.", D),
+    "the_delegation": ("The Chilean president met a Peruvian delegation led by the Peruvian foreign "
+                       "minister. The delegation also held talks with the Bolivian president.", D),
 }
 
 
@@ -206,3 +212,19 @@ def test_causes_occasions_and_allegations_are_no_events_of_their_own(coded, sid,
 def test_a_joint_agreement_on_a_thing_is_the_parties_with_each_other(coded):
     agreements = [e for e in coded["agreed_pact"] if e["root"] in ("03", "05", "06")]
     assert [sorted(sides(e)) for e in agreements] == [["CHL", "PER"]]
+
+
+def test_congratulations_without_a_target_go_to_whom_the_article_congratulated(coded):
+    found = codes(coded["congratulations_follow"])
+    assert ("051", "BOL", "PER") in found
+    bolivian = next(e for e in coded["congratulations_follow"] if sides(e)[0] == "BOL")
+    assert "congratulations went to before" in bolivian["why"]["target_how"]
+
+
+def test_first_congratulations_without_a_target_keep_none(coded):
+    assert [sides(e) for e in coded["congratulations_first"] if e["root"] == "05"] == [("BOL", None)]
+
+
+def test_the_delegation_is_the_one_the_article_told_of(coded):
+    talks = [e for e in coded["the_delegation"] if e["root"] == "04" and "BOL" in sides(e)]
+    assert talks and all(set(sides(e)) == {"BOL", "PER"} for e in talks)

@@ -38,6 +38,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
     table = load_cameo()
     out: list[EventMention] = []
     last_by_root: dict[str, tuple] = {}  # root -> (when told, the source) of its latest event so far
+    congratulated: Optional[EventActor] = None  # the latest named side congratulated
     for sent in doc.sents:
         if deadline is not None:
             deadline.check()
@@ -98,6 +99,10 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 # article told of before, by whoever did it
                 targets = [doer]
                 trig.target_how = f"who did the '{act.text}' told of before"
+            if targets == [None] and _congratulating(trig) and congratulated is not None:
+                # "Raisi also sent a message of congratulations": to whom the others did
+                targets = [congratulated]
+                trig.target_how = "whom the article's congratulations went to before"
             if targets == [None] and table[code].root <= "13" and _act_of_state(act):
                 # "Borrell condemned the vote": the vote of the state where it was held
                 where = named_place or places.home
@@ -137,6 +142,8 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
         for e in kept:
             if e.source is not None and (e.source.key or e.source.country) and "source_inferred" not in e.flags:
                 last_by_root[table[e.cameo].root] = (len(out), e.source)
+            if e.target is not None and (e.target.key or e.target.country) and "congratulat" in e.trigger.lower():
+                congratulated = e.target
     return out
 
 
@@ -169,6 +176,11 @@ def _doer_of_act(token, lexicon: Lexicon, last_by_root: dict[str, tuple], source
     if any(s is not None and _same(s, doer) for s in sources):
         return None
     return doer
+
+
+def _congratulating(trig: Trigger) -> bool:
+    """'congratulated', 'sent congratulations', 'a congratulatory message'."""
+    return any(w.lemma_.lower().startswith("congratulat") for w in trig.words)
 
 
 def _act_of_state(token) -> bool:
@@ -237,8 +249,12 @@ def _infer_sides(sources: list, targets: list, root: str, named: Optional[dict],
     flags: list[str] = []
     if home and home.get("country"):
         # "the authorities", "riot police": a state's own people, unnamed, are the home state's
-        sources = [_at_home(a, home["country"]) for a in sources]
-        targets = [_at_home(a, home["country"]) for a in targets]
+        homed = [_at_home(a, home["country"]) for a in sources]
+        if any(a is not b for a, b in zip(homed, sources)):
+            sources, flags = homed, flags + ["source_home"]
+        homed = [_at_home(a, home["country"]) for a in targets]
+        if any(a is not b for a, b in zip(homed, targets)):
+            targets, flags = homed, flags + ["target_home"]
     if _uncoded(targets):
         inferred = _inferred_target(named, home, sources, root)
         if inferred is not None:

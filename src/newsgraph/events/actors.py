@@ -78,6 +78,8 @@ class ActorCoder:
         self.kb = kb
         self.index = index
         self.find_place = places or (lambda name: None)
+        # an article's groups told with their owner or leader, by noun: "delegation" -> Haniyeh
+        self._groups: dict[str, list[EventActor]] = {}
 
     def actors(self, head, verbal: bool = True) -> list[EventActor]:
         """One actor per coordinated head ("Iran and Qatar"), generic or resolved. ``verbal``:
@@ -103,7 +105,12 @@ class ActorCoder:
             if owner is not None:
                 found = self._with_conjuncts(owner, depth, verbal)
                 if found:
+                    self._groups[h.lemma_.lower()] = found
                     return found
+            elif any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children) \
+                    and (told := self._groups.get(h.lemma_.lower())):
+                # "a Hamas delegation headed by Haniyeh ... the delegation held talks": the one told of
+                return told
         entity = self._entity(h)
         if entity is not None and (entity.type in ("LOC", "FAC") or (entity.type == "GPE" and entity.lat is not None)):
             return self._place(h, entity, verbal)  # a country (GPE without coordinates) acts as itself

@@ -33,16 +33,18 @@ def explain(trig: Trigger, source_token, target_token, source: Optional[EventAct
     pattern = trig.pattern
     rule = pattern.origin or pattern.rule or "grammar"
     written = " ".join((pattern.text or f"{pattern.code} {pattern.lemma}").split())
-    source_how = _side(trig, source_token, source, "source_inferred" in flags, trig.source_how, place)
+    source_how = _side(trig, source_token, source, "source_inferred" in flags, trig.source_how, place,
+                       "source_home" in flags)
     if co_source:
         target_how = "coordinated with the source: the other party of a joint act"
     else:
-        target_how = _side(trig, target_token, target, "target_inferred" in flags, trig.target_how, place)
+        target_how = _side(trig, target_token, target, "target_inferred" in flags, trig.target_how, place,
+                           "target_home" in flags)
     return EventWhy(rule, written, text, start, end, source_how, target_how, tuple(trig.notes + steps))
 
 
 def _side(trig: Trigger, token, actor: Optional[EventActor], inferred: bool, bound: Optional[str],
-          place: Optional[dict]) -> str:
+          place: Optional[dict], home: bool = False) -> str:
     if actor is None:
         return "none found"
     if inferred and not actor.key and not actor.text:
@@ -51,6 +53,8 @@ def _side(trig: Trigger, token, actor: Optional[EventActor], inferred: bool, bou
     how = bound or relation(trig, token)
     if inferred:
         how += f"; its country from the place ({(place or {}).get('name') or actor.country})"
+    elif home and actor.country:
+        how += f"; its country the article's own ({actor.country})"
     if token is not None and token.pos_ != "PROPN" and actor.text and actor.text.casefold() != token.text.casefold() \
             and token.text.casefold() not in actor.text.casefold():
         how += f"; '{token.text}' is {actor.text}"  # a pronoun or a role resolved to its entity
