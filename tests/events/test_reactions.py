@@ -67,6 +67,17 @@ SENTENCES = {
     "congratulations_first": ("The Bolivian president sent a message of congratulations on Sunday.", D),
     "the_delegation": ("The Chilean president met a Peruvian delegation led by the Peruvian foreign "
                        "minister. The delegation also held talks with the Bolivian president.", D),
+    # elections and plans
+    "re_elected": ("Peruvian voters re-elected the Peruvian president on Sunday.", D),
+    "result_said": ("The chairman of Peru's election board said the Peruvian president had taken 52 percent "
+                    "of the vote.", D),
+    "won_argument": ("The Chilean minister said the Peruvian president had won the argument.", D),
+    "are_to_meet": ("Chile and Peru agreed on Friday to restore ties. Their foreign ministers are to meet "
+                    "next month.", D),
+    "stipulated_would": ("The deal stipulated that the foreign ministers of Chile and Peru would meet.", D),
+    # what is told as now takes no date from the occasion told before
+    "present_no_anchor": ("The Peruvian president met the Chilean president on 3 May. The Bolivian president "
+                          "has said he will visit Lima.", D),
 }
 
 
@@ -228,3 +239,24 @@ def test_first_congratulations_without_a_target_keep_none(coded):
 def test_the_delegation_is_the_one_the_article_told_of(coded):
     talks = [e for e in coded["the_delegation"] if e["root"] == "04" and "BOL" in sides(e)]
     assert talks and all(set(sides(e)) == {"BOL", "PER"} for e in talks)
+
+
+def test_a_hyphenated_verb_stays_one_word_and_codes(coded):
+    assert ("051", "PER", "PER") in codes(coded["re_elected"])
+
+
+def test_an_announced_election_result_is_a_statement_about_the_winner(coded):
+    result = [e for e in coded["result_said"] if e["cameo"] == "010"]
+    assert result and result[0]["why"]["rule"] == "grammar:result" and sides(result[0])[1] == "PER"
+    assert not [e for e in coded["won_argument"] if e["cameo"] == "010"]
+
+
+def test_plans_told_with_be_to_or_a_reported_would_are_intents(coded):
+    planned = [e for e in coded["are_to_meet"] if e["cameo"] == "036"]
+    assert [sorted(sides(e)) for e in planned] == [["CHL", "PER"]]  # "their": the parties just named
+    assert [e["cameo"] for e in coded["stipulated_would"]] == ["036"]
+
+
+def test_a_present_perfect_takes_no_date_from_an_earlier_occasion(coded):
+    later = [e for e in coded["present_no_anchor"] if sides(e)[0] == "BOL"]
+    assert later and all(e["date"] is None for e in later)

@@ -80,6 +80,7 @@ class ActorCoder:
         self.find_place = places or (lambda name: None)
         # an article's groups told with their owner or leader, by noun: "delegation" -> Haniyeh
         self._groups: dict[str, list[EventActor]] = {}
+        self._parties: list[EventActor] = []  # the latest two or more sides named together
 
     def actors(self, head, verbal: bool = True) -> list[EventActor]:
         """One actor per coordinated head ("Iran and Qatar"), generic or resolved. ``verbal``:
@@ -92,6 +93,8 @@ class ActorCoder:
             if h.i < head.i:
                 continue
             out.extend(self._one(h, 0, verbal))
+        if len(out) >= 2 and all(a.country for a in out):
+            self._parties = out  # "Saudi Arabia and Iran agreed ...": the next "their" may be theirs
         return out
 
     def _one(self, h, depth: int = 0, verbal: bool = True) -> list[EventActor]:
@@ -141,6 +144,10 @@ class ActorCoder:
             # "The rebels said they will release ...": they are the ones who said it
             return self._one(speaker, depth + 1, verbal)
         owner = next((c for c in h.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ == "their" and h.pos_ == "NOUN" and self._parties \
+                and _reporting_subject(h) is None and (sector := self.kb.sector_of_role(h.text)) is not None:
+            # "Saudi Arabia and Iran agreed ... Their foreign ministers are to meet": each party's
+            return [EventActor(_phrase(h), a.country, sector, None) for a in self._parties]
         if owner is not None and owner.pos_ == "PRON" and h.pos_ == "NOUN":
             # "the ministry said its forces struck ...": the speaker's own troops, police or
             # officials; not "its partners", who are others

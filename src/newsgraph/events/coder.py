@@ -32,7 +32,8 @@ from .grammar import (
     subject_of,
     verb_arguments,
 )
-from .grammar_rules import crowd_recode, crowd_trigger, official_protest, phoning, weapon_recode, weapon_trigger
+from .grammar_rules import (crowd_recode, crowd_trigger, official_protest, phoning, result_announcement,
+                            weapon_recode, weapon_trigger)
 from .judgements import naming_trigger
 from .lexicon import Lexicon, Pattern
 from .verb_patterns import choose, dictionary_match, reports
@@ -68,7 +69,8 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         elif tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
             trig = _verb_trigger(tok, lexicon.verbs[lemma])
             if trig is None or trig.pattern.weak or trig.pattern.code[:2] not in ("18", "19", "20"):
-                trig = weapon_trigger(tok) or trig or phoning(tok) or crowd_trigger(tok)
+                trig = weapon_trigger(tok) or (trig if trig is not None and not trig.pattern.weak else None) \
+                    or result_announcement(tok) or trig or phoning(tok) or crowd_trigger(tok)
             trig = choose(user, trig)
         elif tok.pos_ == "VERB":
             trig = choose(user, weapon_trigger(tok) or phoning(tok) or crowd_trigger(tok))

@@ -7,8 +7,9 @@ Order of evidence, each a general habit of news writing:
 2. a time expression of the sentence's main clause, else of the sentence;
 3. nothing for a past perfect ("had rejected": before the reported occasion) or
    for an event noun that is only the topic of another event;
-4. the date of the occasion the article last dated: a report's later sentences
-   ("During the call, he hailed ...") tell the same occasion;
+4. the date of the occasion the article last dated outside a relative clause: a
+   report's later sentences ("During the call, he hailed ...") tell the same
+   occasion; not for what is told as now ("has said", "says");
 5. null. The publication date alone is not the event's date; fusion can lend
    one from corroborating reports.
 """
@@ -42,8 +43,12 @@ class DateResolver:
             governed = [t for t in inside if not _in_boundary(_token_at(sent, t.start))]
         if governed:
             best = min(governed, key=lambda t: abs(t.start - tok.idx))
-            self.anchor = (best.date, best.precision or "day")
-            return self.anchor
+            found = (best.date, best.precision or "day")
+            if not _in_boundary(tok):
+                # "a bill the ruling party withdrew in March 2023": a relative clause's
+                # occasion is background, not the occasion the report goes on telling
+                self.anchor = found
+            return found
         if trig.pattern.is_noun or _past_perfect(tok) or _in_boundary(tok):
             return None, None
         if inside:
@@ -51,7 +56,7 @@ class DateResolver:
             # week on Monday": the sentence's own time is nearer evidence than an earlier one
             best = min(inside, key=lambda t: abs(t.start - tok.idx))
             return best.date, best.precision or "day"
-        if self.anchor is not None:
+        if self.anchor is not None and not _present(tok):
             return self.anchor
         return None, None
 
@@ -110,3 +115,17 @@ def _in_boundary(tok) -> bool:
 def _past_perfect(tok) -> bool:
     v = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in v.children)
+
+
+def _present(tok) -> bool:
+    """'has said she will veto', 'says', 'is holding talks': told as now, not as the
+    occasion the article last dated."""
+    v = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for _ in range(4):  # the trigger's verb, then the verbs it is reported or governed by
+        if v.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve", "is", "are", "am")
+                                           for c in v.children):
+            return True
+        if v.dep_ not in ("xcomp", "conj", "ccomp") or v.head.i == v.i:
+            return False
+        v = v.head
+    return False

@@ -220,3 +220,38 @@ def official_protest(n) -> Optional[Trigger]:
     trig.target = prep_object(to) if to is not None else None
     trig.source = subject_of(verb) if verb is not None else None
     return trig
+
+
+# "The election board's chairman said Erdogan had taken 52.1% of the vote", "told reporters that
+# Guven had won an absolute majority": an authority announcing who won is a statement about
+# the winner (010), where news of elections reports it.
+_ANNOUNCING = {"say", "announce", "declare", "tell", "confirm", "report", "state"}
+_WINNING = {"win", "take", "secure", "receive", "get", "obtain", "garner", "capture"}
+_RESULT_WORDS = {"vote", "votes", "majority", "percent", "%", "ballot", "ballots", "seat", "seats", "election",
+                 "runoff", "run-off", "round", "race", "poll", "polls"}
+
+
+_CANDIDATES = {"president", "candidate", "incumbent", "challenger", "party", "leader", "coalition", "bloc",
+               "alliance", "opposition", "minister", "governor", "mayor"}
+
+
+def result_announcement(v) -> Optional[Trigger]:
+    """Who announced that whom won (see above), or None."""
+    if v.lemma_.lower() not in _ANNOUNCING:
+        return None
+    for clause in (c for c in v.children if c.dep_ == "ccomp" and c.lemma_.lower() in _WINNING):
+        winner = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        won = direct_object(clause)
+        if winner is None or won is None or not (winner.ent_type_ in ("PERSON", "ORG") or winner.pos_ in ("PRON", "PROPN")
+                                                 or winner.lemma_.lower() in _CANDIDATES):
+            continue
+        if not any(w.lower_ in _RESULT_WORDS or w.lemma_.lower() in _RESULT_WORDS for w in won.subtree):
+            continue
+        trig = Trigger(Pattern("010", v.lemma_.lower(), origin="grammar:result",
+                               text="<authority> said <candidate> won/took N% of the vote: 010"), v,
+                       words=[v, clause])
+        trig.source = subject_of(v)
+        trig.target = winner
+        trig.target_how = f"who '{clause.text}' the vote, as announced"
+        return trig
+    return None

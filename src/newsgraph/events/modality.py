@@ -6,6 +6,10 @@ from __future__ import annotations
 from .grammar import SAYING_VERBS, Trigger
 
 _MODALS = {"would", "could", "might", "may", "should", "must"}
+# Verbs whose "that" clause tells what was said, agreed or laid down: its "would" is the
+# future of the past ("the deal stipulated that the ministers would meet").
+_REPORTING = SAYING_VERBS | {"agree", "stipulate", "decide", "promise", "pledge", "vow", "provide", "specify",
+                             "foresee", "envisage", "envision", "reveal", "explain", "write", "tweet"}
 
 
 def conditional(trig: Trigger) -> bool:
@@ -26,10 +30,10 @@ def modality(trig: Trigger) -> list[str]:
     if "intent" in trig.flags:
         auxes |= {c.lower_ for c in v.head.children if c.dep_ in ("aux", "auxpass")} & {"will", "would"}
     conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children)
-    reported = v.dep_ == "ccomp" and v.head.lemma_.lower() in SAYING_VERBS
+    reported = v.dep_ == "ccomp" and v.head.lemma_.lower() in _REPORTING
     if conditional or (auxes & _MODALS and not ("would" in auxes and reported and not auxes & _MODALS - {"would"})):
         flags.append("hypothetical")
-    elif auxes & {"will", "shall", "'ll", "would"} or _going_to(v):
+    elif auxes & {"will", "shall", "'ll", "would"} or _going_to(v) or _is_to(v):
         flags.append("future")
     return flags
 
@@ -56,3 +60,10 @@ def _going_to(v) -> bool:
     return v.dep_ == "xcomp" and head.lemma_ == "go" and any(c.lower_ == "be" or c.lemma_ == "be"
                                                               for c in head.children if c.dep_ == "aux")
 
+
+
+def _is_to(v) -> bool:
+    """'the ministers are to meet', 'he was to visit Lima': a plan, told with be + to."""
+    head = v.head
+    return v.dep_ == "xcomp" and head.lemma_ == "be" and head.i != v.i \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)

@@ -139,14 +139,14 @@ def _fuse(store, options: Options) -> FuseReport:
         for qid, gid in groups.items():
             quoted[gid].add(article_of[qid])
         corroborated = [(a, b) for arts in quoted.values() for a in arts for b in arts if a < b]
-        clusters = EventFuser(corroborated + duplicates).cluster(fusion.mentions)
+        published = {f.article_id: f.day for f, _ in existing} | {f.article_id: f.day for f in features}
+        clusters = EventFuser(corroborated + duplicates, published).cluster(fusion.mentions)
         clock.lap("event_fusion")
         stories, grouping_seconds = helper.next()
         clock.lap("waiting_for_stories")
         # undated reports join the dated event of their story (events.join_in_stories)
         story_of = {f.article_id: story for f, story in existing}
         story_of.update(stories)
-        published = {f.article_id: f.day for f, _ in existing} | {f.article_id: f.day for f in features}
         events = summarise(join_in_stories(clusters, story_of, published))
         clock.lap("event_story_join")
         store.write_fusion(groups, events)

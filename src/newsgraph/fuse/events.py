@@ -73,7 +73,12 @@ def _sides_agree(a: tuple, b: tuple, either_way: bool) -> bool:
 class EventFuser:
     """Greedy, order-independent fusion: dated mentions first, so undated ones join them."""
 
-    def __init__(self, corroborated: Iterable[tuple[str, str]] = ()):
+    def __init__(self, corroborated: Iterable[tuple[str, str]] = (),
+                 published: Optional[dict[str, Optional[int]]] = None):
+        """``published``: article id -> day ordinal; an undated report joins through
+        corroboration only an event of the month before its article (a 2024 article that
+        quotes a 2023 promise again does not make its report the 2023 one)."""
+        self.published = {a: d for a, d in (published or {}).items() if d is not None}
         self.links: dict[str, set[str]] = defaultdict(set)
         for a, b in corroborated:
             self.links[a].add(b)
@@ -81,7 +86,12 @@ class EventFuser:
 
     def fuse(self, mentions: list[EventMention], story_of: Optional[dict[str, str]] = None,
              published: Optional[dict[str, Optional[int]]] = None) -> list[Event]:
+        if published and not self.published:
+            self.published = {a: d for a, d in published.items() if d is not None}
         return summarise(join_in_stories(self.cluster(mentions), story_of or {}, published))
+
+    def _in_window(self, m: EventMention, cluster: "_Cluster") -> bool:
+        return _in_window_of(self.published.get(m.article_id), cluster.dates)
 
     def cluster(self, mentions: list[EventMention]) -> list[list[EventMention]]:
         """The reports grouped into events by dates, actors and corroboration (no stories yet)."""
@@ -109,7 +119,8 @@ class EventFuser:
             found = {i for pool in pools for i in pool}
             candidates = sorted(i for i in found if clusters[i].alive) if len(found) > 1 else found
             key, either_way = _sides_key(m), sides_either_way(m.cameo)
-            joined = [i for i in candidates if clusters[i].alive and clusters[i].agrees(key, either_way)]
+            joined = [i for i in candidates if clusters[i].alive and clusters[i].agrees(key, either_way)
+                      and (date is not None or self._in_window(m, clusters[i]))]
             if joined:
                 home = clusters[joined[0]]
                 # a report that fits two events bridges them when they agree with each other
@@ -237,6 +248,10 @@ def _story_side(a: SideKey, b: SideKey) -> bool:
         return False
     # two names of one state: "Saudi Arabia" and "Riyadh" (its government)
     return (not ea and not eb) or (bool(ea and eb) and (_country_like(a) or _country_like(b)))
+
+
+def _in_window_of(article_day: Optional[int], dates: set[str]) -> bool:
+    return article_day is None or all(_before(article_day, d) for d in dates)
 
 
 class _Cluster:

@@ -16,6 +16,16 @@ from ..errors import NewsgraphError
 from .quotes import extract_quotes, load_reporting_verbs
 from .sections import parse_in_sections
 
+@lru_cache(maxsize=1)
+def word_forms() -> dict[str, str]:
+    """``data/word_forms.toml``: hyphenated words kept whole, with their lemmas."""
+    import tomllib
+    from importlib import resources
+
+    return dict(tomllib.loads(resources.files("newsgraph.data").joinpath("word_forms.toml")
+                              .read_text("utf-8"))["forms"])
+
+
 PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
@@ -38,6 +48,10 @@ def load_pipeline(options: NLPOptions, person_words: tuple[str, ...] = (),
             nlp.disable_pipe(name)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
+    forms = word_forms()
+    components.keep_word_forms(nlp, forms)
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_word_forms", after="lemmatizer", config={"forms": forms})
     nlp.add_pipe("newsgraph_entity_fixes", after="ner",
                  config={"person_words": list(person_words), "org_words": list(org_words),
                          "country_names": list(country_names), "demonyms": list(demonyms)})

@@ -40,6 +40,28 @@ def paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("newsgraph_word_forms", default_config={"forms": {}}, assigns=["token.lemma"],
+                  requires=["token.lemma"])
+def make_word_forms(nlp: Language, name: str, forms: dict[str, str]):
+    """Lemmas of the hyphenated words :func:`keep_word_forms` keeps whole ("re-elected" ->
+    "re-elect"), which the lemmatizer does not know."""
+    table = {form.lower(): lemma for form, lemma in forms.items()}
+
+    def set_lemmas(doc: Doc) -> Doc:
+        for tok in doc:
+            if "-" in tok.text and (lemma := table.get(tok.lower_)) is not None:
+                tok.lemma_ = lemma
+        return doc
+    return set_lemmas
+
+
+def keep_word_forms(nlp: Language, forms: dict[str, str]) -> None:
+    """Tokenizer special cases: each form (and its capitalised spelling) is one token."""
+    for form in forms:
+        for spelling in {form, form[:1].upper() + form[1:]}:
+            nlp.tokenizer.add_special_case(spelling, [{"ORTH": spelling}])
+
+
 @Language.factory(
     "newsgraph_entity_fixes",
     default_config={"person_words": [], "org_words": [], "relabel": RELABEL, "honorifics": list(HONORIFICS),
