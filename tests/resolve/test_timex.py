@@ -164,3 +164,10 @@ def test_find_times_on_date_like_word_salad(text, published):
         assert prev.end <= t.start
     for t in found:
         assert t.text == text[t.start:t.end]
+
+
+def test_a_time_of_day_alone_names_no_day():
+    # dateparser would put "10:30 a.m." on the day before publication, the last 10:30 past
+    for expr in ("about 10:30 a.m", "10:30", "3 p.m. GMT", "at 9 o'clock"):
+        assert resolve_expression(expr, "2022-04-08").date is None, expr
+    assert resolve_expression("April 8, 10:30 a.m.", "2022-04-08").date == "2022-04-08"

@@ -243,9 +243,18 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return chosen
 
 
+_CLOCK_ONLY = re.compile(r"(?i)(?:(?:about|around|at|approximately|shortly|just|before|after|until|by|"
+                         r"after|since)\s+)*\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|h|hrs|hours|"
+                         r"gmt|utc|cet|cest|est|edt|local time|o'clock)?(?:\s+(?:gmt|utc|local time))?")
+
+
 def _dateparser_fallback(expr: str, ref: Optional[date]) -> Optional[_Resolved]:
     """dateparser on one isolated expression holding a digit (never on free text)."""
     if not re.search(r"\d", expr) or (ref is None and not re.search(r"(?:19|20)\d\d", expr)):
+        return None
+    if _CLOCK_ONLY.fullmatch(expr.strip()):
+        # "about 10:30 a.m.": a time of day names no day (dateparser would put it on the
+        # day before the publication, the last 10:30 in the past)
         return None
     try:
         from dateparser.date import DateDataParser
