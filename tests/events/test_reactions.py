@@ -78,6 +78,8 @@ SENTENCES = {
     # what is told as now takes no date from the occasion told before
     "present_no_anchor": ("The Peruvian president met the Chilean president on 3 May. The Bolivian president "
                           "has said he will visit Lima.", D),
+    "possessive_time": ("The Peruvian president met the Chilean president on 3 May. Referring to last month's "
+                        "battle, the Peruvian president urged the Chilean president to stop the fighting.", D),
 }
 
 
@@ -260,3 +262,8 @@ def test_plans_told_with_be_to_or_a_reported_would_are_intents(coded):
 def test_a_present_perfect_takes_no_date_from_an_earlier_occasion(coded):
     later = [e for e in coded["present_no_anchor"] if sides(e)[0] == "BOL"]
     assert later and all(e["date"] is None for e in later)
+
+
+def test_a_time_that_dates_a_noun_is_not_the_events(coded):
+    urged = [e for e in coded["possessive_time"] if e["root"] == "02"]
+    assert urged and all(e["date"] == "2023-05-03" for e in urged)  # the occasion told, not April's battle

@@ -38,9 +38,12 @@ class DateResolver:
             # "met Ana Ruiz in August 2021, when he travelled to Lima": the when-clause's
             # time is its head's
             tok = when.head
-        governed = [t for t in inside if _governs(tok, _token_at(sent, t.start))]
+        # "last month's battle", "Tuesday's strike": a time that dates a noun is that noun's,
+        # unless the noun is the trigger itself
+        own = [t for t in inside if not _dates_a_noun(_token_at(sent, t.start), trig.token)]
+        governed = [t for t in own if _governs(tok, _token_at(sent, t.start))]
         if not governed and not trig.pattern.is_noun and not _in_boundary(tok):
-            governed = [t for t in inside if not _in_boundary(_token_at(sent, t.start))]
+            governed = [t for t in own if not _in_boundary(_token_at(sent, t.start))]
         if governed:
             best = min(governed, key=lambda t: abs(t.start - tok.idx))
             found = (best.date, best.precision or "day")
@@ -51,14 +54,26 @@ class DateResolver:
             return found
         if trig.pattern.is_noun or _past_perfect(tok) or _in_boundary(tok):
             return None, None
-        if inside:
+        if own:
             # "issued a statement condemning the bombardment, which entered its second
             # week on Monday": the sentence's own time is nearer evidence than an earlier one
-            best = min(inside, key=lambda t: abs(t.start - tok.idx))
+            best = min(own, key=lambda t: abs(t.start - tok.idx))
             return best.date, best.precision or "day"
         if self.anchor is not None and not _present(tok):
             return self.anchor
         return None, None
+
+
+def _dates_a_noun(time_tok, trigger) -> bool:
+    """'last month's battle', 'May's confrontation': a time in the possessive of a noun."""
+    head = time_tok
+    for _ in range(3):
+        if head.dep_ == "poss" and head.head.pos_ in ("NOUN", "PROPN"):
+            return head.head.i != trigger.i
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
 
 
 def _token_at(sent, char: int):
