@@ -68,6 +68,8 @@ KEYS = {"killed", "injured", "detained"}
     ("A 25-year-old man was arrested in 2021.", {"detained": 1}),
     ("A man aged 34 was killed.", {"killed": 1}),
     ("Five people, including two children, were killed in the strike.", {"killed": 5}),
+    ("At least 50 people, five of them children, were killed on Friday.", {"killed": 50}),
+    ("Ten people, two of whom were police officers, were injured.", {"injured": 10}),
     ("14 people were injured, among them two police officers.", {"injured": 14}),
     ("Two Palestinians in the West Bank were killed.", {"killed": 2}),
     # negations give an explicit 0

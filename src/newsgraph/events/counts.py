@@ -67,7 +67,8 @@ _GAPW = rf"(?!{_STOP}\b)(?:(?-i:[A-Z]\.){{2,}}|[A-Za-z][\w'’]*(?:-[\w'’]+)*|
 _OF = r"(?:\s+of(?:\s+(?:the|them|those|these|whom|us))?)?"
 _PP = r"(?:\s+(?:in|from)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2})?"
 _ASIDE = (r"(?:\s*,\s*(?:including|among\s+them|among\s+whom|mostly|most\s+of\s+them"
-          r"|many\s+of\s+them|all\s+of\s+them)\b[^,;.()]{0,60},|\s*\([^()]{0,60}\))?")
+          r"|many\s+of\s+them|all\s+of\s+them|[\w-]+\s+of\s+(?:them|whom))\b[^,;.()]{0,60},"
+          r"|\s*\([^()]{0,60}\))?")
 _AGED = r"(?:\s*,?\s+aged\s+[0-9]{1,3}(?:\s*(?:and|to|-)\s*[0-9]{1,3})?,?)?"
 _NP_TAIL = rf"{_OF}(?:\s+{_GAPW}){{0,4}}{_PP}{_AGED}{_ASIDE}"
 _AUXW = (r"(?:was|were|is|are|be|been|being|have|has|had|got|get|gets|getting|will|would|may"
