@@ -82,7 +82,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             named_place = places.in_sentence(trig)
             if named_place is None and (trig.pattern.code[:2] >= "14" or trig.pattern.code[:3] == "042"):
                 named_place = places.of_side(target_token)  # "stormed Jenin", "visited Tehran": there
-            place = named_place or places.dateline
+            place = places.finest(named_place)
             if table[code].root >= "14" and counts is None:
                 counts = find_counts(sent.text)
             if table[code].root == "14" and targets == [None]:

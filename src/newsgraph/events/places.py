@@ -55,8 +55,27 @@ class PlaceFinder:
         return self._places[0] if self._places else None
 
     def of_side(self, tok) -> Optional[dict]:
-        """The place an event's side is, when it is one ("Israeli forces stormed Jenin")."""
-        return self._entity_place(tok) if tok is not None else None
+        """The place an event's side is, when it is one ("Israeli forces stormed Jenin"), or the
+        place that names it ("struck Kramatorsk railway station": Kramatorsk)."""
+        if tok is None:
+            return None
+        found = self._entity_place(tok)
+        if found is None and tok.pos_ in ("NOUN", "PROPN"):
+            found = next((p for c in tok.children if c.dep_ in ("compound", "poss", "nmod")
+                          and (p := self._entity_place(c)) is not None and p.get("lat") is not None), None)
+        return found
+
+    def finest(self, named: Optional[dict]) -> Optional[dict]:
+        """The event's place: the one named, unless it is only the country the dateline's town
+        is in ("Police in Georgia fired water cannon", datelined Tbilisi: Tbilisi); else the
+        dateline's."""
+        dateline = self.dateline
+        if named is None:
+            return dateline
+        if named.get("lat") is None and dateline and dateline.get("lat") is not None \
+                and dateline.get("country") and dateline["country"] == named.get("country"):
+            return dateline
+        return named
 
     def _entity_place(self, tok, depth: int = 0) -> Optional[dict]:
         found = self.at_char.get(tok.idx)
