@@ -41,7 +41,8 @@ def load_event_lexicon(options: Options):
     from .events import LexiconError, load_lexicon
 
     try:
-        return load_lexicon(tuple(options.events.lexicon_files), tuple(options.events.verb_files))
+        return load_lexicon(tuple(options.events.lexicon_files), tuple(options.events.verb_files),
+                            fallback=options.events.cameo2_verbs == "fallback")
     except LexiconError as exc:
         where, _, cause = str(exc).partition(": ")
         raise NewsgraphError("E701", where, cause) from None

@@ -63,6 +63,7 @@ class EventOptions(_Section):
     enabled: bool
     lexicon_files: tuple[str, ...]
     verb_files: tuple[str, ...]
+    cameo2_verbs: Literal["off", "fallback"]
     min_confidence: float = Field(ge=0, le=1)
     keep_hypothetical: bool
 

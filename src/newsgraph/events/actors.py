@@ -127,6 +127,10 @@ class ActorCoder:
             if country is None and entity.type != "PERSON":
                 # a state or group the user's dictionaries define ("Arnor [ARN]")
                 country = self.kb.country_of_word(entity.name) or self.kb.country_of_word(h.text)
+            elif country is None:
+                # a place the model took for a person, whose whole name a dictionary gives a
+                # country ("Minas Tirith", a synonym of Gondor [GON])
+                country = self.kb.country_of_word(entity.name)
             if country is None:
                 # "the US Congress", "Ivory Coast rebels": the modifier says whose
                 country = next((a.country for a in self._generic(h) if a.country), None)
@@ -168,9 +172,21 @@ class ActorCoder:
             if obj is not None:
                 # "negotiators for the government and the rebels": each side
                 return self._with_conjuncts(obj, depth, verbal)
+        if h.pos_ == "PROPN" and (known := self._known_name(h)) is not None:
+            return [known]
         if h.pos_ == "PROPN" or h.lower_ in _PERSON_NOUNS or h.lemma_.lower() in _PERSON_NOUNS:
             return [EventActor(_phrase(h), None, None)]
         return []
+
+    def _known_name(self, h) -> Optional[EventActor]:
+        """A name the model tagged as no entity that the knowledge base or a user's actors file
+        knows ("Smeagol is about to restore ties": Gollum's alias): its actor, when one only."""
+        words = sorted([*(c for c in h.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), h], key=lambda t: t.i)
+        found = self.kb.find(" ".join(t.text for t in words))
+        if len(found) != 1 or not found[0].country:
+            return None
+        actor = found[0]
+        return EventActor(actor.name, actor.country, actor.sector)
 
     def _with_conjuncts(self, h, depth: int, verbal: bool) -> list[EventActor]:
         return [a for x in (h, *h.conjuncts) if x.i >= h.i for a in self._one(x, depth + 1, verbal)]

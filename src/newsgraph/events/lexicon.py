@@ -47,6 +47,7 @@ class Lexicon:
     verbs: dict[str, tuple[Pattern, ...]]
     nouns: dict[str, tuple[Pattern, ...]]
     dictionary: Optional[VerbDictionary] = None  # user verb dictionaries (``[events] verb_files``)
+    fallback: Optional[VerbDictionary] = None  # CAMEO.2.0: codes only where nothing else does
 
     def __len__(self) -> int:
         return sum(map(len, self.verbs.values())) + sum(map(len, self.nouns.values()))
@@ -97,9 +98,11 @@ def _read(text: str, origin: str, table: dict, known: dict) -> None:
 
 
 @lru_cache(maxsize=4)
-def load_lexicon(extra_files: tuple[str, ...] = (), verb_files: tuple[str, ...] = ()) -> Lexicon:
+def load_lexicon(extra_files: tuple[str, ...] = (), verb_files: tuple[str, ...] = (),
+                 fallback: bool = False) -> Lexicon:
     """The packaged lexicon, then each extra file over it; with the verb dictionaries of
-    ``verb_files`` beside it (their bad lines are the dictionary's ``problems``)."""
+    ``verb_files`` beside it (their bad lines are the dictionary's ``problems``) and, if
+    ``fallback``, the packaged CAMEO.2.0 dictionary below them all."""
     known = load_cameo()
     table: dict = {}
     text = resources.files("newsgraph.data").joinpath("event_lexicon.txt").read_text("utf-8")
@@ -116,7 +119,18 @@ def load_lexicon(extra_files: tuple[str, ...] = (), verb_files: tuple[str, ...] 
         (nouns if pattern.is_noun else verbs).setdefault(pattern.lemma, []).append(pattern)
     order = lambda ps: tuple(sorted(ps, key=lambda p: (-p.specificity, p.weak, p.code)))  # noqa: E731
     dictionary = load_verb_dictionaries(tuple(verb_files)) if verb_files else None
-    return Lexicon({k: order(v) for k, v in verbs.items()}, {k: order(v) for k, v in nouns.items()}, dictionary)
+    return Lexicon({k: order(v) for k, v in verbs.items()}, {k: order(v) for k, v in nouns.items()}, dictionary,
+                   cameo2_dictionary() if fallback else None)
+
+
+@lru_cache(maxsize=1)
+def cameo2_dictionary() -> VerbDictionary:
+    """The packaged CAMEO.2.0 verb dictionary (``data/cameo2_verbs.txt``, built by
+    ``scripts/build_cameo2_verbs.py``); read once per process. The few lines its reader
+    skips are the published file's and are not warned about."""
+    path = resources.files("newsgraph.data").joinpath("cameo2_verbs.txt")
+    with resources.as_file(path) as real:
+        return load_verb_dictionaries((str(real),))
 
 
 @lru_cache(maxsize=1)
