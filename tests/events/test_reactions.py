@@ -80,6 +80,10 @@ SENTENCES = {
                           "has said he will visit Lima.", D),
     "possessive_time": ("The Peruvian president met the Chilean president on 3 May. Referring to last month's "
                         "battle, the Peruvian president urged the Chilean president to stop the fighting.", D),
+    "hit_back": ("The Peruvian embassy in Santiago hit back at Chile on Thursday.", D),
+    "hoped": ("Bolivia's foreign ministry said it hoped the agreement would ease tensions.", D),
+    "said_and_called": ("The Chilean minister said two Peruvian missiles had struck the station and called "
+                        "the attack deliberate.", D),
 }
 
 
@@ -267,3 +271,16 @@ def test_a_present_perfect_takes_no_date_from_an_earlier_occasion(coded):
 def test_a_time_that_dates_a_noun_is_not_the_events(coded):
     urged = [e for e in coded["possessive_time"] if e["root"] == "02"]
     assert urged and all(e["date"] == "2023-05-03" for e in urged)  # the occasion told, not April's battle
+
+
+def test_hitting_back_is_criticism(coded):
+    assert ("111", "PER", "CHL") in codes(coded["hit_back"])
+
+
+def test_a_hope_said_is_an_optimistic_comment(coded):
+    assert [(e["cameo"], sides(e)[0]) for e in coded["hoped"]] == [("013", "BOL")]
+
+
+def test_a_reporter_who_also_calls_something_is_the_one_who_judges(coded):
+    judged = [e for e in coded["said_and_called"] if e["cameo"] == "111"]
+    assert judged and sides(judged[0])[0] == "CHL"
