@@ -91,3 +91,18 @@ def test_a_named_person_is_not_an_unnamed_group_of_the_same_country():
     groups = fuse(mention("m1", "a1", "051", voters, erdogan, "2023-03-08"),
                   mention("m2", "a2", "051", ogan, erdogan))
     assert groups == [["m1"], ["m2"]]
+
+
+def test_a_side_one_report_leaves_unnamed_agrees_when_the_other_is_the_same_entity():
+    leader = EventActor("Ali Rahimi", "IRN", "GOV", entity_id="n7")
+    groups_ = EventActor("resistance groups", "PSE")
+    groups = fuse(mention("m1", "a1", "020", leader, groups_, "2023-03-08"),
+                  mention("m2", "a2", "020", leader, None))
+    assert groups == [["m1", "m2"]]
+
+
+def test_a_named_state_agrees_with_its_bare_country():
+    bare_iran = EventActor("", "IRN")
+    groups = fuse(mention("m1", "a1", "161", SAUDI, IRAN, "2016-01-03"),
+                  mention("m2", "a2", "161", SAUDI, bare_iran, "2016-01-01", "year"))
+    assert groups == [["m1", "m2"]]

@@ -182,12 +182,11 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
     for i, group in enumerate(groups):
         if not all(_vague(m) for m in group):
             continue
-        keys = {_sides_key(m) for m in group}
         either_way = sides_either_way(group[0].cameo)
         candidates = {j for story in {story_of.get(m.article_id) for m in group} - {None}
                       for j in dated.get((story, group[0].cameo[:2]), ())}
         fitting = [j for j in sorted(candidates)
-                   if any(_story_sides_agree(a, _sides_key(b), either_way) for a in keys for b in groups[j])
+                   if any(_story_sides_agree(a, b, either_way) for a in group for b in groups[j])
                    and all(_within(m, d.date) and (m.date is not None or _before(day_of.get(m.article_id), d.date))
                            for m in group for d in groups[j] if d.date and not _vague(d))]
         if len(fitting) > 1:
@@ -226,28 +225,44 @@ def _before(article_day: Optional[int], event_date: str) -> bool:
     return article_day - _STORY_WINDOW <= day <= article_day + 1
 
 
-def _story_sides_agree(a: tuple, b: tuple, either_way: bool) -> bool:
-    """Sides agree side by side (or either way), each as :func:`_story_side` says; the
-    shared story is the anchor a named entity is elsewhere."""
-    if _story_side(a[0], b[0]) and _story_side(a[1], b[1]):
+def _story_sides_agree(a: EventReading, b: EventReading, either_way: bool) -> bool:
+    """Two reports' sides agree side by side (or either way), each as :func:`_story_side`
+    says; the shared story is the anchor a named entity is elsewhere. A side one report
+    leaves unnamed agrees when the other side is the same named entity in both
+    ("Khamenei urged the resistance groups" and "Khamenei urged ... to close ranks")."""
+    def fit(s1, t1, s2, t2) -> bool:
+        same_s, same_t = _story_side(s1, s2), _story_side(t1, t2)
+        if same_s and same_t:
+            return True
+        return (same_s and _same_entity(s1, s2) and (t1 is None or t2 is None)) or \
+            (same_t and _same_entity(t1, t2) and (s1 is None or s2 is None))
+    if fit(a.source, a.target, b.source, b.target):
         return True
-    return either_way and _story_side(a[0], b[1]) and _story_side(a[1], b[0])
+    return either_way and fit(a.source, a.target, b.target, b.source)
 
 
-def _story_side(a: SideKey, b: SideKey) -> bool:
+def _same_entity(a: Optional[EventActor], b: Optional[EventActor]) -> bool:
+    return a is not None and b is not None and bool(a.entity_id) and a.entity_id == b.entity_id
+
+
+def _story_side(a: Optional[EventActor], b: Optional[EventActor]) -> bool:
     """One side in two reports of a story: the same entity; two unnamed sides of one country
     ("police" and "riot police" in Georgia); two names of one country, one of them the state
-    itself; never a named side against an unnamed one ("Sinan Ogan" is not "Turkish
-    voters", though both are Turkish)."""
+    itself; a state named in one report and left as its bare country in the other. Never a
+    named side against an unnamed group ("Sinan Ogan" is not "Turkish voters", though both
+    are Turkish)."""
     if a is None or b is None:
         return a is b
-    (ea, ca, sa), (eb, cb, sb) = a, b
-    if ea and eb and ea == eb:
+    if _same_entity(a, b):
         return True
-    if not ca or ca != cb:
+    if not a.country or a.country != b.country:
         return False
-    # two names of one state: "Saudi Arabia" and "Riyadh" (its government)
-    return (not ea and not eb) or (bool(ea and eb) and (_country_like(a) or _country_like(b)))
+    if not a.entity_id and not b.entity_id:
+        return True
+    if a.entity_id and b.entity_id:
+        return a.is_country_like or b.is_country_like
+    named, bare = (a, b) if a.entity_id else (b, a)
+    return named.is_country_like and not bare.text and not bare.sector
 
 
 def _in_window_of(article_day: Optional[int], dates: set[str]) -> bool:
