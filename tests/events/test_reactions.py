@@ -84,6 +84,9 @@ SENTENCES = {
     "hoped": ("Bolivia's foreign ministry said it hoped the agreement would ease tensions.", D),
     "said_and_called": ("The Chilean minister said two Peruvian missiles had struck the station and called "
                         "the attack deliberate.", D),
+    "said_model": ("The Peruvian minister said Chile had become a model for the region.", D),
+    "said_not_fair": ("The Chilean minister said Peru's vote was not fair.", D),
+    "said_when": ("The Chilean minister said the meeting with Peru was on Tuesday.", D),
 }
 
 
@@ -284,3 +287,9 @@ def test_a_hope_said_is_an_optimistic_comment(coded):
 def test_a_reporter_who_also_calls_something_is_the_one_who_judges(coded):
     judged = [e for e in coded["said_and_called"] if e["cameo"] == "111"]
     assert judged and sides(judged[0])[0] == "CHL"
+
+
+def test_saying_someone_is_a_judging_word_judges_them(coded):
+    assert ("051", "PER", "CHL") in codes(coded["said_model"])
+    assert ("111", "CHL", "PER") in codes(coded["said_not_fair"])  # a negated positive judges badly
+    assert not [e for e in coded["said_when"] if e["root"] in ("05", "11")]

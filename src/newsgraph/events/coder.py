@@ -34,7 +34,7 @@ from .grammar import (
 )
 from .grammar_rules import (crowd_recode, crowd_trigger, official_protest, phoning, result_announcement,
                             weapon_recode, weapon_trigger)
-from .judgements import naming_trigger
+from .judgements import naming_trigger, said_judgement
 from .lexicon import Lexicon, Pattern
 from .verb_patterns import choose, dictionary_match, reports
 
@@ -70,7 +70,7 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
             trig = _verb_trigger(tok, lexicon.verbs[lemma])
             if trig is None or trig.pattern.weak or trig.pattern.code[:2] not in ("18", "19", "20"):
                 trig = weapon_trigger(tok) or (trig if trig is not None and not trig.pattern.weak else None) \
-                    or result_announcement(tok) or trig or phoning(tok) or crowd_trigger(tok)
+                    or result_announcement(tok) or said_judgement(tok) or trig or phoning(tok) or crowd_trigger(tok)
             trig = choose(user, trig)
         elif tok.pos_ == "VERB":
             trig = choose(user, weapon_trigger(tok) or phoning(tok) or crowd_trigger(tok))

@@ -63,6 +63,41 @@ def naming_trigger(v) -> Optional[Trigger]:
     return trig
 
 
+_SAYING = {"say", "tell", "state", "add", "declare", "insist", "stress", "write", "tweet", "note", "argue"}
+_BECOMING = {"be", "become", "remain"}
+
+
+def said_judgement(v) -> Optional[Trigger]:
+    """"Al-Nakhalah said the Islamic Republic had become a model", "X said the strike was a
+    war crime": saying that someone or something is a judging word judges it, as naming does
+    (the target is the clause's subject, or the doer of the act it names)."""
+    _, negative, positive = _judging()
+    if v.lemma_.lower() not in _SAYING:
+        return None
+    for clause in (c for c in v.children if c.dep_ == "ccomp"):
+        head = clause
+        if head.lemma_.lower() not in _BECOMING:
+            continue
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        complement = next((c for c in head.children if c.dep_ in ("attr", "acomp", "oprd")), None)
+        if subject is None or complement is None or subject.lower_ in ("it", "this", "that", "there"):
+            continue
+        code = _polarity(_judged_words(complement), negative, positive)
+        if code is None:
+            continue
+        if any(c.dep_ == "neg" for c in head.children):
+            code = _CRITICISM if code == _PRAISE else _PRAISE  # "said the vote was not fair"
+        judged = [w for w in complement.subtree if w.lemma_.lower() in (negative | positive)]
+        trig = Trigger(Pattern(code, v.lemma_.lower(), origin="grammar:judgement",
+                               text=f"VERB (that) X is/became <judging word>: {code}"), v,
+                       words=[v, head, *judged[:1]])
+        trig.source = subject_of(v)
+        trig.target = subject
+        trig.target_how = "what the statement judges"
+        return trig
+    return None
+
+
 def _judged_words(complement) -> list:
     """The complement's own words: its head and modifiers, not the phrases after it
     ("a win-win for everyone": win, win; not everyone)."""
