@@ -208,7 +208,7 @@ class ActorCoder:
         if entity is None:
             # "the Secretary-General, Ziad al-Nakhala": the apposition names him
             for c in h.children:
-                if c.dep_ == "appos":
+                if c.dep_ == "appos" and not (c in _listed_after(h)):  # not a list read as apposition
                     entity = self.index.at(c.idx, c.idx + len(c.text))
                     if entity is not None:
                         break
@@ -326,7 +326,11 @@ def _phrase(h) -> str:
 
 def _name_run(h) -> str:
     """The proper-noun words right before a head ("Minas Tirith" in "Minas Tirith border police")."""
-    words = [t for t in h.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    words = []
+    for t in h.lefts:
+        if t.dep_ == "compound" and t.pos_ == "PROPN":
+            # "White House security officials": "White" hangs off "House"
+            words.extend(w for w in t.subtree if w.pos_ == "PROPN" and w.dep_ == "compound" or w is t)
     if len(words) < 2:
         return ""
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
