@@ -87,6 +87,9 @@ SENTENCES = {
     "said_model": ("The Peruvian minister said Chile had become a model for the region.", D),
     "said_not_fair": ("The Chilean minister said Peru's vote was not fair.", D),
     "said_when": ("The Chilean minister said the meeting with Peru was on Tuesday.", D),
+    "occasion_without_event": ("The Peruvian president extended his rule on Sunday by beating his rival. The "
+                               "chairman of Peru's election board said the Peruvian president had 52 percent "
+                               "of the vote.", D),
 }
 
 
@@ -293,3 +296,8 @@ def test_saying_someone_is_a_judging_word_judges_them(coded):
     assert ("051", "PER", "CHL") in codes(coded["said_model"])
     assert ("111", "CHL", "PER") in codes(coded["said_not_fair"])  # a negated positive judges badly
     assert not [e for e in coded["said_when"] if e["root"] in ("05", "11")]
+
+
+def test_a_sentence_without_an_event_still_dates_the_occasion_told_next(coded):
+    result = [e for e in coded["occasion_without_event"] if e["cameo"] == "010"]
+    assert result and result[0]["date"] == "2023-05-28"  # Sunday before the Monday of publication

@@ -44,6 +44,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             deadline.check()
         triggers = find_triggers(sent, lexicon)
         if not triggers:
+            dates.note_sentence(sent)
             continue
         counts = None
         sentence_events: list[tuple[EventMention, bool]] = []

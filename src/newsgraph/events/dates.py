@@ -31,6 +31,20 @@ class DateResolver:
         self.anchor: Optional[tuple[str, str]] = None
         self.published = article.published
 
+    def note_sentence(self, sent) -> None:
+        """A sentence with no event still dates the occasion the report goes on telling
+        ("Erdogan extended his rule on Sunday by beating ... Yener said Erdogan had taken
+        52% of the vote": Sunday): the time its main verb governs, if any."""
+        inside = self.times[bisect_left(self._starts, sent.start_char):bisect_left(self._starts, sent.end_char)]
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX") or _present(root):
+            return
+        governed = [t for t in inside if _governs(root, _token_at(sent, t.start))
+                    and not _dates_a_noun(_token_at(sent, t.start), root)]
+        if governed:
+            best = min(governed, key=lambda t: abs(t.start - root.idx))
+            self.anchor = (best.date, best.precision or "day")
+
     def date_of(self, trig, sent) -> tuple[Optional[str], Optional[str]]:
         inside = self.times[bisect_left(self._starts, sent.start_char):bisect_left(self._starts, sent.end_char)]
         tok = trig.token

@@ -226,7 +226,7 @@ def official_protest(n) -> Optional[Trigger]:
 # Guven had won an absolute majority": an authority announcing who won is a statement about
 # the winner (010), where news of elections reports it.
 _ANNOUNCING = {"say", "announce", "declare", "tell", "confirm", "report", "state"}
-_WINNING = {"win", "take", "secure", "receive", "get", "obtain", "garner", "capture"}
+_WINNING = {"win", "take", "secure", "receive", "get", "obtain", "garner", "capture", "have", "lead", "poll"}
 _RESULT_WORDS = {"vote", "votes", "majority", "percent", "%", "ballot", "ballots", "seat", "seats", "election",
                  "runoff", "run-off", "round", "race", "poll", "polls"}
 
