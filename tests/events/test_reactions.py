@@ -90,6 +90,8 @@ SENTENCES = {
     "occasion_without_event": ("The Peruvian president extended his rule on Sunday by beating his rival. The "
                                "chairman of Peru's election board said the Peruvian president had 52 percent "
                                "of the vote.", D),
+    "quoted_today": ("The Chilean president met the Peruvian president in Lima on 3 May. The Peruvian president "
+                     "thanked Chile and told his host that \"our ties are at their best today.\"", D),
 }
 
 
@@ -301,3 +303,8 @@ def test_saying_someone_is_a_judging_word_judges_them(coded):
 def test_a_sentence_without_an_event_still_dates_the_occasion_told_next(coded):
     result = [e for e in coded["occasion_without_event"] if e["cameo"] == "010"]
     assert result and result[0]["date"] == "2023-05-28"  # Sunday before the Monday of publication
+
+
+def test_a_today_inside_a_quotation_is_not_the_publication_day(coded):
+    thanks = [e for e in coded["quoted_today"] if e["root"] == "05"]
+    assert thanks and all(e["date"] == "2023-05-03" for e in thanks)

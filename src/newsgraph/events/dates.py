@@ -15,6 +15,7 @@ Order of evidence, each a general habit of news writing:
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Optional
 
@@ -54,7 +55,8 @@ class DateResolver:
             tok = when.head
         # "last month's battle", "Tuesday's strike": a time that dates a noun is that noun's,
         # unless the noun is the trigger itself
-        own = [t for t in inside if not _dates_a_noun(_token_at(sent, t.start), trig.token)]
+        own = [t for t in inside if not _dates_a_noun(_token_at(sent, t.start), trig.token)
+               and not _quoted_deixis(sent, t)]
         governed = [t for t in own if _governs(tok, _token_at(sent, t.start))]
         if not governed and not trig.pattern.is_noun and not _in_boundary(tok):
             governed = [t for t in own if not _in_boundary(_token_at(sent, t.start))]
@@ -76,6 +78,20 @@ class DateResolver:
         if self.anchor is not None and not _present(tok):
             return self.anchor
         return None, None
+
+
+_DEICTIC = re.compile(r"(?i)\b(?:today|tonight|yesterday|tomorrow|now|this (?:week|month|year|morning|evening)"
+                      r"|last (?:week|month|year|night)|next (?:week|month|year))\b")
+
+
+def _quoted_deixis(sent, time) -> bool:
+    """'told his host that "the resistance is in its best state today"': a "today" inside a
+    quotation is the speaker's day, which the publication date does not give."""
+    if not _DEICTIC.search(time.text):
+        return False
+    before = sent.text[:max(0, time.start - sent.start_char)]
+    opened = before.count("\u201c") - before.count("\u201d")
+    return opened > 0 or (before.count('"') % 2 == 1)
 
 
 def _dates_a_noun(time_tok, trigger) -> bool:
