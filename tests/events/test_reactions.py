@@ -92,6 +92,9 @@ SENTENCES = {
                                "of the vote.", D),
     "quoted_today": ("The Chilean president met the Peruvian president in Lima on 3 May. The Peruvian president "
                      "thanked Chile and told his host that \"our ties are at their best today.\"", D),
+    "won_runoff": ("Voters in Peru and Lima turned out early. The Peruvian president defeated his rival in "
+                   "Sunday's run-off in Peru.", D),
+    "beat_boxer": ("The Peruvian boxer beat the Chilean champion in Lima.", D),
 }
 
 
@@ -308,3 +311,9 @@ def test_a_sentence_without_an_event_still_dates_the_occasion_told_next(coded):
 def test_a_today_inside_a_quotation_is_not_the_publication_day(coded):
     thanks = [e for e in coded["quoted_today"] if e["root"] == "05"]
     assert thanks and all(e["date"] == "2023-05-03" for e in thanks)
+
+
+def test_an_election_won_is_the_electorates_support(coded):
+    wins = [e for e in coded["won_runoff"] if e["why"]["rule"] == "grammar:election"]
+    assert [(e["cameo"], *sides(e)) for e in wins] == [("051", "PER", "PER")]
+    assert not [e for e in coded["beat_boxer"] if e["why"]["rule"] == "grammar:election"]

@@ -110,6 +110,10 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 if where and where.get("country"):
                     targets = [EventActor("", where["country"], None)]
                     trig.target_how = f"the state where the '{act.text}' happened"
+            if "electorate" in trig.flags and sources == [None] and places.home:
+                # "Erdogan defeated Kilicdaroglu in the run-off": the voters of the country
+                sources = [EventActor("", places.home["country"], None)]
+                trig.source_how = "the electorate: the article's own country"
             sources, targets, inferred = _infer_sides(sources, targets, table[code].root, named_place,
                                                       places.home)
             flags = flags + inferred

@@ -32,7 +32,7 @@ from .grammar import (
     subject_of,
     verb_arguments,
 )
-from .grammar_rules import (crowd_recode, crowd_trigger, official_protest, phoning, result_announcement,
+from .grammar_rules import (crowd_recode, crowd_trigger, election_win, official_protest, phoning, result_announcement,
                             weapon_recode, weapon_trigger)
 from .judgements import naming_trigger, said_judgement
 from .lexicon import Lexicon, Pattern
@@ -64,7 +64,9 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
             if lexicon.dictionary is not None and tok.pos_ in ("VERB", "AUX") else None
         if user is not None and user.uncodable:
             uncodable.add(tok.i)
-        if tok.pos_ == "VERB" and (named := naming_trigger(tok)) is not None:
+        if tok.pos_ == "VERB" and (won := election_win(tok)) is not None:
+            trig = choose(user, won)  # "defeated his rival in the run-off": a vote won, no assault
+        elif tok.pos_ == "VERB" and (named := naming_trigger(tok)) is not None:
             trig = choose(user, named)  # "called the attack deliberate": a judgement, not a call
         elif tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
             trig = _verb_trigger(tok, lexicon.verbs[lemma])

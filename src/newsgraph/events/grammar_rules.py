@@ -9,6 +9,7 @@ Their ``why`` rule is ``grammar:NAME``.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from .grammar import (PASSIVE_SUBJECTS, Trigger, direct_object, governing_verb, passive_agent, passive_subject,
@@ -255,3 +256,29 @@ def result_announcement(v) -> Optional[Trigger]:
         trig.target_how = f"who '{clause.text}' the vote, as announced"
         return trig
     return None
+
+
+# "Erdogan defeated Kilicdaroglu in Sunday's run-off", "Voters re-elected ...": an election
+# won is the electorate's support for the winner (051). The electorate is the country the
+# article happens in; the code_events driver fills it in (flag "electorate").
+_WINNING_VOTE = {"win", "defeat", "beat", "trounce", "edge"}
+_ELECTION_TEXT = re.compile(r"(?i)\b(?:elections?|run-?offs?|votes?|ballots?|polls?|referendum|primary|"
+                            r"first round|second round|re-?election)\b")
+
+
+def election_win(v) -> Optional[Trigger]:
+    """Who won an election (see above), or None."""
+    if v.lemma_.lower() not in _WINNING_VOTE:
+        return None
+    winner = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if winner is None or not (winner.ent_type_ in ("PERSON", "ORG") or winner.pos_ == "PROPN"
+                              or winner.lemma_.lower() in _CANDIDATES):
+        return None
+    if not _ELECTION_TEXT.search(v.doc[v.left_edge.i:v.right_edge.i + 1].text):
+        return None
+    trig = Trigger(Pattern("051", v.lemma_.lower(), origin="grammar:election",
+                           text="<candidate> won/defeated ... in the election: 051 from the electorate"), v,
+                   words=[v], flags=["electorate"])
+    trig.target = winner
+    trig.target_how = "who won the vote"
+    return trig
