@@ -95,6 +95,8 @@ SENTENCES = {
     "won_runoff": ("Voters in Peru and Lima turned out early. The Peruvian president defeated his rival in "
                    "Sunday's run-off in Peru.", D),
     "beat_boxer": ("The Peruvian boxer beat the Chilean champion in Lima.", D),
+    "the_two_men": ("The Chilean foreign minister met his Peruvian counterpart in Quito on Thursday. The two men "
+                    "signed a joint statement.", D),
 }
 
 
@@ -317,3 +319,8 @@ def test_an_election_won_is_the_electorates_support(coded):
     wins = [e for e in coded["won_runoff"] if e["why"]["rule"] == "grammar:election"]
     assert [(e["cameo"], *sides(e)) for e in wins] == [("051", "PER", "PER")]
     assert not [e for e in coded["beat_boxer"] if e["why"]["rule"] == "grammar:election"]
+
+
+def test_the_two_men_are_the_pair_just_named(coded):
+    signed = [e for e in coded["the_two_men"] if e["root"] == "05"]
+    assert [sorted(sides(e)) for e in signed] == [["CHL", "PER"]]

@@ -53,7 +53,10 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             target_token = trig.target
             # "the United States and Jordan agreed upon a pact between the two countries": a
             # target that is no actor leaves the coordinated sources each other's
-            coordinated = _uncoded(targets) and len(sources) > 1 and (
+            # ... or one that is the sources themselves ("between the two countries")
+            themselves = not members and None not in targets and None not in sources and len(sources) > 1 \
+                and all(any(_same(t, s) for s in sources) for t in targets)
+            coordinated = (_uncoded(targets) or themselves) and len(sources) > 1 and (
                 trig.pattern.code[:2] in _JOINT_ROOTS or trig.pattern.code in SYMMETRIC_CODES)
             if coordinated:
                 sources, targets = sources[:1], sources[1:]  # "A and B signed a deal": with each other
@@ -149,6 +152,8 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 last_by_root[table[e.cameo].root] = (len(out), e.source)
             if e.target is not None and (e.target.key or e.target.country) and "congratulat" in e.trigger.lower():
                 congratulated = e.target
+            if e.cameo[:2] in ("03", "04", "05", "06") and not any(f.endswith("_inferred") for f in e.flags):
+                actors.note_pair(e.source, e.target)
     return out
 
 

@@ -148,6 +148,12 @@ class ActorCoder:
             # "The rebels said they will release ...": they are the ones who said it
             return self._one(speaker, depth + 1, verbal)
         owner = next((c for c in h.children if c.dep_ == "poss"), None)
+        if self._parties and h.pos_ == "NOUN" and _the_two(h) and len(self._parties) == 2 \
+                and h.lemma_.lower() in _PAIR_NOUNS:
+            # "Saudi Arabia and Iran ... the two men signed a joint statement": the pair just named
+            sector = self.kb.sector_of_role(h.text)
+            return [EventActor(_phrase(h), a.country, sector or a.sector, None if sector else a.key)
+                    for a in self._parties]
         if owner is not None and owner.lower_ == "their" and h.pos_ == "NOUN" and self._parties \
                 and _reporting_subject(h) is None and (sector := self.kb.sector_of_role(h.text)) is not None:
             # "Saudi Arabia and Iran agreed ... Their foreign ministers are to meet": each party's
@@ -187,6 +193,13 @@ class ActorCoder:
             return None
         actor = found[0]
         return EventActor(actor.name, actor.country, actor.sector)
+
+    def note_pair(self, source: Optional[EventActor], target: Optional[EventActor]) -> None:
+        """Two sides an event just joined ("Faisal met Amir-Abdollahian"): a later "the two
+        men" are they."""
+        if source is not None and target is not None and source.country and target.country \
+                and (source.key != target.key or source.key is None) and source.text != target.text:
+            self._parties = [source, target]
 
     def _with_conjuncts(self, h, depth: int, verbal: bool) -> list[EventActor]:
         return [a for x in (h, *h.conjuncts) if x.i >= h.i for a in self._one(x, depth + 1, verbal)]
@@ -257,6 +270,20 @@ class ActorCoder:
         if not countries and sector is None:
             return []
         return [EventActor(text, code, sector) for code in (countries or [None])]
+
+
+# Nouns that "the two ..." uses for a pair named before: "the two men", "the two sides".
+_PAIR_NOUNS = {"man", "men", "side", "sides", "country", "countries", "leader", "leaders", "minister", "ministers",
+               "party", "parties", "neighbour", "neighbours", "neighbor", "neighbors", "rival", "rivals",
+               "government", "governments", "president", "presidents", "delegation", "delegations", "state",
+               "states", "nation", "nations", "capital", "capitals", "foe", "foes"}
+
+
+def _the_two(h) -> bool:
+    """'the two men', 'both sides': a pair told by its number."""
+    return any(c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in h.children) and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in h.children) or \
+        any(c.dep_ in ("det", "predet") and c.lower_ == "both" for c in h.children)
 
 
 def _leader(h):
