@@ -97,6 +97,7 @@ SENTENCES = {
     "beat_boxer": ("The Peruvian boxer beat the Chilean champion in Lima.", D),
     "the_two_men": ("The Chilean foreign minister met his Peruvian counterpart in Quito on Thursday. The two men "
                     "signed a joint statement.", D),
+    "kept_informed": ("The Chileans had kept Peruvian officials informed about the talks.", D),
 }
 
 
@@ -324,3 +325,7 @@ def test_an_election_won_is_the_electorates_support(coded):
 def test_the_two_men_are_the_pair_just_named(coded):
     signed = [e for e in coded["the_two_men"] if e["root"] == "05"]
     assert [sorted(sides(e)) for e in signed] == [["CHL", "PER"]]
+
+
+def test_keeping_someone_informed_is_sharing_information_once(coded):
+    assert [(e["cameo"], *sides(e)) for e in coded["kept_informed"]] == [("064", "CHL", "PER")]

@@ -32,8 +32,8 @@ from .grammar import (
     subject_of,
     verb_arguments,
 )
-from .grammar_rules import (crowd_recode, crowd_trigger, election_win, official_protest, phoning, result_announcement,
-                            weapon_recode, weapon_trigger)
+from .grammar_rules import (crowd_recode, crowd_trigger, election_win, kept_informed, official_protest, phoning,
+                            result_announcement, weapon_recode, weapon_trigger)
 from .judgements import naming_trigger, said_judgement
 from .lexicon import Lexicon, Pattern
 from .verb_patterns import choose, dictionary_match, reports
@@ -75,7 +75,7 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
                     or result_announcement(tok) or said_judgement(tok) or trig or phoning(tok) or crowd_trigger(tok)
             trig = choose(user, trig)
         elif tok.pos_ == "VERB":
-            trig = choose(user, weapon_trigger(tok) or phoning(tok) or crowd_trigger(tok))
+            trig = choose(user, weapon_trigger(tok) or phoning(tok) or crowd_trigger(tok) or kept_informed(tok))
         elif user is not None:
             trig = user.trigger
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
@@ -112,6 +112,11 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
                                      if not t.pattern.weak and not t.pattern.code.startswith("01")}))
     found.sort(key=lambda t: t.token.i)
     found = _judged_objects(found)
+    # a grammar pattern's words are its own: "kept US officials informed" is one sharing of
+    # information, not also the lexicon's "inform"
+    spanned = {w.i for t in found if (t.pattern.origin or "").startswith("grammar:") for w in t.words
+               if w.i != t.token.i}
+    found = [t for t in found if t.token.i not in spanned or (t.pattern.origin or "").startswith("grammar:")]
     intended = set()
     for t in found:
         head = _intent_head(t)

@@ -282,3 +282,29 @@ def election_win(v) -> Optional[Trigger]:
     trig.target = winner
     trig.target_how = "who won the vote"
     return trig
+
+
+# "Riyadh had kept the United States informed about the talks": sharing information (064).
+_INFORMED = {"informed", "briefed", "updated", "abreast", "apprised", "posted"}
+
+
+def kept_informed(v) -> Optional[Trigger]:
+    """Keeping someone informed or briefed: CAMEO 064 at them."""
+    if v.lemma_.lower() != "keep":
+        return None
+    obj = direct_object(v)
+    told = next((c for c in v.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advmod")
+                 and c.lower_ in _INFORMED), None)
+    if obj is None and told is not None:
+        # the parser may hang the object under the participle: "kept [the US informed]"
+        obj = next((c for c in told.children if c.dep_ in ("nsubj", "dobj")), None)
+    if told is None and obj is not None:
+        # ... or the participle under the object: "kept [US officials [informed]]"
+        told = next((c for c in obj.children if c.dep_ in ("acl", "amod") and c.lower_ in _INFORMED), None)
+    if obj is None or told is None:
+        return None
+    trig = Trigger(Pattern("064", "keep", origin="grammar:informed", text="keep X informed/briefed: 064"), v,
+                   words=[v, told])
+    trig.source = subject_of(v)
+    trig.target = obj
+    return trig
