@@ -98,6 +98,7 @@ SENTENCES = {
     "the_two_men": ("The Chilean foreign minister met his Peruvian counterpart in Quito on Thursday. The two men "
                     "signed a joint statement.", D),
     "kept_informed": ("The Chileans had kept Peruvian officials informed about the talks.", D),
+    "own_talks": ("The Chilean foreign minister described his talks with his Peruvian counterpart as positive.", D),
 }
 
 
@@ -329,3 +330,7 @@ def test_the_two_men_are_the_pair_just_named(coded):
 
 def test_keeping_someone_informed_is_sharing_information_once(coded):
     assert [(e["cameo"], *sides(e)) for e in coded["kept_informed"]] == [("064", "CHL", "PER")]
+
+
+def test_judging_ones_own_act_judges_its_partner(coded):
+    assert ("051", "CHL", "PER") in codes(coded["own_talks"])

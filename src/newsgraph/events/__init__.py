@@ -16,7 +16,7 @@ from .actors import ActorCoder, EntityIndex
 from .coder import find_triggers
 from .counts import find_counts
 from .dates import DateResolver
-from .grammar import Trigger, protested
+from .grammar import Trigger, prep_object, protested
 from .lexicon import Lexicon, LexiconError, acts_of_state, load_lexicon, reported_acts
 from .modality import conditional, intent_code, modality
 from .places import PlaceFinder
@@ -51,6 +51,16 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
         for trig in triggers:
             sources, targets, members = _sides(trig, actors)
             target_token = trig.target
+            if trig.pattern.origin == "grammar:judgement" and None not in targets and None not in sources \
+                    and all(any(_same(t, s) for s in sources) for t in targets):
+                # "described his talks with his Saudi counterpart as positive": his own talks
+                # judge the partner of them, else no one
+                partner = next((prep_object(c) for c in (trig.target.children if trig.target is not None else ())
+                                if c.dep_ == "prep" and c.lower_ in ("with", "between")), None)
+                targets = actors.actors(partner) if partner is not None else []
+                targets = targets or [None]
+                target_token = partner
+                trig.target_how = "the partner of the source's own act" if partner is not None else None
             # "the United States and Jordan agreed upon a pact between the two countries": a
             # target that is no actor leaves the coordinated sources each other's
             # ... or one that is the sources themselves ("between the two countries")
