@@ -51,19 +51,22 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
         for trig in triggers:
             sources, targets, members = _sides(trig, actors)
             target_token = trig.target
-            if trig.pattern.origin == "grammar:judgement" and None not in targets and None not in sources \
-                    and all(any(_same(t, s) for s in sources) for t in targets):
-                # "described his talks with his Saudi counterpart as positive": his own talks
-                # judge the partner of them, else no one
-                partner = next((prep_object(c) for c in (trig.target.children if trig.target is not None else ())
+            if trig.pattern.origin == "grammar:judgement" and trig.target is not None:
+                # "described his talks with his Saudi counterpart as positive": one's own act
+                # judges its partner; with none, no one (never the source itself)
+                own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in trig.target.children)
+                itself = None not in targets and None not in sources and \
+                    all(any(_same(t, s) for s in sources) for t in targets)
+                partner = next((prep_object(c) for c in trig.target.children
                                 if c.dep_ == "prep" and c.lower_ in ("with", "between")), None)
-                targets = actors.actors(partner) if partner is not None else []
-                targets = targets or [None]
-                target_token = partner
-                trig.target_how = "the partner of the source's own act" if partner is not None else None
+                if partner is not None and (own or itself):
+                    targets, target_token = actors.actors(partner) or [None], partner
+                    trig.target_how = "the partner of the source's own act"
+                elif itself:
+                    targets, target_token = [None], None
             # "the United States and Jordan agreed upon a pact between the two countries": a
-            # target that is no actor leaves the coordinated sources each other's
-            # ... or one that is the sources themselves ("between the two countries")
+            # target that is no actor, or is the sources themselves, leaves the coordinated
+            # sources each other's
             themselves = not members and None not in targets and None not in sources and len(sources) > 1 \
                 and all(any(_same(t, s) for s in sources) for t in targets)
             coordinated = (_uncoded(targets) or themselves) and len(sources) > 1 and (
