@@ -99,6 +99,8 @@ SENTENCES = {
                     "signed a joint statement.", D),
     "kept_informed": ("The Chileans had kept Peruvian officials informed about the talks.", D),
     "own_talks": ("The Chilean foreign minister described his talks with his Peruvian counterpart as positive.", D),
+    "voters_home": ("Peru held its run-off in Lima and Cusco on Sunday. Voters re-elected the Peruvian president.", D),
+    "bad_development": ("The Chilean foreign minister called Peru's vote \"a very bad development for the region\".", D),
 }
 
 
@@ -334,3 +336,11 @@ def test_keeping_someone_informed_is_sharing_information_once(coded):
 
 def test_judging_ones_own_act_judges_its_partner(coded):
     assert ("051", "CHL", "PER") in codes(coded["own_talks"])
+
+
+def test_unnamed_voters_are_the_home_countrys(coded):
+    assert ("051", "PER", "PER") in codes(coded["voters_home"])
+
+
+def test_a_bad_development_is_criticism(coded):
+    assert ("111", "CHL", "PER") in codes(coded["bad_development"])

@@ -302,8 +302,14 @@ def _infer_sides(sources: list, targets: list, root: str, named: Optional[dict],
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
+# A country's own people, unnamed: "voters handed Erdogan another five years".
+_PEOPLE = {"voters", "voter", "electorate", "citizens", "public", "nation", "population"}
+
+
 def _at_home(actor: Optional[EventActor], home: str) -> Optional[EventActor]:
-    if actor is None or actor.country or actor.key or actor.sector not in _STATE_SECTORS:
+    if actor is None or actor.country or actor.key:
+        return actor
+    if actor.sector not in _STATE_SECTORS and actor.text.lower() not in _PEOPLE:
         return actor
     return EventActor(actor.text, home, actor.sector)
 

@@ -46,6 +46,11 @@ def naming_trigger(v) -> Optional[Trigger]:
         complement = prep_object(as_) if as_ is not None else None
         if complement is None and as_ is not None:
             complement = next((c for c in as_.children if c.dep_ in ("amod", "acomp", "advmod")), None)
+    if complement is None and obj is not None:
+        # 'called the vote "a very bad development"': with quotes the parser reads the
+        # complement as the object's apposition
+        complement = next((c for c in obj.children if c.dep_ == "appos" and c.left_edge.i > 0
+                           and c.doc[c.left_edge.i - 1].text in ('"', "\u201c", "\u2018", "'")), None)
     if obj is None or complement is None:
         return None
     words = _judged_words(complement)
