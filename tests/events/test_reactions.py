@@ -101,6 +101,9 @@ SENTENCES = {
     "own_talks": ("The Chilean foreign minister described his talks with his Peruvian counterpart as positive.", D),
     "voters_home": ("Peru held its run-off in Lima and Cusco on Sunday. Voters re-elected the Peruvian president.", D),
     "bad_development": ("The Chilean foreign minister called Peru's vote \"a very bad development for the region\".", D),
+    "victory_told": ("Ana Ruiz defeated her rival in Sunday's run-off in Peru and Lima. The Chilean president "
+                     "hailed what he called an unquestionable election victory. The Bolivian president also sent a "
+                     "message of congratulations.", D),
 }
 
 
@@ -344,3 +347,11 @@ def test_unnamed_voters_are_the_home_countrys(coded):
 
 def test_a_bad_development_is_criticism(coded):
     assert ("111", "CHL", "PER") in codes(coded["bad_development"])
+
+
+def test_a_victory_and_congratulations_go_to_the_winner_told(coded):
+    events = coded["victory_told"]
+    winner = next(e for e in events if e["why"]["rule"] == "grammar:election")["target"]["text"]
+    for country in ("CHL", "BOL"):
+        praise = [e for e in events if e["root"] == "05" and sides(e)[0] == country]
+        assert praise and all((e["target"] or {}).get("text") == winner for e in praise), country

@@ -39,6 +39,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
     out: list[EventMention] = []
     last_by_root: dict[str, tuple] = {}  # root -> (when told, the source) of its latest event so far
     congratulated: Optional[EventActor] = None  # the latest named side congratulated
+    winner: Optional[EventActor] = None  # who won the latest vote the article told of
     for sent in doc.sents:
         if deadline is not None:
             deadline.check()
@@ -116,10 +117,16 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 # article told of before, by whoever did it
                 targets = [doer]
                 trig.target_how = f"who did the '{act.text}' told of before"
-            if targets == [None] and _congratulating(trig) and congratulated is not None:
-                # "Raisi also sent a message of congratulations": to whom the others did
-                targets = [congratulated]
-                trig.target_how = "whom the article's congratulations went to before"
+            if targets == [None] and _congratulating(trig) and (congratulated or winner) is not None:
+                # "Raisi also sent a message of congratulations": to whom the others did, else
+                # to the winner of the vote the article told of
+                targets = [congratulated or winner]
+                trig.target_how = "whom the article's congratulations went to before" if congratulated \
+                    else "the winner of the vote the article told of"
+            if winner is not None and _a_victory(target_token) and (targets == [None] or _uncoded(targets)):
+                # "hailed what he called an unquestionable election victory": the winner's
+                targets = [winner]
+                trig.target_how = f"who won the '{target_token.text}' the article told of"
             if targets == [None] and table[code].root <= "13" and _act_of_state(act):
                 # "Borrell condemned the vote": the vote of the state where it was held
                 where = named_place or places.home
@@ -165,6 +172,9 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 last_by_root[table[e.cameo].root] = (len(out), e.source)
             if e.target is not None and (e.target.key or e.target.country) and "congratulat" in e.trigger.lower():
                 congratulated = e.target
+            if e.target is not None and e.target.key and e.why is not None \
+                    and e.why.rule in ("grammar:election", "grammar:result"):
+                winner = e.target
             if e.cameo[:2] in ("03", "04", "05", "06") and not any(f.endswith("_inferred") for f in e.flags):
                 actors.note_pair(e.source, e.target)
     return out
@@ -199,6 +209,15 @@ def _doer_of_act(token, lexicon: Lexicon, last_by_root: dict[str, tuple], source
     if any(s is not None and _same(s, doer) for s in sources):
         return None
     return doer
+
+
+_VICTORY = {"victory", "win", "re-election", "reelection", "triumph", "landslide"}
+
+
+def _a_victory(token) -> bool:
+    """'the victory', 'an unquestionable election victory': a win with no owner named."""
+    return token is not None and token.lemma_.lower() in _VICTORY and not any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by")) for c in token.children)
 
 
 def _congratulating(trig: Trigger) -> bool:
