@@ -104,6 +104,10 @@ SENTENCES = {
     "victory_told": ("Ana Ruiz defeated her rival in Sunday's run-off in Peru and Lima. The Chilean president "
                      "hailed what he called an unquestionable election victory. The Bolivian president also sent a "
                      "message of congratulations.", D),
+    "time_possessive": ("The death toll from Tuesday evening's Chilean missile strike on a market in Tacna rose to "
+                        "ten on Wednesday.", D),
+    "won_by_beating": ("The Peruvian president extended his rule on Sunday by beating his rival in the first "
+                       "run-off in Peru's history.", D),
 }
 
 
@@ -355,3 +359,12 @@ def test_a_victory_and_congratulations_go_to_the_winner_told(coded):
     for country in ("CHL", "BOL"):
         praise = [e for e in events if e["root"] == "05" and sides(e)[0] == country]
         assert praise and all((e["target"] or {}).get("text") == winner for e in praise), country
+
+
+def test_a_times_possessive_is_no_side_of_an_event_noun(coded):
+    strikes = [e for e in coded["time_possessive"] if e["root"] >= "18"]
+    assert strikes and sides(strikes[0]) == ("CHL", "PER")
+
+
+def test_extending_rule_by_beating_a_rival_in_a_runoff_is_a_win(coded):
+    assert [e["why"]["rule"] for e in coded["won_by_beating"]] == ["grammar:election"]

@@ -180,6 +180,9 @@ class ActorCoder:
                 return self._with_conjuncts(obj, depth, verbal)
         if h.pos_ == "PROPN" and (known := self._known_name(h)) is not None:
             return [known]
+        if h.pos_ == "PROPN" and not verbal and (place := self.find_place(h.text)) is not None and place.country:
+            # a town the model did not tag as a place, struck or stormed: its country's
+            return [EventActor(_phrase(h), place.country, None)]
         if h.pos_ == "PROPN" or h.lower_ in _PERSON_NOUNS or h.lemma_.lower() in _PERSON_NOUNS:
             return [EventActor(_phrase(h), None, None)]
         return []

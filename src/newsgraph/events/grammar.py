@@ -268,7 +268,8 @@ def _prep_target(hosts, preps):
 def noun_arguments(trig: Trigger) -> None:
     """Set the source and target of an event-noun trigger ("Israel's bombardment of Gaza")."""
     n = trig.token
-    source = next((c for c in n.children if c.dep_ == "poss"), None)
+    # "Tuesday evening's Russian missile strike": a time's possessive is no side
+    source = next((c for c in n.children if c.dep_ == "poss" and c.ent_type_ not in NON_ACTOR_ENTS), None)
     if source is not None and source.pos_ == "PRON" and (subject := governing_subject(n)) is not None:
         source = subject  # "the fundamentalists continued their hunger strike"
     if source is None:

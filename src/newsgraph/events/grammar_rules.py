@@ -275,7 +275,8 @@ def election_win(v) -> Optional[Trigger]:
     """Who won an election (see above), or None."""
     if v.lemma_.lower() not in _WINNING_VOTE:
         return None
-    winner = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    # "extended his rule by beating his rival": the one who extended it
+    winner = next((c for c in v.children if c.dep_ == "nsubj"), None) or subject_of(v)
     if winner is None or not (winner.ent_type_ in ("PERSON", "ORG") or winner.pos_ == "PROPN"
                               or winner.lemma_.lower() in _CANDIDATES):
         return None
