@@ -108,6 +108,8 @@ SENTENCES = {
                         "ten on Wednesday.", D),
     "won_by_beating": ("The Peruvian president extended his rule on Sunday by beating his rival in the first "
                        "run-off in Peru's history.", D),
+    "rejected_other_side": ("Peru accused Chile of shelling Tacna on Monday. Chile's defence ministry accused "
+                            "Peru of lying. The Chilean president rejected the accusation.", D),
 }
 
 
@@ -368,3 +370,8 @@ def test_a_times_possessive_is_no_side_of_an_event_noun(coded):
 
 def test_extending_rule_by_beating_a_rival_in_a_runoff_is_a_win(coded):
     assert [e["why"]["rule"] for e in coded["won_by_beating"]] == ["grammar:election"]
+
+
+def test_a_rejected_accusation_is_the_other_sides(coded):
+    rejected = [e for e in coded["rejected_other_side"] if e["root"] == "12" or e["cameo"].startswith("01")]
+    assert rejected and all(sides(e) == ("CHL", "PER") for e in rejected)

@@ -37,7 +37,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
     places = PlaceFinder(article, analysis)
     table = load_cameo()
     out: list[EventMention] = []
-    last_by_root: dict[str, tuple] = {}  # root -> (when told, the source) of its latest event so far
+    last_by_root: dict[str, list] = {}  # root -> [(when told, the source)] of its events so far
     congratulated: Optional[EventActor] = None  # the latest named side congratulated
     winner: Optional[EventActor] = None  # who won the latest vote the article told of
     for sent in doc.sents:
@@ -169,7 +169,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
         out.extend(kept)
         for e in kept:
             if e.source is not None and (e.source.key or e.source.country) and "source_inferred" not in e.flags:
-                last_by_root[table[e.cameo].root] = (len(out), e.source)
+                last_by_root.setdefault(table[e.cameo].root, []).append((len(out), e.source))
             if e.target is not None and (e.target.key or e.target.country) and "congratulat" in e.trigger.lower():
                 congratulated = e.target
             if e.target is not None and e.target.key and e.why is not None \
@@ -187,7 +187,7 @@ def _turn_step(trig: Trigger, code: str) -> str:
     return f"the dictionary's reverse code: the target's act back, {code}"
 
 
-def _doer_of_act(token, lexicon: Lexicon, last_by_root: dict[str, tuple], sources: list):
+def _doer_of_act(token, lexicon: Lexicon, last_by_root: dict[str, list], sources: list):
     """Who did the act a bare noun refers back to: "the strike" (an event noun of force in the
     lexicon) was done by the source of the latest event of force, "the accusations"
     (data/reported_acts.toml) by the latest accuser; never by the reacting side itself."""
@@ -202,13 +202,16 @@ def _doer_of_act(token, lexicon: Lexicon, last_by_root: dict[str, tuple], source
         roots = (told_acts[lemma],)
     else:
         return None
-    told = [last_by_root[r] for r in roots if r in last_by_root]
-    if not told:
-        return None
-    _, doer = max(told, key=lambda seen: seen[0])  # the latest told
-    if any(s is not None and _same(s, doer) for s in sources):
-        return None
-    return doer
+    # the latest told by another side: "Peskov rejected the accusation" is not Russia's own
+    # (its Defence Ministry's counter-accusation), but the one Ukraine made before
+    own = {s.country for s in sources if s is not None and s.country}
+    told = sorted((seen for r in roots for seen in last_by_root.get(r, ())), key=lambda seen: -seen[0])
+    for _, doer in told:
+        if any(s is not None and _same(s, doer) for s in sources):
+            return None
+        if not (doer.country and doer.country in own):
+            return doer
+    return None
 
 
 _VICTORY = {"victory", "win", "re-election", "reelection", "triumph", "landslide"}
@@ -322,7 +325,7 @@ _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
 # A country's own people, unnamed: "voters handed Erdogan another five years".
-_PEOPLE = {"voters", "voter", "electorate", "citizens", "public", "nation", "population"}
+_PEOPLE = {"voters", "voter", "electorate", "citizens", "public", "nation", "population", "civilians", "residents"}
 
 
 def _at_home(actor: Optional[EventActor], home: str) -> Optional[EventActor]:
