@@ -110,6 +110,8 @@ SENTENCES = {
                        "run-off in Peru's history.", D),
     "rejected_other_side": ("Peru accused Chile of shelling Tacna on Monday. Chile's defence ministry accused "
                             "Peru of lying. The Chilean president rejected the accusation.", D),
+    "credited": ("The Peruvian minister said Chile had given Peru special attention for years.", D),
+    "not_credited": ("The Peruvian minister said Chile had not given any support.", D),
 }
 
 
@@ -375,3 +377,8 @@ def test_extending_rule_by_beating_a_rival_in_a_runoff_is_a_win(coded):
 def test_a_rejected_accusation_is_the_other_sides(coded):
     rejected = [e for e in coded["rejected_other_side"] if e["root"] == "12" or e["cameo"].startswith("01")]
     assert rejected and all(sides(e) == ("CHL", "PER") for e in rejected)
+
+
+def test_crediting_someone_with_help_is_praise(coded):
+    assert ("051", "PER", "CHL") in codes(coded["credited"])
+    assert not [e for e in coded["not_credited"] if e["root"] == "05"]

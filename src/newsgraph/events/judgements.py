@@ -81,6 +81,8 @@ def said_judgement(v) -> Optional[Trigger]:
         return None
     for clause in (c for c in v.children if c.dep_ == "ccomp"):
         head = clause
+        if head.lemma_.lower() in _GIVING and (credit := _credited(v, head)) is not None:
+            return credit
         if head.lemma_.lower() not in _BECOMING:
             continue
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -101,6 +103,27 @@ def said_judgement(v) -> Optional[Trigger]:
         trig.target_how = "what the statement judges"
         return trig
     return None
+
+
+# "Haniyeh said Iran had given Palestine special attention": crediting someone with help is praise
+_GIVING = {"give", "show", "offer", "provide", "extend", "lend"}
+_FAVOURS = {"attention", "support", "help", "solidarity", "backing", "assistance", "care", "generosity",
+            "hospitality", "kindness"}
+
+
+def _credited(v, clause) -> Optional[Trigger]:
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    favour = next((c for c in clause.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _FAVOURS), None)
+    if subject is None or favour is None or subject.lower_ in ("it", "this", "that", "there") \
+            or any(c.dep_ == "neg" for c in clause.children):
+        return None
+    trig = Trigger(Pattern(_PRAISE, v.lemma_.lower(), origin="grammar:judgement",
+                           text="VERB (that) X had given/shown support or attention: 051"), v,
+                   words=[v, clause, favour])
+    trig.source = subject_of(v)
+    trig.target = subject
+    trig.target_how = "whom the statement credits with help"
+    return trig
 
 
 def _judged_words(complement) -> list:
