@@ -112,6 +112,7 @@ SENTENCES = {
                             "Peru of lying. The Chilean president rejected the accusation.", D),
     "credited": ("The Peruvian minister said Chile had given Peru special attention for years.", D),
     "not_credited": ("The Peruvian minister said Chile had not given any support.", D),
+    "object_pronoun": ("Ana Ruiz congratulated Luis Vega on Sunday. Ana Ruiz spoke to him by phone on Monday.", D),
 }
 
 
@@ -382,3 +383,8 @@ def test_a_rejected_accusation_is_the_other_sides(coded):
 def test_crediting_someone_with_help_is_praise(coded):
     assert ("051", "PER", "CHL") in codes(coded["credited"])
     assert not [e for e in coded["not_credited"] if e["root"] == "05"]
+
+
+def test_an_object_pronoun_is_not_its_clauses_subject(coded):
+    calls = [e for e in coded["object_pronoun"] if e["cameo"] == "041"]
+    assert [{e["source"]["text"], e["target"]["text"]} for e in calls] == [{"Ana Ruiz", "Luis Vega"}]

@@ -31,6 +31,11 @@ class Anaphora:
             if token.lower_ not in PERSONAL or token.pos_ != "PRON":
                 continue
             cluster = self.antecedent(token.idx, index)
+            subject = self._clause_subject_cluster(token)
+            if cluster is not None and subject is not None and cluster is subject:
+                # "Biden ... spoke to him by phone": an object pronoun is never its own clause's
+                # subject; the person named before, other than the subject, is meant
+                cluster = self._antecedent_other_than(token.idx, subject)
             if cluster is not None:
                 self._mention(cluster, token.idx, token.idx + len(token.text), token.text, "pronoun",
                               self.doc[token.i:token.i + 1])
@@ -79,6 +84,34 @@ class Anaphora:
                         best_subject = (m.start, cluster)
         if best_subject and self._same_or_previous_sentences(best_subject[0], char):
             return best_subject[1]
+        return best[1] if best else None
+
+    def _clause_subject_cluster(self, token) -> Optional["Cluster"]:
+        """For an object pronoun ("him", "her" after a verb or preposition), the cluster of
+        its clause's subject; None otherwise."""
+        if token.lower_ not in ("him", "her") or token.dep_ not in ("dobj", "obj", "pobj", "dative", "iobj"):
+            return None
+        verb = token.head if token.dep_ != "pobj" else token.head.head
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX"):
+                break
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and verb.dep_ == "relcl":
+            subject = verb.head
+        return self.by_token.get(subject.i) if subject is not None else None
+
+    def _antecedent_other_than(self, char: int, excluded: "Cluster") -> Optional["Cluster"]:
+        """The person most recently mentioned before ``char`` who is not ``excluded``."""
+        best = None
+        for cluster in self.clusters:
+            if cluster.type != "PERSON" or cluster is excluded:
+                continue
+            for m in cluster.mentions:
+                if m.start >= char or m.kind == "pronoun" or any(a <= m.start < b for a, b in self.quoted):
+                    continue
+                if best is None or m.start > best[0]:
+                    best = (m.start, cluster)
         return best[1] if best else None
 
     def _is_subject(self, m: Mention) -> bool:
