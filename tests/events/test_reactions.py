@@ -113,6 +113,8 @@ SENTENCES = {
     "credited": ("The Peruvian minister said Chile had given Peru special attention for years.", D),
     "not_credited": ("The Peruvian minister said Chile had not given any support.", D),
     "object_pronoun": ("Ana Ruiz congratulated Luis Vega on Sunday. Ana Ruiz spoke to him by phone on Monday.", D),
+    "quoted_apart": ("\u201cThis is a victory for dialogue,\u201d the Chilean minister said, calling the outcome "
+                     "\u201ca major piece of good news\u201d for the region.", D),
 }
 
 
@@ -388,3 +390,7 @@ def test_crediting_someone_with_help_is_praise(coded):
 def test_an_object_pronoun_is_not_its_clauses_subject(coded):
     calls = [e for e in coded["object_pronoun"] if e["cameo"] == "041"]
     assert [{e["source"]["text"], e["target"]["text"]} for e in calls] == [{"Ana Ruiz", "Luis Vega"}]
+
+
+def test_a_quoted_complement_parsed_apart_still_judges(coded):
+    assert [(e["cameo"], sides(e)[0]) for e in coded["quoted_apart"] if e["root"] == "05"] == [("051", "CHL")]

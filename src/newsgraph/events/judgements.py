@@ -51,9 +51,12 @@ def naming_trigger(v) -> Optional[Trigger]:
         # complement as the object's apposition
         complement = next((c for c in obj.children if c.dep_ == "appos" and c.left_edge.i > 0
                            and c.doc[c.left_edge.i - 1].text in ('"', "\u201c", "\u2018", "'")), None)
+    quoted = _quoted_after(obj) if complement is None and obj is not None else None
+    if quoted:
+        complement = quoted[0]
     if obj is None or complement is None:
         return None
-    words = _judged_words(complement)
+    words = quoted if quoted else _judged_words(complement)
     code = _polarity(words, negative, positive)
     if code is None:
         return None
@@ -124,6 +127,24 @@ def _credited(v, clause) -> Optional[Trigger]:
     trig.target = subject
     trig.target_how = "whom the statement credits with help"
     return trig
+
+
+_OPENING = {'"', "\u201c", "\u2018"}
+_CLOSING = {'"', "\u201d", "\u2019"}
+
+
+def _quoted_after(obj):
+    """'calling the outcome "a major piece of good news"', the quotation parsed apart from
+    the verb: the quoted words right after the object (the first of them stands for it)."""
+    doc = obj.doc
+    start = obj.right_edge.i + 1
+    if start >= len(doc) or doc[start].text not in _OPENING:
+        return None
+    end = next((i for i in range(start + 1, min(len(doc), start + 25)) if doc[i].text in _CLOSING), None)
+    if end is None or end <= start + 1:
+        return None
+    words = [doc[i] for i in range(start + 1, end)]
+    return words or None
 
 
 def _judged_words(complement) -> list:
