@@ -115,6 +115,8 @@ SENTENCES = {
     "object_pronoun": ("Ana Ruiz congratulated Luis Vega on Sunday. Ana Ruiz spoke to him by phone on Monday.", D),
     "quoted_apart": ("\u201cThis is a victory for dialogue,\u201d the Chilean minister said, calling the outcome "
                      "\u201ca major piece of good news\u201d for the region.", D),
+    "conceded": ("The Peruvian opposition leader conceded on Monday.", D),
+    "conceded_that": ("The Peruvian minister conceded that mistakes were made.", D),
 }
 
 
@@ -394,3 +396,8 @@ def test_an_object_pronoun_is_not_its_clauses_subject(coded):
 
 def test_a_quoted_complement_parsed_apart_still_judges(coded):
     assert [(e["cameo"], sides(e)[0]) for e in coded["quoted_apart"] if e["root"] == "05"] == [("051", "CHL")]
+
+
+def test_conceding_with_nothing_named_is_conceding_defeat(coded):
+    assert [e["cameo"] for e in coded["conceded"]] == ["0831"]
+    assert [e["cameo"] for e in coded["conceded_that"]] == ["015"]

@@ -32,7 +32,7 @@ from .grammar import (
     subject_of,
     verb_arguments,
 )
-from .grammar_rules import (crowd_recode, crowd_trigger, election_win, kept_informed, official_protest, phoning,
+from .grammar_rules import (concession_recode, crowd_recode, crowd_trigger, election_win, kept_informed, official_protest, phoning,
                             result_announcement, weapon_recode, weapon_trigger)
 from .judgements import naming_trigger, said_judgement
 from .lexicon import Lexicon, Pattern
@@ -127,7 +127,8 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
     found = [t for t in found if t.token.i not in intended]
     kept = []
     for t in found:  # in text order: a trigger recoded here is seen recoded by the later ones
-        for recode, why in ((crowd_recode, "a crowd's act"), (weapon_recode, "done by a weapon")):
+        for recode, why in ((crowd_recode, "a crowd's act"), (weapon_recode, "done by a weapon"),
+                            (concession_recode, "conceded with nothing named: defeat")):
             code = recode(t)
             if code is not None and code != t.pattern.code:
                 t.notes.append(f"{why}: {t.pattern.code} -> {code}")

@@ -314,3 +314,17 @@ def kept_informed(v) -> Optional[Trigger]:
     trig.source = subject_of(v)
     trig.target = obj
     return trig
+
+
+def concession_recode(trig: Trigger) -> Optional[str]:
+    """'Ince conceded on Monday': to concede with nothing conceded named is to concede defeat
+    (0831), not to admit something (015, 'conceded that mistakes were made')."""
+    v = trig.token
+    if trig.pattern.rule is not None or trig.pattern.is_noun or v.lemma_.lower() != "concede" \
+            or trig.pattern.code != "015":
+        return None
+    if any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in v.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("that", "to") for c in v.children):
+        return None  # "conceded to the demands" is yielding to them, coded by its own pattern
+    return "0831"
