@@ -106,3 +106,11 @@ def test_a_named_state_agrees_with_its_bare_country():
     groups = fuse(mention("m1", "a1", "161", SAUDI, IRAN, "2016-01-03"),
                   mention("m2", "a2", "161", SAUDI, bare_iran, "2016-01-01", "year"))
     assert groups == [["m1", "m2"]]
+
+
+def test_a_named_state_agrees_with_its_unnamed_officials():
+    usa = EventActor("United States", "USA", entity_id="n8")
+    officials = EventActor("US officials", "USA", "GOV")
+    groups = fuse(mention("m1", "a1", "064", SAUDI, usa, "2023-03-08"),
+                  mention("m2", "a2", "064", SAUDI, officials))
+    assert groups == [["m1", "m2"]]

@@ -241,6 +241,9 @@ def _story_sides_agree(a: EventReading, b: EventReading, either_way: bool) -> bo
     return either_way and fit(a.source, a.target, b.target, b.source)
 
 
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
 def _same_entity(a: Optional[EventActor], b: Optional[EventActor]) -> bool:
     return a is not None and b is not None and bool(a.entity_id) and a.entity_id == b.entity_id
 
@@ -262,7 +265,9 @@ def _story_side(a: Optional[EventActor], b: Optional[EventActor]) -> bool:
     if a.entity_id and b.entity_id:
         return a.is_country_like or b.is_country_like
     named, bare = (a, b) if a.entity_id else (b, a)
-    return named.is_country_like and not bare.text and not bare.sector
+    # "Riyadh kept the United States informed" and "... kept US officials informed": the
+    # state and its unnamed officials, police or troops
+    return named.is_country_like and (not bare.text and not bare.sector or bare.sector in _STATE_SECTORS)
 
 
 def _in_window_of(article_day: Optional[int], dates: set[str]) -> bool:
