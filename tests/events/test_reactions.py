@@ -401,3 +401,12 @@ def test_a_quoted_complement_parsed_apart_still_judges(coded):
 def test_conceding_with_nothing_named_is_conceding_defeat(coded):
     assert [e["cameo"] for e in coded["conceded"]] == ["0831"]
     assert [e["cameo"] for e in coded["conceded_that"]] == ["015"]
+
+
+def test_one_phrase_on_both_sides_is_one_actor_whatever_country_one_copy_gained():
+    from newsgraph.events import _same
+    from newsgraph.records import EventActor
+
+    assert _same(EventActor("masked protesters", None, "OPP"), EventActor("masked protesters", "GRC", "OPP"))
+    # "Hungarian and Romanian officials": one phrase, two countries, two sides
+    assert not _same(EventActor("officials", "HUN", "GOV"), EventActor("officials", "ROU", "GOV"))

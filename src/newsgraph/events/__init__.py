@@ -387,8 +387,10 @@ def _pairs(sources: list, targets: list, code: str, symmetric: bool = True):
 def _same(s: EventActor, t: EventActor) -> bool:
     """One actor on both sides: the same entity, or the same words (unnamed sides are not)."""
     # "Hungarian and Romanian officials" are two sides in one phrase: the countries tell them apart
+    # ... but "masked protesters" on both sides, one of them given its country by the place,
+    # is one actor
     return bool(s.key and s.key == t.key) or bool(s.text and s.text == t.text and s.key == t.key
-                                                  and s.country == t.country)
+                                                  and (s.country == t.country or not s.country or not t.country))
 
 
 def _order(actor: EventActor) -> tuple:
