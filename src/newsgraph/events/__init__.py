@@ -53,7 +53,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             sources, targets, members = _sides(trig, actors)
             target_token = trig.target
             if trig.pattern.origin == "grammar:judgement" and trig.target is not None:
-                # "described his talks with his Saudi counterpart as positive": one's own act
+                # "described his talks with his Peruvian counterpart as positive": one's own act
                 # judges its partner; with none, no one (never the source itself)
                 own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in trig.target.children)
                 itself = None not in targets and None not in sources and \
@@ -118,7 +118,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 targets = [doer]
                 trig.target_how = f"who did the '{act.text}' told of before"
             if targets == [None] and _congratulating(trig) and (congratulated or winner) is not None:
-                # "Raisi also sent a message of congratulations": to whom the others did, else
+                # "The Bolivian president also sent a message of congratulations": to whom the others did, else
                 # to the winner of the vote the article told of
                 targets = [congratulated or winner]
                 trig.target_how = "whom the article's congratulations went to before" if congratulated \
@@ -128,13 +128,13 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 targets = [winner]
                 trig.target_how = f"who won the '{target_token.text}' the article told of"
             if targets == [None] and table[code].root <= "13" and _act_of_state(act):
-                # "Borrell condemned the vote": the vote of the state where it was held
+                # "The EU's envoy condemned the vote": the vote of the state where it was held
                 where = named_place or places.home
                 if where and where.get("country"):
                     targets = [EventActor("", where["country"], None)]
                     trig.target_how = f"the state where the '{act.text}' happened"
             if "electorate" in trig.flags and sources == [None] and places.home:
-                # "Erdogan defeated Kilicdaroglu in the run-off": the voters of the country
+                # "Ana Ruiz defeated her rival in the run-off": the voters of the country
                 sources = [EventActor("", places.home["country"], None)]
                 trig.source_how = "the electorate: the article's own country"
             sources, targets, inferred = _infer_sides(sources, targets, table[code].root, named_place,
@@ -202,7 +202,7 @@ def _doer_of_act(token, lexicon: Lexicon, last_by_root: dict[str, list], sources
         roots = (told_acts[lemma],)
     else:
         return None
-    # the latest told by another side: "Peskov rejected the accusation" is not Russia's own
+    # the latest told by another side: "the Chilean president rejected the accusation" is not Chile's own
     # (its Defence Ministry's counter-accusation), but the one Ukraine made before
     own = {s.country for s in sources if s is not None and s.country}
     told = sorted((seen for r in roots for seen in last_by_root.get(r, ())), key=lambda seen: -seen[0])
@@ -324,7 +324,7 @@ def _infer_sides(sources: list, targets: list, root: str, named: Optional[dict],
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
-# A country's own people, unnamed: "voters handed Erdogan another five years".
+# A country's own people, unnamed: "voters handed the president another five years".
 _PEOPLE = {"voters", "voter", "electorate", "citizens", "public", "nation", "population", "civilians", "residents"}
 
 

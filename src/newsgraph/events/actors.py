@@ -78,7 +78,7 @@ class ActorCoder:
         self.kb = kb
         self.index = index
         self.find_place = places or (lambda name: None)
-        # an article's groups told with their owner or leader, by noun: "delegation" -> Haniyeh
+        # an article's groups told with their owner or leader, by noun: "delegation" -> its leader
         self._groups: dict[str, list[EventActor]] = {}
         self._parties: list[EventActor] = []  # the latest two or more sides named together
 
@@ -94,14 +94,14 @@ class ActorCoder:
                 continue
             out.extend(self._one(h, 0, verbal))
         if len(out) >= 2 and all(a.country for a in out):
-            self._parties = out  # "Saudi Arabia and Iran agreed ...": the next "their" may be theirs
+            self._parties = out  # "Chile and Peru agreed ...": the next "their" may be theirs
         return out
 
     def _one(self, h, depth: int = 0, verbal: bool = True) -> list[EventActor]:
         if depth > 3:
             return []
         if h.lower_ in _EMPTY_HEADS or h.lemma_.lower() in _EMPTY_HEADS:
-            # "a Hamas delegation headed by its political chief": the one at its head speaks
+            # "a Peruvian delegation headed by its foreign minister": the one at its head speaks
             # "military delegations of the government and the rebels": whose, before what kind
             owner = _leader(h) or next((c for c in h.children if c.dep_ == "poss"), None) \
                 or _prep_object(h, ("of",)) or next((c for c in h.children if c.dep_ in ("amod", "compound")), None)
@@ -112,7 +112,7 @@ class ActorCoder:
                     return found
             elif any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children) \
                     and (told := self._groups.get(h.lemma_.lower())):
-                # "a Hamas delegation headed by Haniyeh ... the delegation held talks": the one told of
+                # "a Peruvian delegation headed by Ana Ruiz ... the delegation held talks": the one told of
                 return told
         entity = self._entity(h)
         if entity is not None and (entity.type in ("LOC", "FAC") or (entity.type == "GPE" and entity.lat is not None)):
@@ -150,13 +150,13 @@ class ActorCoder:
         owner = next((c for c in h.children if c.dep_ == "poss"), None)
         if self._parties and h.pos_ == "NOUN" and _the_two(h) and len(self._parties) == 2 \
                 and h.lemma_.lower() in _PAIR_NOUNS:
-            # "Saudi Arabia and Iran ... the two men signed a joint statement": the pair just named
+            # "Chile and Peru ... the two men signed a joint statement": the pair just named
             sector = self.kb.sector_of_role(h.text)
             return [EventActor(_phrase(h), a.country, sector or a.sector, None if sector else a.key)
                     for a in self._parties]
         if owner is not None and owner.lower_ == "their" and h.pos_ == "NOUN" and self._parties \
                 and _reporting_subject(h) is None and (sector := self.kb.sector_of_role(h.text)) is not None:
-            # "Saudi Arabia and Iran agreed ... Their foreign ministers are to meet": each party's
+            # "Chile and Peru agreed ... Their foreign ministers are to meet": each party's
             return [EventActor(_phrase(h), a.country, sector, None) for a in self._parties]
         if owner is not None and owner.pos_ == "PRON" and h.pos_ == "NOUN":
             # "the ministry said its forces struck ...": the speaker's own troops, police or
@@ -198,7 +198,7 @@ class ActorCoder:
         return EventActor(actor.name, actor.country, actor.sector)
 
     def note_pair(self, source: Optional[EventActor], target: Optional[EventActor]) -> None:
-        """Two sides an event just joined ("Faisal met Amir-Abdollahian"): a later "the two
+        """Two sides an event just joined ("Ana Ruiz met Luis Vega"): a later "the two
         men" are they."""
         if source is not None and target is not None and source.country and target.country \
                 and (source.key != target.key or source.key is None) and source.text != target.text:
@@ -210,7 +210,7 @@ class ActorCoder:
     def _place(self, h, entity: LocalEntity, verbal: bool) -> list[EventActor]:
         """A place as a side: a capital that speaks or negotiates is its government ("Moscow
         denied" -> RUS GOV); any other place acted on codes to its country ("struck
-        Kramatorsk" -> UKR), as a place, not as a party of its own."""
+        Tacna" -> PER), as a place, not as a party of its own."""
         country = entity.country or self.kb.country_of_word(entity.name) or self.kb.country_of_word(h.text)
         place = self.find_place(entity.name) if entity.type == "GPE" else None
         if place is not None and place.capital and verbal:
@@ -290,7 +290,7 @@ def _the_two(h) -> bool:
 
 
 def _leader(h):
-    """The one "leading" or "heading" a group: "a delegation headed by Ismail Haniyeh"."""
+    """The one "leading" or "heading" a group: "a delegation headed by Ana Ruiz"."""
     for c in h.children:
         if c.dep_ == "acl" and c.lemma_.lower() in ("head", "lead", "led", "chair"):
             agent = next((a for a in c.children if a.dep_ == "agent"), None)

@@ -34,7 +34,7 @@ class DateResolver:
 
     def note_sentence(self, sent) -> None:
         """A sentence with no event still dates the occasion the report goes on telling
-        ("Erdogan extended his rule on Sunday by beating ... Yener said Erdogan had taken
+        ("Ana Ruiz extended her rule on Sunday by beating ... The board said Ruiz had taken
         52% of the vote": Sunday): the time its main verb governs, if any."""
         inside = self.times[bisect_left(self._starts, sent.start_char):bisect_left(self._starts, sent.end_char)]
         root = sent.root

@@ -82,7 +82,7 @@ def subject_of(v):
         subj = next((c for c in v.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:
             if subj.lower_ == "who" and v.dep_ == "relcl":
-                # "Biden, who had congratulated Erdogan, ...": the relative's antecedent acts
+                # "Ana Ruiz, who had congratulated Luis Vega, ...": the relative's antecedent acts
                 return v.head
             if subj.lower_ in _LIGHT_SUBJECTS and subj.dep_ == "nsubj" and not subj.ent_type_:
                 if subj.lower_ == "it" and v.dep_ == "ccomp" and v.head.lemma_.lower() in SAYING_VERBS:

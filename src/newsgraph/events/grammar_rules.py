@@ -71,7 +71,7 @@ _CALLEES = {"president", "minister", "counterpart", "leader", "chancellor", "kin
 
 
 def phoning(v) -> Optional[Trigger]:
-    """"The president called his Peruvian counterpart on Friday", "Biden called Erdogan": to call
+    """"The president called his Peruvian counterpart on Friday", "Ana Ruiz called Luis Vega": to call
     someone, with nothing they are called ("called him a liar") or asked ("called on"), is a
     telephone call (041)."""
     if v.lemma_.lower() != "call":
@@ -104,7 +104,7 @@ def _weapon_code(obj) -> Optional[str]:
 
 
 # People who protest by being there: "thousands of protesters gathered outside parliament",
-# "crowds filled Rustaveli Avenue", "they came back on Wednesday in greater numbers" (they:
+# "crowds filled the main square", "they came back on Wednesday in greater numbers" (they:
 # the protesters, as the resolver reads them). The subject's head, or the head of its
 # "of" phrase ("thousands of protesters"), is one of these nouns.
 _PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "crowd", "rioter", "activist", "supporter",
@@ -228,7 +228,7 @@ def official_protest(n) -> Optional[Trigger]:
     return trig
 
 
-# "The election board's chairman said Erdogan had taken 52.1% of the vote", "told reporters that
+# "The election board's chairman said Ruiz had taken 52.1% of the vote", "told reporters that
 # Guven had won an absolute majority": an authority announcing who won is a statement about
 # the winner (010), where news of elections reports it.
 _ANNOUNCING = {"say", "announce", "declare", "tell", "confirm", "report", "state"}
@@ -263,7 +263,7 @@ def result_announcement(v) -> Optional[Trigger]:
     return None
 
 
-# "Erdogan defeated Kilicdaroglu in Sunday's run-off", "Voters re-elected ...": an election
+# "Ana Ruiz defeated Luis Vega in Sunday's run-off", "Voters re-elected ...": an election
 # won is the electorate's support for the winner (051). The electorate is the country the
 # article happens in; the code_events driver fills it in (flag "electorate").
 _WINNING_VOTE = {"win", "defeat", "beat", "trounce", "edge"}
@@ -290,7 +290,7 @@ def election_win(v) -> Optional[Trigger]:
     return trig
 
 
-# "Riyadh had kept the United States informed about the talks": sharing information (064).
+# "Lima had kept Chile informed about the talks": sharing information (064).
 _INFORMED = {"informed", "briefed", "updated", "abreast", "apprised", "posted"}
 
 
@@ -317,7 +317,7 @@ def kept_informed(v) -> Optional[Trigger]:
 
 
 def concession_recode(trig: Trigger) -> Optional[str]:
-    """'Ince conceded on Monday': to concede with nothing conceded named is to concede defeat
+    """'The challenger conceded on Monday': to concede with nothing conceded named is to concede defeat
     (0831), not to admit something (015, 'conceded that mistakes were made')."""
     v = trig.token
     if trig.pattern.rule is not None or trig.pattern.is_noun or v.lemma_.lower() != "concede" \

@@ -1,16 +1,16 @@
-"""Naming as judging: "called the attack deliberate" criticises, "called the deal a win-win" praises.
+"""Naming as judging: "called the raid deliberate" criticises, "called the deal a win for all" praises.
 
 News reports a reaction as often by what someone *called* a thing as by a verb of
 reacting. The naming verb (``data/event_words.toml [judgements] naming_verbs``) with an
 object and a complement is coded by the complement's words:
 
-    "Ukraine's foreign minister called the attack deliberate."   -> 111, target: the attacker
-    "Russia's Defence Ministry called Kyiv's statements a provocation." -> 111, target: Kyiv
-    "Oman's foreign minister called the deal 'a win-win'."         -> 051
-    "She called its withdrawal the right decision."               -> 051, target: "its" owner
-    "It described the law as incompatible with European values."  -> 111
-    "The ministry condemned what it called an unacceptable attack by Russian forces."
-                                                                  -> 111, target: Russian forces
+    "Chile's foreign minister called the raid deliberate."       -> 111, target: the raider
+    "Peru's defence ministry called Lima's statements a provocation." -> 111, target: Peru
+    "Bolivia's foreign minister called the deal 'a win for all'." -> 051
+    "She called its decision the right one."                     -> 051, target: "its" owner
+    "It described the law as incompatible with democracy."       -> 111
+    "The ministry condemned what it called an unacceptable attack by Chilean forces."
+                                                                 -> 111, target: Chilean forces
 
 A complement with a negation ("neither free nor fair", "not a victory") turns its
 polarity; one with words of both kinds, or none, codes nothing.
@@ -76,7 +76,7 @@ _BECOMING = {"be", "become", "remain"}
 
 
 def said_judgement(v) -> Optional[Trigger]:
-    """"Al-Nakhalah said the Islamic Republic had become a model", "X said the strike was a
+    """"The minister said Chile had become a model", "X said the strike was a
     war crime": saying that someone or something is a judging word judges it, as naming does
     (the target is the clause's subject, or the doer of the act it names)."""
     _, negative, positive = _judging()
@@ -108,7 +108,7 @@ def said_judgement(v) -> Optional[Trigger]:
     return None
 
 
-# "Haniyeh said Iran had given Palestine special attention": crediting someone with help is praise
+# "The minister said Chile had given Peru special attention": crediting someone with help is praise
 _GIVING = {"give", "show", "offer", "provide", "extend", "lend"}
 _FAVOURS = {"attention", "support", "help", "solidarity", "backing", "assistance", "care", "generosity",
             "hospitality", "kindness"}
@@ -149,7 +149,7 @@ def _quoted_after(obj):
 
 def _judged_words(complement) -> list:
     """The complement's own words: its head and modifiers, not the phrases after it
-    ("a win-win for everyone": win, win; not everyone)."""
+    ("a win for everyone": win; not everyone)."""
     out = []
     stack = [complement]
     while stack:

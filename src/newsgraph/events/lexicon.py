@@ -134,22 +134,23 @@ def cameo2_dictionary() -> VerbDictionary:
 
 
 @lru_cache(maxsize=1)
+def _reported_acts_table() -> dict:
+    import tomllib
+
+    return tomllib.loads(resources.files("newsgraph.data").joinpath("reported_acts.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def reported_acts() -> dict[str, str]:
     """Nouns that refer back to an act told before -> that act's CAMEO root
     (``newsgraph/data/reported_acts.toml``): "accusation" -> "11"."""
-    import tomllib
-
-    table = tomllib.loads(resources.files("newsgraph.data").joinpath("reported_acts.toml").read_text("utf-8"))
-    return dict(table["acts"])
+    return dict(_reported_acts_table()["acts"])
 
 
 @lru_cache(maxsize=1)
 def acts_of_state() -> frozenset[str]:
     """Nouns of a state's own acts ("the vote", "the law"): ``reported_acts.toml [acts_of_state]``."""
-    import tomllib
-
-    table = tomllib.loads(resources.files("newsgraph.data").joinpath("reported_acts.toml").read_text("utf-8"))
-    return frozenset(table["acts_of_state"]["nouns"])
+    return frozenset(_reported_acts_table()["acts_of_state"]["nouns"])
 
 
 @lru_cache(maxsize=1)

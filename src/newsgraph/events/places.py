@@ -56,7 +56,7 @@ class PlaceFinder:
 
     def of_side(self, tok) -> Optional[dict]:
         """The place an event's side is, when it is one ("Israeli forces stormed Jenin"), or the
-        place that names it ("struck Kramatorsk railway station": Kramatorsk)."""
+        place that names it ("struck Tacna railway station": Tacna)."""
         if tok is None:
             return None
         found = self._entity_place(tok)
@@ -67,7 +67,7 @@ class PlaceFinder:
 
     def finest(self, named: Optional[dict]) -> Optional[dict]:
         """The event's place: the one named, unless it is only the country the dateline's town
-        is in ("Police in Georgia fired water cannon", datelined Tbilisi: Tbilisi); else the
+        is in ("Police in Peru fired water cannon", datelined Lima: Lima); else the
         dateline's."""
         dateline = self.dateline
         if named is None:
@@ -95,9 +95,8 @@ class PlaceFinder:
 def _home_country(analysis: Optional[ArticleAnalysis], dateline: Optional[dict]) -> Optional[dict]:
     """The country an article is about: the one its people, bodies and places belong to
     most often (clearly the most: twice, and more than any other), the dateline counting
-    once; else the dateline's. A report from Nairobi on Ethiopia's war names Ethiopia,
-    Ethiopian forces and Tigray far more than Kenya: its unnamed "federal government" is
-    Ethiopia's."""
+    once; else the dateline's. A report from Quito on Peru's unrest names Peru, Peruvian
+    forces and Cusco far more than Ecuador: its unnamed "government" is Peru's."""
     counts: dict[str, int] = {}
     for entity in (analysis.entities if analysis else ()):
         if entity.country:

@@ -229,7 +229,7 @@ def _story_sides_agree(a: EventReading, b: EventReading, either_way: bool) -> bo
     """Two reports' sides agree side by side (or either way), each as :func:`_story_side`
     says; the shared story is the anchor a named entity is elsewhere. A side one report
     leaves unnamed agrees when the other side is the same named entity in both
-    ("Khamenei urged the resistance groups" and "Khamenei urged ... to close ranks")."""
+    ("Ana Ruiz urged the rebel groups" and "Ana Ruiz urged ... to close ranks")."""
     def fit(s1, t1, s2, t2) -> bool:
         same_s, same_t = _story_side(s1, s2), _story_side(t1, t2)
         if same_s and same_t:
@@ -250,9 +250,9 @@ def _same_entity(a: Optional[EventActor], b: Optional[EventActor]) -> bool:
 
 def _story_side(a: Optional[EventActor], b: Optional[EventActor]) -> bool:
     """One side in two reports of a story: the same entity; two unnamed sides of one country
-    ("police" and "riot police" in Georgia); two names of one country, one of them the state
+    ("police" and "riot police" in one country); two names of one country, one of them the state
     itself; a state named in one report and left as its bare country in the other. Never a
-    named side against an unnamed group ("Sinan Ogan" is not "Turkish voters", though both
+    named side against an unnamed group ("Luis Vega" is not "Chilean voters", though both
     are Turkish)."""
     if a is None or b is None:
         return a is b
@@ -265,7 +265,7 @@ def _story_side(a: Optional[EventActor], b: Optional[EventActor]) -> bool:
     if a.entity_id and b.entity_id:
         return a.is_country_like or b.is_country_like
     named, bare = (a, b) if a.entity_id else (b, a)
-    # "Riyadh kept the United States informed" and "... kept US officials informed": the
+    # "Lima kept Chile informed" and "... kept Chilean officials informed": the
     # state and its unnamed officials, police or troops
     return named.is_country_like and (not bare.text and not bare.sector or bare.sector in _STATE_SECTORS)
 
@@ -341,7 +341,7 @@ def _summarise(mentions: list[EventMention]) -> Event:
     """The fused reading: what most reports say; where they differ, every value and its sources."""
     if len(mentions) == 1:  # most events: one report, which disagrees with nothing
         return _summarise_one(mentions[0])
-    # the report that names most, and most precisely: "Georgian Dream" over "Georgia"
+    # the report that names most, and most precisely: "the ruling party" over its country
     best = max(mentions, key=lambda m: (_named(m), _specific(m), m.confidence, -len(m.id)))
     cameo = Counter(m.cameo for m in mentions).most_common(1)[0][0]
     date, precision = best.date, best.date_precision

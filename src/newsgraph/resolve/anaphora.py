@@ -33,7 +33,7 @@ class Anaphora:
             cluster = self.antecedent(token.idx, index)
             subject = self._clause_subject_cluster(token)
             if cluster is not None and subject is not None and cluster is subject:
-                # "Biden ... spoke to him by phone": an object pronoun is never its own clause's
+                # "Ana Ruiz ... spoke to him by phone": an object pronoun is never its own clause's
                 # subject; the person named before, other than the subject, is meant
                 cluster = self._antecedent_other_than(token.idx, subject)
             if cluster is not None:
@@ -71,17 +71,7 @@ class Anaphora:
         if index is not None:
             best, best_subject = (_latest(entries, char) for entries in index)
         else:
-            best, best_subject = None, None
-            for cluster in self.clusters:
-                if cluster.type != "PERSON":
-                    continue
-                for m in cluster.mentions:
-                    if m.start >= char or m.kind == "pronoun" or any(a <= m.start < b for a, b in self.quoted):
-                        continue
-                    if best is None or m.start > best[0]:
-                        best = (m.start, cluster)
-                    if self._is_subject(m) and (best_subject is None or m.start > best_subject[0]):
-                        best_subject = (m.start, cluster)
+            best, best_subject = self._scan(char)
         if best_subject and self._same_or_previous_sentences(best_subject[0], char):
             return best_subject[1]
         return best[1] if best else None
@@ -103,7 +93,13 @@ class Anaphora:
 
     def _antecedent_other_than(self, char: int, excluded: "Cluster") -> Optional["Cluster"]:
         """The person most recently mentioned before ``char`` who is not ``excluded``."""
-        best = None
+        best, _ = self._scan(char, excluded)
+        return best[1] if best else None
+
+    def _scan(self, char: int, excluded: Optional["Cluster"] = None) -> tuple:
+        """(start, cluster) of the latest person mention before ``char``, and of the latest
+        that is a subject; not pronouns, not mentions inside quotations, not ``excluded``."""
+        best, best_subject = None, None
         for cluster in self.clusters:
             if cluster.type != "PERSON" or cluster is excluded:
                 continue
@@ -112,7 +108,9 @@ class Anaphora:
                     continue
                 if best is None or m.start > best[0]:
                     best = (m.start, cluster)
-        return best[1] if best else None
+                if excluded is None and self._is_subject(m) and (best_subject is None or m.start > best_subject[0]):
+                    best_subject = (m.start, cluster)
+        return best, best_subject
 
     def _is_subject(self, m: Mention) -> bool:
         token = self.doc.char_span(m.start, m.end, alignment_mode="expand")
