@@ -107,6 +107,7 @@ SENTENCES = {
     # victims of an event noun
     "victims": ("Over 40 Palestinians were wounded in the raid in Jenin.", D),
     "victims_source": ("Over 40 Palestinians were wounded in an Israeli raid.", D),
+    "police_raid": ("Police raided the offices of the opposition newspaper on Monday.", D),
     "bare_noun": ("A raid took place on Monday.", D),
     # statements alone
     "said_only": ("The Kenyan president said the economy was growing.", D),
@@ -535,9 +536,15 @@ def test_victims_of_a_raid_are_its_target(coded):
 
 
 def test_victims_of_a_raid_with_its_author(coded):
-    event = next(e for e in coded["victims_source"] if e["cameo"] == "170")
+    # a raid by a state is an assault (CAMEO.2.0's RAID 190); the raid of no one named stays 170
+    event = next(e for e in coded["victims_source"] if e["cameo"] == "190")
     assert pair(event) == ("ISR", "PSE")
     assert event["counts"] == {"injured": 40}
+    assert any("raid by troops or a state" in step for step in event["why"]["steps"])
+
+
+def test_a_police_raid_is_coercion(coded):
+    assert [e["cameo"] for e in coded["police_raid"]] == ["170"]
 
 
 def test_bare_event_noun_with_no_side_is_not_coded(coded):

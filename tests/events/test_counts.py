@@ -38,6 +38,9 @@ KEYS = {"killed", "injured", "detained"}
     ("Twenty-five miners lost their lives.", {"killed": 25}),
     ("By the evening the death toll rose to 45.", {"killed": 45}),
     ("The number of injured climbed to 250.", {"injured": 250}),
+    # the casualty word before the people it counts
+    ("The governor said 98 wounded people had been taken to hospitals.", {"injured": 98}),
+    ("Three injured soldiers were flown to the capital.", {"injured": 3}),
     ("The landslide claimed 12 lives.", {"killed": 12}),
     ("The storm claimed the lives of 1,100 people.", {"killed": 1100}),
     ("Three hikers were hurt and four others sustained serious injuries.", {"injured": 4}),

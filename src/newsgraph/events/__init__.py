@@ -14,6 +14,7 @@ from ..kb.gazetteer import load_gazetteer
 from ..records import Article, ArticleAnalysis, EventActor, EventMention
 from .actors import ActorCoder, EntityIndex
 from .coder import find_triggers
+from .clauses import tolls
 from .counts import find_counts
 from .dates import DateResolver
 from .grammar import Trigger, prep_object, protested
@@ -40,16 +41,22 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
     last_by_root: dict[str, list] = {}  # root -> [(when told, the source)] of its events so far
     congratulated: Optional[EventActor] = None  # the latest named side congratulated
     winner: Optional[EventActor] = None  # who won the latest vote the article told of
-    for sent in doc.sents:
+    force: list[tuple[int, EventMention]] = []  # (sentence number, event) of the events of force told
+    for number, sent in enumerate(doc.sents):
         if deadline is not None:
             deadline.check()
         triggers = find_triggers(sent, lexicon)
         if not triggers:
             dates.note_sentence(sent)
+            _follow_up_toll(sent, number, force, [])
             continue
-        counts = None
+        # "12 dead and 60 injured": a casualty word with no side of its own tells a toll, no clause
+        violent = [t for t in triggers if t.pattern.code[:2] >= "14" and (t.source is not None or t.target is not None)]
+        clauses, tolls_of, folded = tolls(sent, violent, lambda noun: _event_noun(noun, lexicon))
         sentence_events: list[tuple[EventMention, bool]] = []
         for trig in triggers:
+            if id(trig) in folded:
+                continue  # "stormed the camp in a raid that killed seven": the storming's toll
             sources, targets, members = _sides(trig, actors)
             target_token = trig.target
             if trig.pattern.origin == "grammar:judgement" and trig.target is not None:
@@ -75,8 +82,10 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             if coordinated:
                 sources, targets = sources[:1], sources[1:]  # "A and B signed a deal": with each other
             code = _refine(trig, sources, targets)
-            phoned = code != trig.pattern.code  # "spoke to him by phone": a call, however weak the verb
-            steps = [f"the phone is the channel: {trig.pattern.code} -> {code}"] if phoned else []
+            phoned = code == "041" != trig.pattern.code  # "spoke to him by phone": a call, however weak the verb
+            steps = [f"the phone is the channel: {trig.pattern.code} -> {code}"] if phoned else \
+                [f"a raid by troops or a state is an assault: {trig.pattern.code} -> {code}"] \
+                if code != trig.pattern.code else []
             flags = trig.flags + [f for f in modality(trig)
                                   if not (f == "hypothetical" and "modal_in_pattern" in trig.flags)]
             if trig.pattern.rule is not None:
@@ -96,13 +105,16 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 continue  # a bare event noun ("the raid") with one side unknown says too little
             if sources == [None] and targets == [None]:
                 continue
+            if trig.token.dep_ == "acl" and target_token is not None and target_token.i == trig.token.head.i \
+                    and table[code].root < "14" and _event_noun(target_token, lexicon):
+                continue  # "a raid backed by helicopter gunships": how the raid was done, no act of support
             date, precision = dates.date_of(trig, sent)
-            named_place = places.in_sentence(trig)
+            named_place = places.in_sentence(trig, clauses if id(trig) in tolls_of else None)
             if named_place is None and (trig.pattern.code[:2] >= "14" or trig.pattern.code[:3] == "042"):
                 named_place = places.of_side(target_token)  # "stormed Jenin", "visited Tehran": there
             place = places.finest(named_place)
-            if table[code].root >= "14" and counts is None:
-                counts = find_counts(sent.text)
+            counts = tolls_of[id(trig)] if id(trig) in tolls_of else \
+                (find_counts(sent.text) if table[code].root >= "14" else None)
             if table[code].root == "14" and targets == [None]:
                 # "began a hunger strike to protest against Sweden's decision": what is protested
                 target_token = protested(sent)
@@ -167,6 +179,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                     trig.pattern.weak and not phoned))
         kept = _distinct(_drop_weak(sentence_events))
         out.extend(kept)
+        _follow_up_toll(sent, number, force, [e for e in kept if table[e.cameo].root >= "14"])
         for e in kept:
             if e.source is not None and (e.source.key or e.source.country) and "source_inferred" not in e.flags:
                 last_by_root.setdefault(table[e.cameo].root, []).append((len(out), e.source))
@@ -185,6 +198,32 @@ def _turn_step(trig: Trigger, code: str) -> str:
     if code == trig.pattern.code or trig.pattern.reverse_code is None:
         return "the sides in a stable order (a symmetric code)"
     return f"the dictionary's reverse code: the target's act back, {code}"
+
+
+_FOLLOW_UP_SENTENCES = 3  # how far back a toll told on its own reaches
+
+
+def _follow_up_toll(sent, number: int, force: list, forceful: list[EventMention]) -> None:
+    """A toll told in a sentence of its own adds to the events of force just told.
+
+    "A missile struck the station on Friday, killing 50. ... The governor said 98 wounded
+    people had been taken to hospitals": the strike also left 98 injured. Only killed and
+    injured, only a sentence with no event of force or protest of its own, only to events of
+    the last three sentences that told a toll but not that figure ("forces struck a base",
+    then "a writer was in critical condition with a head injury": no toll of the strike)."""
+    if forceful:
+        force.extend((number, e) for e in forceful if e.cameo[:2] in ("18", "19", "20"))
+        return
+    toll = {k: v for k, v in find_counts(sent.text).items() if k in ("killed", "injured")} if force else {}
+    for told, event in force:
+        if number - told <= _FOLLOW_UP_SENTENCES and event.counts:
+            for key, value in toll.items():
+                event.counts.setdefault(key, value)
+
+
+def _event_noun(noun, lexicon: Lexicon) -> bool:
+    """A noun the lexicon codes as an act of force or protest ("raid", "strike", "attack")."""
+    return noun.pos_ == "NOUN" and any(p.code[:2] >= "14" for p in lexicon.nouns.get(noun.lemma_.lower(), ()))
 
 
 def _doer_of_act(token, lexicon: Lexicon, last_by_root: dict[str, list], sources: list):
@@ -264,9 +303,13 @@ _FORCE_ROOTS = {"14", "15", "17", "18", "19", "20"}
 
 def _refine(trig: Trigger, sources: list, targets: list) -> str:
     """040 'consult' becomes 041 'discuss by telephone' when the phone is the channel;
-    so does a statement made "in a phone call" or "by phone" to someone."""
+    so does a statement made "in a phone call" or "by phone" to someone. A raid by
+    troops or a state is an assault (190); by the police, or by no one named, coercion (170)."""
     code = trig.pattern.code
     tok = trig.token
+    if code == "170" and tok.lemma_.lower() == "raid" and sources and all(
+            s is not None and (s.country or s.key) and s.sector != "COP" for s in sources):
+        return "190"  # "an Israeli raid on the camp": an assault; "police raided the offices" stays 170
     if code.startswith("01") and not trig.pattern.is_noun:
         channel = {w.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in _CHANNEL_PREPS
                    for w in c.subtree}
@@ -410,14 +453,18 @@ def _confidence(trig: Trigger, source, target, flags: list[str]) -> float:
 
 
 def _distinct(events: list[EventMention]) -> list[EventMention]:
-    """One sentence telling the same act twice ("met ... to discuss") gives it once."""
+    """One sentence telling the same act twice ("met ... to discuss") gives it once; an act of
+    force with no author yields to the same act against the same side by a named one."""
     best: dict[tuple, EventMention] = {}
     for e in events:
         key = (e.cameo[:2], _identity(e.source), _identity(e.target))
         if key not in best or (len(e.cameo), e.confidence) > (len(best[key].cameo), best[key].confidence):
             best[key] = e
     kept = {id(e) for e in best.values()}
-    return [e for e in events if id(e) in kept]
+    # "40 were wounded in an Israeli raid": the wounding with no author is the raid's own
+    authored = {(e.cameo[:2], _identity(e.target)) for e in best.values() if e.source is not None}
+    return [e for e in events if id(e) in kept and not (
+        e.source is None and e.cameo[:2] in ("18", "19", "20") and (e.cameo[:2], _identity(e.target)) in authored)]
 
 
 def _identity(actor: Optional[EventActor]) -> tuple:

@@ -35,7 +35,7 @@ from .grammar import (
 from .grammar_rules import (concession_recode, crowd_recode, crowd_trigger, election_win, kept_informed, official_protest, phoning,
                             result_announcement, weapon_recode, weapon_trigger)
 from .judgements import naming_trigger, said_judgement
-from .lexicon import Lexicon, Pattern
+from .lexicon import Lexicon, Pattern, figurative_objects
 from .verb_patterns import choose, dictionary_match, reports
 
 # "X said that Y must hand over the suspects": X demands it of Y (CAMEO 10).
@@ -205,6 +205,9 @@ def _not_violence(trig: Trigger) -> bool:
     subject = trig.source
     if subject is not None and getattr(subject, "lemma_", "").lower() in NATURAL_CAUSES:
         return True
+    if not trig.pattern.is_noun and (obj := direct_object(trig.token)) is not None \
+            and obj.lemma_.lower() in figurative_objects():
+        return True  # "the envoy struck a different note": a figure of speech
     return trig.pattern.code == "182" and trig.token.lemma_.lower() == "beat" and \
         bool(_CONTEST.search(trig.token.sent.text))
 

@@ -128,6 +128,10 @@ _TOLL = re.compile(
     + _num("n"), _I)
 _LIVES = re.compile(r"\bclaim(?:ed|ing|s)?\s+" + _num("n") + r"\s+(?:\w+\s+)?lives\b"
                     r"|\b" + _num("m") + r"\s+lives\s+(?:\w+\s+){1,2}lost\b", _I)
+# "98 wounded people were taken to hospital": the casualty word before the people it counts
+_PRENOMINAL = re.compile(_num("n") + r"\s+(?:(?P<injured>wounded|injured)|(?P<killed>dead|slain))"
+                         r"\s+(?:[\w-]+\s+)?(?:people|persons|men|women|children|civilians|police"
+                         r"|\w+(?:ers|ors|ians|ists|ees|ants|men|iers))\b", _I)
 _WITHOUT = re.compile(r"\bwithout\s+(?:any\s+)?(?:(?P<injured>injur(?:y|ies))|casualties)\b", _I)
 
 _UNIT_AFTER = re.compile(
@@ -237,6 +241,7 @@ _RULES: tuple[tuple[tuple[str, ...], re.Pattern[str], _Reader], ...] = (
     (_VERB_CUE, _SUBJECT, _subject), (_VERB_CUE, _OBJECT, _simple), (("custody",), _CUSTODY, _simple),
     (("death", "fatalit", "injur", "arrest", "detention", "casualt"), _NOUN, _simple),
     (("toll", "number", "count", "tally"), _TOLL, _simple), (("lives",), _LIVES, _simple),
+    (("wounded", "injured", "dead", "slain"), _PRENOMINAL, _simple),
     (("without",), _WITHOUT, _without))
 
 

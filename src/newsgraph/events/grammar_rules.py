@@ -32,6 +32,9 @@ WEAPON_CODES = {
 # on the crowd", "threw stones at police". The target is after at/on/against/into.
 _WIELDING = {"fire", "use", "launch", "deploy", "hurl", "throw", "lob"}
 _AIMED_AT = ("at", "on", "against", "into")
+# verbs of impact, which code nothing alone ("sanctions hit the economy") but are an attack
+# when a weapon is their subject ("a drone hit a residential building")
+_IMPACT = {"hit", "slam", "pound", "smash", "rock", "pummel"}
 
 
 def weapon_trigger(v) -> Optional[Trigger]:
@@ -43,6 +46,12 @@ def weapon_trigger(v) -> Optional[Trigger]:
                                text=f"VERB {obj.lemma_.lower()} at/on ...: {code}"), v, words=[v, obj])
         trig.source = subject_of(v)
         trig.target = prep_object(aimed) if aimed is not None else None
+        return trig
+    if v.lemma_.lower() in _IMPACT and (subject := subject_of(v)) is not None \
+            and (code := WEAPON_CODES.get(subject.lemma_.lower())) is not None and code[:2] >= "19":
+        trig = Trigger(Pattern(code, v.lemma_.lower(), origin="grammar:weapon",
+                               text=f"{subject.lemma_.lower()} VERB ...: {code}"), v, words=[v])
+        trig.source, trig.target = subject, direct_object(v)
         return trig
     for prep in v.children:
         if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i > v.i:

@@ -165,3 +165,9 @@ def event_words() -> dict:
 def channel_words() -> frozenset[str]:
     """Lemmas of media and platforms: what a statement goes out through ("on Twitter")."""
     return frozenset(event_words()["channels"]["words"])
+
+
+@lru_cache(maxsize=1)
+def figurative_objects() -> frozenset[str]:
+    """Objects that make a verb of force a figure of speech ("struck a conciliatory note")."""
+    return frozenset(event_words()["figurative"]["objects"])

@@ -5,12 +5,16 @@ from typing import Optional
 
 from ..kb.gazetteer import load_gazetteer
 from ..records import Article, ArticleAnalysis, LocalEntity
+from .clauses import Clauses, anchor_of
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "throughout"}
 # "the town of Samarra", "outside of the city of Basra": nouns whose of-phrase names the place
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "area", "outskirts",
                 "suburb", "port", "island", "state", "county", "border", "streets", "centre", "center"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
+# what a recogniser's label rules out as a place, even where the gazetteer knows the name
+_NOT_PLACES = {"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
+               "QUANTITY", "EVENT", "LAW", "LANGUAGE"}
 
 
 class PlaceFinder:
@@ -32,9 +36,12 @@ class PlaceFinder:
         self._sentence: Optional[int] = None
         self._places: list[dict] = []
 
-    def in_sentence(self, trig) -> Optional[dict]:
+    def in_sentence(self, trig, clauses: Optional[Clauses] = None) -> Optional[dict]:
         """The place the trigger's clause names, else one its sentence names, else None (the
-        caller falls back on the dateline's place)."""
+        caller falls back on the dateline's place). With ``clauses`` (an event of force or
+        protest among others in its sentence), the place of its own clause comes first: in
+        "a raid on the camp left seven dead, and gunmen killed four near the village" the
+        killing is at the village."""
         v = trig.token if not trig.pattern.is_noun else trig.token.head
         for host in (trig.token, v, v.head):
             for prep in host.children:
@@ -45,6 +52,10 @@ class PlaceFinder:
                         place = self._entity_place(obj)
                         if place:
                             return place
+        if clauses is not None:
+            found = clauses.search(anchor_of(trig.token), self._place_among)
+            if found:
+                return found
         # "students throughout Indonesia staged ...": a place phrase elsewhere in the clause
         sent = trig.token.sent
         if self._sentence != sent.start:  # the place phrases of a sentence, found once for its triggers
@@ -53,6 +64,22 @@ class PlaceFinder:
                 tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _PLACE_NOUNS | {"outside"}))
                 and (p := self._entity_place(tok))]
         return self._places[0] if self._places else None
+
+    def _place_among(self, tokens: list) -> Optional[dict]:
+        """The first place among some words of a clause: a place phrase ("near the village"), or
+        what an act of force or protest is done to ("struck the station of Tacna")."""
+        for tok in tokens:
+            if tok.dep_ == "pobj" and (tok.head.lower_ in _PLACE_PREPS or (
+                    tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _PLACE_NOUNS)):
+                found = self.of_side(tok)
+            elif tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+                found = self.of_side(tok)
+                found = found if found and found.get("lat") is not None else None
+            else:
+                continue
+            if found:
+                return found
+        return None
 
     def of_side(self, tok) -> Optional[dict]:
         """The place an event's side is, when it is one ("Israeli forces stormed Jenin"), or the
@@ -63,7 +90,22 @@ class PlaceFinder:
         if found is None and tok.pos_ in ("NOUN", "PROPN"):
             found = next((p for c in tok.children if c.dep_ in ("compound", "poss", "nmod")
                           and (p := self._entity_place(c)) is not None and p.get("lat") is not None), None)
-        return found
+        return found or self._gazetteer_place(tok)
+
+    def _gazetteer_place(self, tok) -> Optional[dict]:
+        """A proper name the entity recogniser did not take for a place (a town it called a
+        product) that the gazetteer knows: "in central Tacna", "the Tacna railway station"."""
+        names = [tok] if tok.pos_ == "PROPN" else [c for c in tok.children
+                                                     if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        for name in names:
+            if name.ent_type_ in _NOT_PLACES or not name.text[:1].isupper():
+                continue
+            words = [c for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [name]
+            text = " ".join(w.text for w in sorted(words, key=lambda w: w.i))
+            place = load_gazetteer().find(text)
+            if place is not None:
+                return {"name": text, "country": place.country, "lat": place.lat, "lon": place.lon}
+        return None
 
     def finest(self, named: Optional[dict]) -> Optional[dict]:
         """The event's place: the one named, unless it is only the country the dateline's town

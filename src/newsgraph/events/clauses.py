@@ -1,0 +1,140 @@
+"""Which words of a sentence tell which event: casualty counts and places by clause.
+
+A news sentence often tells two incidents, each with its own toll and place:
+"On Monday a raid on the camp left seven dead, and on Tuesday two gunmen killed
+four settlers near the village." The raid's seven and the gunmen's four must not
+be pooled, nor the village given to the raid. Each event trigger is anchored at
+its clause (a verb trigger at itself, a noun trigger at the verb that governs it:
+"raid ... left"), and every word belongs to the nearest anchor above it in the
+parse. An event reads its counts and places from its own words first, then from
+the clause that holds it ("50 were killed when a missile struck the station":
+the strike takes the fifty), then from the words no event owns, and last from
+the clauses below it ("stormed the camp in a raid that killed seven").
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from .counts import find_counts
+
+_VERBAL = ("VERB", "AUX")
+
+
+def anchor_of(token):
+    """The clause a trigger stands for: a verb itself (or the verb whose subject it shares), a
+    noun the verb that governs it."""
+    t = token
+    while t.pos_ not in _VERBAL and t.head.i != t.i:
+        t = t.head
+    if t.pos_ not in _VERBAL:
+        return token
+    # "gunmen killed four and wounded four others": verbs sharing one subject are one clause
+    while t.dep_ == "conj" and t.head.pos_ in _VERBAL and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+        t = t.head
+    return t
+
+
+class Clauses:
+    """The words of one sentence shared out among the anchors of its event triggers."""
+
+    def __init__(self, sent, anchors: Iterable):
+        self.sent = sent
+        self.anchors = {a.i for a in anchors}
+        self._owner: dict[int, Optional[int]] = {}
+        for tok in sent:
+            self._owner[tok.i] = self._find_owner(tok)
+
+    def _find_owner(self, tok) -> Optional[int]:
+        t = tok
+        while True:
+            if t.i in self.anchors:
+                return t.i
+            if t.head.i == t.i:
+                return None
+            t = t.head
+
+    def own(self, anchor) -> list:
+        return [t for t in self.sent if self._owner[t.i] == anchor.i]
+
+    def shared(self) -> list:
+        return [t for t in self.sent if self._owner[t.i] is None]
+
+    def above(self, anchor):
+        """The anchor of the clause that holds this one, if any."""
+        if anchor.head.i == anchor.i:
+            return None
+        owner = self._owner.get(anchor.head.i)
+        return self.sent.doc[owner] if owner is not None else None
+
+    def below(self, anchor) -> list:
+        """The anchors of the clauses this one holds, in text order."""
+        return [self.sent.doc[i] for i in sorted(self.anchors)
+                if i != anchor.i and (up := self.above(self.sent.doc[i])) is not None and up.i == anchor.i]
+
+    def search(self, anchor, read):
+        """The first non-empty ``read(tokens)``: own words, the holding clause, unowned words, then
+        the clauses below (their findings merged, the first value of a key kept)."""
+        for tokens in (self.own(anchor), self.own(up) if (up := self.above(anchor)) is not None else [],
+                       self.shared()):
+            if tokens and (found := read(tokens)):
+                return found
+        merged = None
+        for child in self.below(anchor):
+            found = read(self.own(child))
+            if found and isinstance(found, dict):
+                merged = {**found, **(merged or {})}
+            elif found and merged is None:
+                return found
+        return merged
+
+
+def text_of(tokens: list) -> str:
+    """The words in text order as one string, a space where words were left out."""
+    out, last = [], None
+    for tok in sorted(tokens, key=lambda t: t.i):
+        if last is not None and tok.i != last + 1 and not out[-1].endswith(" "):
+            out.append(" ")
+        out.append(tok.text_with_ws)
+        last = tok.i
+    return "".join(out).strip()
+
+
+def tolls(sent, violent: list, is_event_noun) -> tuple[Optional[Clauses], dict[int, dict], set[int]]:
+    """The casualty counts of each trigger of force or protest in one sentence (by ``id``), and
+    the triggers that only tell another's toll.
+
+    "Troops stormed the camp in a raid that killed seven and wounded 91": the killing and
+    wounding are the raid's toll, in a relative clause of an event noun that the storming's
+    clause holds; they are folded into the storming (seven killed, 91 injured), not told
+    again as events of their own."""
+    if not violent:
+        return None, {}, set()
+    clauses = Clauses(sent, [anchor_of(t.token) for t in violent])
+    found = {id(t): clauses.search(anchor_of(t.token), _counts_in) or {} for t in violent}
+    by_anchor = {anchor_of(t.token).i: t for t in reversed(violent)}  # the first trigger of a clause
+    folded: set[int] = set()
+    for trig in violent:
+        verb = trig.token
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head  # "killed seven and wounded 91": the wounding goes with the killing
+        relative = verb if verb.dep_ == "relcl" else (
+            verb.head if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" else None)
+        if trig.token.pos_ != "VERB" or relative is None:
+            continue
+        noun = relative.head
+        owner = clauses._owner.get(noun.i)
+        host = by_anchor.get(owner) if owner is not None else None
+        # the host is an act told by a verb ("stormed"), not the event noun itself ("a raid that
+        # killed seven drew condemnation" is the killing's own report)
+        if host is None or host is trig or host.token.pos_ != "VERB" or host.token.i == noun.i \
+                or not is_event_noun(noun) or id(host) in folded:
+            continue
+        folded.add(id(trig))
+        for key, value in found[id(trig)].items():
+            found[id(host)].setdefault(key, value)
+    return clauses, found, folded
+
+
+def _counts_in(tokens: list) -> dict:
+    return find_counts(text_of(tokens))
