@@ -126,9 +126,17 @@ def test_a_country_agrees_with_its_named_official_when_the_other_side_is_the_sam
 
 
 def test_two_countries_alone_are_not_enough():
+    # two unnamed pairs of countries agree only as one day's act told by two outlets
     assert not actors_agree(_reading(cameo="041", source=IRAN, target=IRAQ), _reading(cameo="041", source=IRAN, target=IRAQ))
     assert _groups(_fuse(Mention("m1", "a1", _record("041", IRAN, IRAQ)),
-                         Mention("m2", "a2", _record("041", IRAN, IRAQ)))) == [["m1"], ["m2"]]
+                         Mention("m2", "a2", _record("041", IRAN, IRAQ, date="2021-05-17")))) == [["m1"], ["m2"]]
+    assert _groups(_fuse(Mention("m1", "a1", _record("041", IRAN, IRAQ)),
+                         Mention("m2", "a1", _record("041", IRAN, IRAQ)))) == [["m1"], ["m2"]]
+
+
+def test_one_day_s_call_between_two_countries_told_by_two_outlets_is_one():
+    assert _groups(_fuse(Mention("m1", "a1", _record("041", IRAN, IRAQ)),
+                         Mention("m2", "a2", _record("041", IRAN, IRAQ)))) == [["m1", "m2"]]
 
 
 def test_two_different_named_officials_of_one_country_do_not_agree():

@@ -114,3 +114,44 @@ def test_a_named_state_agrees_with_its_unnamed_officials():
     groups = fuse(mention("m1", "a1", "064", SAUDI, usa, "2023-03-08"),
                   mention("m2", "a2", "064", SAUDI, officials))
     assert groups == [["m1", "m2"]]
+
+
+# ---------------------------------------------------------------- one day, one pair of countries
+
+CHILE = EventActor("Chile", "CHL", entity_id="n3")
+CHILEAN_TROOPS = EventActor("Chilean troops", "CHL", "MIL")
+TACNA = EventActor("Tacna", "PER")  # a town the act was done to, no entity of its own
+PERUVIANS = EventActor("Peruvians", "PER", entity_id="n4")
+ANA_RUIZ = EventActor("Ana Ruiz", "CHL", entity_id="n5")
+LUIS_VEGA = EventActor("Luis Vega", "CHL", entity_id="n6")
+
+
+def test_two_outlets_on_one_day_and_one_pair_of_countries_tell_one_assault():
+    groups = fuse(mention("m1", "a1", "190", CHILEAN_TROOPS, TACNA, "2023-03-07"),
+                  mention("m2", "a2", "190", CHILE, TACNA, "2023-03-07"))
+    assert groups == [["m1", "m2"]]
+
+
+def test_one_pair_of_countries_on_another_day_or_code_stays_apart():
+    assert fuse(mention("m1", "a1", "190", CHILEAN_TROOPS, TACNA, "2023-03-07"),
+                mention("m2", "a2", "190", CHILE, TACNA, "2023-03-06")) == [["m1"], ["m2"]]
+    assert fuse(mention("m1", "a1", "190", CHILEAN_TROOPS, TACNA, "2023-03-07"),
+                mention("m2", "a2", "193", CHILE, TACNA, "2023-03-07")) == [["m1"], ["m2"]]
+
+
+def test_two_named_people_of_one_country_are_two_acts():
+    groups = fuse(mention("m1", "a1", "111", ANA_RUIZ, TACNA, "2023-03-07"),
+                  mention("m2", "a2", "111", LUIS_VEGA, TACNA, "2023-03-07"))
+    assert groups == [["m1"], ["m2"]]
+
+
+def test_one_article_s_two_reports_of_a_pair_are_two_acts():
+    groups = fuse(mention("m1", "a1", "111", CHILEAN_TROOPS, TACNA, "2023-03-07"),
+                  mention("m2", "a1", "111", CHILE, TACNA, "2023-03-07"))
+    assert groups == [["m1"], ["m2"]]
+
+
+def test_an_undated_report_on_the_town_s_people_joins_the_assault_on_the_town():
+    groups = fuse(mention("m1", "a1", "190", CHILE, TACNA, "2023-03-07"),
+                  mention("m2", "a2", "190", CHILEAN_TROOPS, PERUVIANS))
+    assert groups == [["m1", "m2"]]

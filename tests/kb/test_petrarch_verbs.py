@@ -1,7 +1,7 @@
 """The TABARI/PETRARCH verb dictionary reader: every syntax element, and every bad line
 as one coded problem while the rest of the file loads."""
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.kb.petrarch_verbs import (PrepPhrase, Slot, Words, load_verb_dictionaries, plural,
@@ -162,6 +162,7 @@ LINE_PIECES = st.sampled_from(["-", "*", "$", "+", "%", "^", "(", ")", "{", "}",
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(LINE_PIECES, max_size=8).map("".join), max_size=6))
+@example(lines=["&", "-*&[064]"])  # a pattern naming a synonym set with no members
 def test_any_lines_never_raise_only_yield_coded_problems(lines):
     text = "&X\n+A\n--- V [064] ---\nV\n" + "\n".join(lines) + "\n"
     found = read_verb_text(text, "fuzz.verbs")

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from ..kb.cameo import SIDES_EITHER_WAY_ROOTS
+from ..kb.gazetteer import load_gazetteer
 from ..records import Event, EventActor, EventMention, EventReading
 
 # A side as fusion compares it: (entity id, country, has a sector), None for no side.
@@ -119,7 +120,8 @@ class EventFuser:
             found = {i for pool in pools for i in pool}
             candidates = sorted(i for i in found if clusters[i].alive) if len(found) > 1 else found
             key, either_way = _sides_key(m), sides_either_way(m.cameo)
-            joined = [i for i in candidates if clusters[i].alive and clusters[i].agrees(key, either_way)
+            joined = [i for i in candidates if clusters[i].alive
+                      and (clusters[i].agrees(key, either_way) or clusters[i].same_dyad(m, key, either_way))
                       and (date is not None or self._in_window(m, clusters[i]))]
             if joined:
                 home = clusters[joined[0]]
@@ -266,8 +268,15 @@ def _story_side(a: Optional[EventActor], b: Optional[EventActor]) -> bool:
         return a.is_country_like or b.is_country_like
     named, bare = (a, b) if a.entity_id else (b, a)
     # "Lima kept Chile informed" and "... kept Chilean officials informed": the
-    # state and its unnamed officials, police or troops
-    return named.is_country_like and (not bare.text and not bare.sector or bare.sector in _STATE_SECTORS)
+    # state and its unnamed officials, police or troops; "stormed Tacna" and "... the people
+    # of Tacna's country": a town the act was done to stands for its country's people
+    return named.is_country_like and (not bare.text and not bare.sector or bare.sector in _STATE_SECTORS
+                                      or (not bare.sector and _a_place_of(bare)))
+
+
+def _a_place_of(side: EventActor) -> bool:
+    place = load_gazetteer().find(side.text) if side.text else None
+    return place is not None and place.country == side.country
 
 
 def _in_window_of(article_day: Optional[int], dates: set[str]) -> bool:
@@ -294,6 +303,16 @@ class _Cluster:
 
     def agrees(self, key: tuple, either_way: bool) -> bool:
         return any(_keys_agree(key, other, either_way) for other in self.sides)
+
+    def same_dyad(self, m: EventMention, key: tuple, either_way: bool) -> bool:
+        """Another report of the same day, code and pair of countries whose sides do not
+        conflict: "Israeli forces stormed the camp" and "an Israeli raid on the camp", told on
+        one day by two outlets, name no entity in common but are one assault. Two reports of
+        one article are two acts (two officials' condemnations), as are two named people."""
+        dyad = _dyad_key(m)
+        return dyad is not None and any(
+            o.article_id != m.article_id and _dyad_key(o) == dyad and o.date == m.date
+            and _sides_compatible(key, _sides_key(o), either_way) for o in self.mentions)
 
     def compatible(self, other: "_Cluster", either_way: bool) -> bool:
         if self.dates and other.dates and not self.dates & other.dates:
@@ -332,9 +351,34 @@ def _sides_key(reading: EventReading) -> tuple:
 
 
 def _keys(reading: EventReading) -> list[str]:
-    """The named entities of a report: two reports agree only when they share one (see
-    :func:`_side_match`), so a report is compared only with events that name one of its own."""
-    return [side.entity_id for side in (reading.source, reading.target) if side is not None and side.entity_id]
+    """The named entities of a report: two reports agree when they share one (see
+    :func:`_side_match`), so a report is compared only with events that name one of its own;
+    and its pair of countries, code and day (see :meth:`_Cluster.same_dyad`)."""
+    keys = [side.entity_id for side in (reading.source, reading.target) if side is not None and side.entity_id]
+    dyad = _dyad_key(reading)
+    return keys + [dyad] if dyad is not None else keys
+
+
+def _dyad_key(reading: EventReading) -> Optional[str]:
+    """"@ISR>PSE:190" for a report dated to the day with a country on both sides; the pair in
+    order unless the code's sides go either way."""
+    s, t = reading.source, reading.target
+    if not reading.date or (reading.date_precision or "day") != "day" or s is None or t is None \
+            or not s.country or not t.country:
+        return None
+    a, b = (s.country, t.country) if not sides_either_way(reading.cameo) else sorted((s.country, t.country))
+    return f"@{a}>{b}:{reading.cameo[:3]}"
+
+
+def _sides_compatible(a: tuple, b: tuple, either_way: bool) -> bool:
+    """Sides that may be the same actors: each pair at least of one country, never two
+    different named entities ("Israel" and "Israeli forces" may be one side; "Ana Ruiz" and
+    "Luis Vega" are not)."""
+    def fits(x: SideKey, y: SideKey) -> bool:
+        return _side_match(x, y) >= 1 and not (x and y and x[0] and y[0] and x[0] != y[0])
+
+    pairs = [(a[0], b[0], a[1], b[1])] + ([(a[0], b[1], a[1], b[0])] if either_way else [])
+    return any(fits(s1, s2) and fits(t1, t2) for s1, s2, t1, t2 in pairs)
 
 
 def _summarise(mentions: list[EventMention]) -> Event:

@@ -101,7 +101,7 @@ class VerbPattern:
         """How many words the pattern needs besides the verb: the more, the more specific."""
         def count(e) -> int:
             if isinstance(e, Words):
-                return min(len(o) for o in e.options)
+                return min((len(o) for o in e.options), default=0)  # an empty synonym set: no words
             if isinstance(e, PrepPhrase):
                 return 1 + sum(count(i) for i in e.inside)
             return 0
