@@ -32,6 +32,16 @@ SENTENCES = {
     "home_state": ("Thousands rallied in Tbilisi and Batumi on Monday against Georgia's government. "
                    "Riot police detained 30 people. "
                    "The French foreign minister condemned the vote.", D),
+    # ... not where the reaction was told
+    "spoke_abroad": ("Thousands rallied in Tbilisi and Batumi on Monday against Georgia's government. "
+                     "Riot police detained 30 people. "
+                     "Speaking in Stockholm, the French foreign minister condemned the vote.", D),
+    # a thing agreed or said in a place is not the place's: the signatories are each other's
+    "signed_in": ("The Chilean government and the Peruvian rebels signed a deal for a cessation of "
+                  "hostilities in Quito on Wednesday.", D),
+    # an attack told before, with a word of judging, still refers back to its author
+    "judged_attack": ("Russian missiles struck the Tacna railway station on Monday. "
+                      "The French foreign minister condemned the indiscriminate attack.", D),
     "owned_act": ("Thousands rallied in Tbilisi and Batumi on Monday. "
                   "The French foreign minister condemned Peru's vote.", D),
     # sides through the nouns that stand for them
@@ -195,6 +205,20 @@ def test_a_reaction_to_an_unowned_act_of_state_targets_the_home_state(coded):
     condemned = [e for e in coded["home_state"] if e["root"] == "11"]
     assert [sides(e) for e in condemned] == [("FRA", "GEO")]
     assert "vote" in condemned[0]["why"]["target_how"]
+
+
+def test_an_act_of_state_is_not_where_the_reaction_was_told(coded):
+    condemned = [e for e in coded["spoke_abroad"] if e["root"] == "11"]
+    assert [sides(e) for e in condemned] == [("FRA", "GEO")]
+
+
+def test_a_deal_signed_in_a_place_is_the_signatories_with_each_other(coded):
+    deals = [e for e in coded["signed_in"] if e["cameo"] == "057"]
+    assert deals and all(sorted(sides(e)) == ["CHL", "PER"] for e in deals)
+
+
+def test_a_judged_attack_refers_back_to_its_author(coded):
+    assert ("111", "FRA", "RUS") in codes(coded["judged_attack"])
 
 
 def test_an_owned_act_is_its_owners(coded):

@@ -140,8 +140,10 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 targets = [winner]
                 trig.target_how = f"who won the '{target_token.text}' the article told of"
             if targets == [None] and table[code].root <= "13" and _act_of_state(act):
-                # "The EU's envoy condemned the vote": the vote of the state where it was held
-                where = named_place or places.home
+                # "The EU's envoy condemned the vote": the vote of the state where it was held, the
+                # article's own unless the act's words name the place ("the vote in Tacna"), not
+                # where the envoy spoke ("said in Lima")
+                where = places.of_act(act) or places.home or named_place
                 if where and where.get("country"):
                     targets = [EventActor("", where["country"], None)]
                     trig.target_how = f"the state where the '{act.text}' happened"
@@ -230,7 +232,9 @@ def _doer_of_act(token, lexicon: Lexicon, last_by_root: dict[str, list], sources
     """Who did the act a bare noun refers back to: "the strike" (an event noun of force in the
     lexicon) was done by the source of the latest event of force, "the accusations"
     (data/reported_acts.toml) by the latest accuser; never by the reacting side itself."""
-    if token is None or token.pos_ != "NOUN" or any(c.dep_ in ("poss", "amod", "compound", "agent")
+    # "the indiscriminate attack" still refers back; "the Russian attack" names its own author
+    if token is None or token.pos_ != "NOUN" or any(c.dep_ in ("poss", "compound", "agent")
+                                                    or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))
                                                     or (c.dep_ == "prep" and c.lower_ in ("by", "of"))
                                                     for c in token.children):
         return None

@@ -34,6 +34,7 @@ _PERSON_NOUNS = {"leader", "leaders", "official", "officials", "man", "men", "wo
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 # Heads that say where or whose, not who: the actor is the place or owner after the preposition.
 _OWNER_PREPS = ("of", "by", "from", "in", "for", "between")  # "the deal between Ana Ruiz's party and ..."
+_OWNER_PREPS_NOT_IN = tuple(p for p in _OWNER_PREPS if p != "in")
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
 
 
@@ -174,7 +175,9 @@ class ActorCoder:
             return found
         if h.pos_ == "NOUN" and h.lower_ not in _PERSON_NOUNS:
             # "the achievements of the resistance", "residential areas in Gaza": whose or where
-            obj = _prep_object(h, _OWNER_PREPS)
+            # a thing done or said in a place is not the place's ("a deal for a cessation of
+            # hostilities in Geneva"); a thing struck there is ("residential areas in Gaza")
+            obj = _prep_object(h, _OWNER_PREPS if not verbal and depth == 0 else _OWNER_PREPS_NOT_IN)
             if obj is not None:
                 # "negotiators for the government and the rebels": each side
                 return self._with_conjuncts(obj, depth, verbal)

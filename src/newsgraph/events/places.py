@@ -65,6 +65,15 @@ class PlaceFinder:
                 and (p := self._entity_place(tok))]
         return self._places[0] if self._places else None
 
+    def of_act(self, act) -> Optional[dict]:
+        """The place an act's own words name: "the vote in Tacna", "the elections of Peru"."""
+        for prep in act.children if act is not None else ():
+            if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS | {"of"}:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (place := self._entity_place(obj)) is not None:
+                        return place
+        return None
+
     def _place_among(self, tokens: list) -> Optional[dict]:
         """The first place among some words of a clause: a place phrase ("near the village"), or
         what an act of force or protest is done to ("struck the station of Tacna")."""
