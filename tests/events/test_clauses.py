@@ -85,3 +85,17 @@ def test_a_raid_backed_by_gunships_is_no_support(coded):
     assert not [e for e in events if e["root"] == "05"]
     (raid,) = force(events)
     assert raid["cameo"] == "190" and raid["counts"] == {"killed": 7}
+
+
+def test_an_unnamed_attacker_is_the_one_told_before(coded_story):
+    (second,) = [e for e in coded_story["second_missile"] if e["why"]["trigger"] == "hit"]
+    assert second["source"]["country"] == "RUS" and second["target"]["country"] == "UKR"
+    assert "attacker told before" in second["why"]["source_how"]
+
+
+@pytest.fixture(scope="module")
+def coded_story() -> dict:
+    options = load_options(overrides={"run": {"progress": False, "workers": 1}})
+    text = ("A Russian missile struck the railway station in Kharkiv on Monday, killing 12 people. "
+            "A second missile hit a village near Kharkiv an hour later.")
+    return dict(code_sentences([Sentence("second_missile", text, D)], options))

@@ -151,6 +151,14 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 # "Ana Ruiz defeated her rival in the run-off": the voters of the country
                 sources = [EventActor("", places.home["country"], None)]
                 trig.source_how = "the electorate: the article's own country"
+            if table[code].root >= "18" and _uncoded(sources) \
+                    and (attacker := _attacker_told(last_by_root, named_place or places.home)) is not None:
+                # "A Russian missile struck the city ... A second missile hit the village": the
+                # attacker told before, not the country attacked
+                sources = [EventActor(s.text, attacker.country, s.sector) if s is not None
+                           else EventActor("", attacker.country, None) for s in sources]
+                trig.source_how = f"not named: the attacker told before ({attacker.country})"
+                flags = flags + ["source_inferred"]
             sources, targets, inferred = _infer_sides(sources, targets, table[code].root, named_place,
                                                       places.home)
             flags = flags + inferred
@@ -221,6 +229,16 @@ def _follow_up_toll(sent, number: int, force: list, forceful: list[EventMention]
         if number - told <= _FOLLOW_UP_SENTENCES and event.counts:
             for key, value in toll.items():
                 event.counts.setdefault(key, value)
+
+
+def _attacker_told(last_by_root: dict[str, list], where: Optional[dict]) -> Optional[EventActor]:
+    """The source of the latest act of force the article told, when it is of another country
+    than the place of this one (an attack from outside), else None."""
+    told = max((seen for root in ("18", "19", "20") for seen in last_by_root.get(root, ())),
+               key=lambda seen: seen[0], default=None)
+    if told is None or not told[1].country or not (where and where.get("country")):
+        return None
+    return told[1] if told[1].country != where["country"] else None
 
 
 def _event_noun(noun, lexicon: Lexicon) -> bool:

@@ -48,6 +48,8 @@ def _side(trig: Trigger, token, actor: Optional[EventActor], inferred: bool, bou
     if actor is None:
         return "none found"
     if inferred and not actor.key and not actor.text:
+        if bound and bound.startswith("not named"):
+            return bound  # inferred otherwise than from the place ("the attacker told before")
         where = (place or {}).get("name") or actor.country
         return f"not named: the country of the place ({where})"
     how = bound or relation(trig, token)
