@@ -28,6 +28,10 @@ SENTENCES = {
     "snag": "The talks between the two governments hit a snag on Monday.",
     "weapon_subject": "A Russian drone hit a residential building in Odesa on Monday.",
     "economy": "Western sanctions hit the Russian economy hard last year.",
+    "forces_hit": "The Russian defence ministry said its forces hit a Ukrainian command post near Kharkiv.",
+    # one person's clash is a quarrel; a crowd's is force
+    "quarrel": "The president, who has often clashed with the ruling party, vowed to veto the law.",
+    "crowd_clash": "Protesters clashed with police outside parliament on Monday.",
     "backed_raid": "An Israeli raid on Jenin backed by helicopter gunships left seven Palestinians dead.",
 }
 
@@ -69,7 +73,7 @@ def test_a_figure_after_an_act_with_no_toll_is_not_its_own(coded):
     assert all(not e["counts"] for e in force(coded["no_toll"]))
 
 
-@pytest.mark.parametrize("key", ["figure_of_speech", "snag", "economy"])
+@pytest.mark.parametrize("key", ["figure_of_speech", "snag", "economy", "quarrel"])
 def test_figures_of_speech_are_no_force(coded, key):
     assert force(coded[key]) == []
 
@@ -78,6 +82,15 @@ def test_a_weapon_hitting_something_is_an_attack(coded):
     (event,) = force(coded["weapon_subject"])
     assert event["cameo"] == "195"
     assert event["source"]["country"] == "RUS"
+
+
+def test_armed_forces_hitting_something_is_an_assault(coded):
+    (event,) = force(coded["forces_hit"])
+    assert event["cameo"] == "190" and event["source"]["country"] == "RUS"
+
+
+def test_a_crowd_s_clash_is_no_quarrel(coded):
+    assert [e["root"] for e in coded["crowd_clash"]] == ["14"]
 
 
 def test_a_raid_backed_by_gunships_is_no_support(coded):

@@ -42,6 +42,10 @@ SENTENCES = {
     # an attack told before, with a word of judging, still refers back to its author
     "judged_attack": ("Russian missiles struck the Tacna railway station on Monday. "
                       "The French foreign minister condemned the indiscriminate attack.", D),
+    # the object's owner is the target: "took the protesters' side"
+    "took_side": ("The Chilean president took the Peruvian protesters' side.", D),
+    "led_mediation": ("The former Chilean president, who led the mediation with a Peruvian envoy, "
+                      "spoke on Monday.", D),
     "owned_act": ("Thousands rallied in Tbilisi and Batumi on Monday. "
                   "The French foreign minister condemned Peru's vote.", D),
     # sides through the nouns that stand for them
@@ -219,6 +223,14 @@ def test_a_deal_signed_in_a_place_is_the_signatories_with_each_other(coded):
 
 def test_a_judged_attack_refers_back_to_its_author(coded):
     assert ("111", "FRA", "RUS") in codes(coded["judged_attack"])
+
+
+def test_taking_someone_s_side_supports_them(coded):
+    assert ("051", "CHL", "PER") in codes(coded["took_side"])
+
+
+def test_leading_a_mediation_is_mediating(coded):
+    assert [e["cameo"] for e in coded["led_mediation"]] == ["045"]
 
 
 def test_an_owned_act_is_its_owners(coded):

@@ -35,7 +35,7 @@ from .grammar import (
 from .grammar_rules import (concession_recode, crowd_recode, crowd_trigger, election_win, kept_informed, official_protest, phoning,
                             result_announcement, weapon_recode, weapon_trigger)
 from .judgements import naming_trigger, said_judgement
-from .lexicon import Lexicon, Pattern, figurative_objects
+from .lexicon import Lexicon, Pattern, figurative_objects, quarrels
 from .verb_patterns import choose, dictionary_match, reports
 
 # "X said that Y must hand over the suspects": X demands it of Y (CAMEO 10).
@@ -208,6 +208,17 @@ def _not_violence(trig: Trigger) -> bool:
     if not trig.pattern.is_noun and (obj := direct_object(trig.token)) is not None \
             and obj.lemma_.lower() in figurative_objects():
         return True  # "the envoy struck a different note": a figure of speech
+    verbs, persons = quarrels()
+    if not trig.pattern.is_noun and trig.token.lemma_.lower() in verbs:
+        person = subject if subject is not None else next(
+            (c for c in trig.token.children if c.dep_ == "nsubj"), None)
+        if person is None or person.lower_ in ("who", "that"):
+            clause = trig.token
+            while clause.dep_ == "conj" and clause.head.i != clause.i:
+                clause = clause.head
+            person = clause.head if clause.dep_ == "relcl" else person
+        if person is not None and (person.ent_type_ == "PERSON" or person.lemma_.lower() in persons):
+            return True  # "the president, who has clashed with the ruling party": a quarrel
     return trig.pattern.code == "182" and trig.token.lemma_.lower() == "beat" and \
         bool(_CONTEST.search(trig.token.sent.text))
 

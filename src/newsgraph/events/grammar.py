@@ -187,6 +187,9 @@ def verb_arguments(trig: Trigger, obj) -> None:
         trig.target = obj
     if trig.target is None and obj is None:
         trig.target = _xcomp_target(v)
+    if trig.target is None and obj is not None and p.noun is not None and obj.lemma_.lower() == p.noun:
+        # "took the protesters' side", "rejected the rebels' proposal": the object's owner
+        trig.target = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
     if trig.target is None and p.code[:2] in ("02", "10", "11", "12", "13"):
         trig.target = _clause_subject(v)
 

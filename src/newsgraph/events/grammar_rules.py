@@ -14,7 +14,7 @@ from typing import Optional
 
 from .grammar import (PASSIVE_SUBJECTS, Trigger, direct_object, governing_verb, passive_agent, passive_subject,
                       prep_object, subject_of)
-from .lexicon import Pattern
+from .lexicon import Pattern, force_subjects
 
 
 # Instruments that make any verb an attack: "showered the town with rockets", "pelted
@@ -33,7 +33,7 @@ WEAPON_CODES = {
 _WIELDING = {"fire", "use", "launch", "deploy", "hurl", "throw", "lob"}
 _AIMED_AT = ("at", "on", "against", "into")
 # verbs of impact, which code nothing alone ("sanctions hit the economy") but are an attack
-# when a weapon is their subject ("a drone hit a residential building")
+# when a weapon or armed forces are their subject ("a drone hit a residential building")
 _IMPACT = {"hit", "slam", "pound", "smash", "rock", "pummel"}
 
 
@@ -48,7 +48,9 @@ def weapon_trigger(v) -> Optional[Trigger]:
         trig.target = prep_object(aimed) if aimed is not None else None
         return trig
     if v.lemma_.lower() in _IMPACT and (subject := subject_of(v)) is not None \
-            and (code := WEAPON_CODES.get(subject.lemma_.lower())) is not None and code[:2] >= "19":
+            and (code := WEAPON_CODES.get(subject.lemma_.lower())
+                 or ("190" if subject.lemma_.lower() in force_subjects() else None)) is not None \
+            and code[:2] >= "19":
         trig = Trigger(Pattern(code, v.lemma_.lower(), origin="grammar:weapon",
                                text=f"{subject.lemma_.lower()} VERB ...: {code}"), v, words=[v])
         trig.source, trig.target = subject, direct_object(v)

@@ -171,3 +171,16 @@ def channel_words() -> frozenset[str]:
 def figurative_objects() -> frozenset[str]:
     """Objects that make a verb of force a figure of speech ("struck a conciliatory note")."""
     return frozenset(event_words()["figurative"]["objects"])
+
+
+@lru_cache(maxsize=1)
+def quarrels() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs of force that are quarrels when one person is their subject, and the nouns for one person."""
+    table = event_words()["figurative"]
+    return frozenset(table["quarrel_verbs"]), frozenset(table["persons"])
+
+
+@lru_cache(maxsize=1)
+def force_subjects() -> frozenset[str]:
+    """Armed forces whose verbs of impact are assaults ("its forces hit a deployment point")."""
+    return frozenset(event_words()["force_subjects"]["words"])
