@@ -42,6 +42,12 @@ SENTENCES = {
     # an attack told before, with a word of judging, still refers back to its author
     "judged_attack": ("Russian missiles struck the Tacna railway station on Monday. "
                       "The French foreign minister condemned the indiscriminate attack.", D),
+    # a threat is made to the subject of its condition
+    "threat_if": ("Chile threatened to halt the talks on fishing rights if Peru deploys the new "
+                  "missiles.", D),
+    "threat_unless": ("Chile threatened to launch a new offensive unless Lima accepted its terms.", D),
+    # a surname alone is the one person of that name
+    "surname": ("President Mugabe rejected the demands of the opposition.", "2000-05-10"),
     # the object's owner is the target: "took the protesters' side"
     "took_side": ("The Chilean president took the Peruvian protesters' side.", D),
     "led_mediation": ("The former Chilean president, who led the mediation with a Peruvian envoy, "
@@ -223,6 +229,18 @@ def test_a_deal_signed_in_a_place_is_the_signatories_with_each_other(coded):
 
 def test_a_judged_attack_refers_back_to_its_author(coded):
     assert ("111", "FRA", "RUS") in codes(coded["judged_attack"])
+
+
+@pytest.mark.parametrize("key", ["threat_if", "threat_unless"])
+def test_a_threat_is_made_to_the_subject_of_its_condition(coded, key):
+    threats = [e for e in coded[key] if e["root"] == "13"]
+    assert threats and all(sides(e) == ("CHL", "PER") for e in threats)
+    assert "condition" in threats[0]["why"]["target_how"]
+
+
+def test_a_surname_alone_is_the_one_person_of_that_name(coded):
+    (event,) = [e for e in coded["surname"] if e["root"] == "12"]
+    assert event["source"]["country"] == "ZWE"
 
 
 def test_taking_someone_s_side_supports_them(coded):

@@ -131,3 +131,22 @@ def test_cached_and_picklable(kb):
     assert load_kb() is kb
     assert len(kb) == sum(1 for _ in kb.actors()) > 20000
     assert pickle.loads(pickle.dumps(kb)) is kb  # rebuilds through the cached load_kb
+
+
+def test_a_surname_one_person_has_finds_that_person(kb):
+    assert kb.find_surname("Mugabe").country == "ZWE"
+    assert kb.find_surname("mugabe") is not None  # the name key, not the spelling
+
+
+def test_a_surname_many_share_or_a_name_of_its_own_finds_no_one(kb):
+    assert kb.find_surname("Khan") is None  # shared
+    assert kb.find_surname("Putin") is None  # already a name in its own right: find() has it
+    assert kb.find_surname("Iran") is None
+    assert kb.find_surname("Robert Mugabe") is None  # one word only
+
+
+def test_role_words_for_officials_and_forces(kb):
+    assert kb.sector_of_role("officials") == "GOV"
+    assert kb.sector_of_role("opposition officials") == "OPP"
+    assert kb.sector_of_role("Israeli forces") == "MIL"
+    assert kb.country_of_word("Zionist") == "ISR"

@@ -19,7 +19,7 @@ from .counts import find_counts
 from .dates import DateResolver
 from .grammar import Trigger, prep_object, protested
 from .lexicon import Lexicon, LexiconError, acts_of_state, load_lexicon, reported_acts
-from .modality import conditional, intent_code, modality
+from .modality import condition_subject, conditional, intent_code, modality
 from .places import PlaceFinder
 from .verb_patterns import other_party
 from .why import explain, relation
@@ -99,6 +99,11 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                     steps.append(f"a condition attached ('unless', 'if'): {code} -> 130, a threat")
                     code = "130"  # "will withdraw unless ...": a threat
                     flags = flags + ["conditional"]
+            if code[:2] == "13" and _uncoded(targets) and (whom := condition_subject(trig)) is not None \
+                    and (conditioned := actors.actors(whom)):
+                # "threatened to halt the talks if Chile deploys the missiles": to Chile
+                targets, target_token = conditioned, whom
+                trig.target_how = f"subject of the condition on the threat ('{whom.text}')"
             one_sided = table[code].root == "14" and sources != [None]  # a strike or protest needs no target
             if trig.pattern.is_noun and (sources == [None] or targets == [None]) \
                     and "victims" not in trig.flags and not one_sided:

@@ -21,6 +21,25 @@ def conditional(trig: Trigger) -> bool:
     return False
 
 
+def condition_subject(trig: Trigger):
+    """Whom a threat is made to: the subject of its condition, on the act threatened or on
+    the threatening verb ("threatened to halt the talks if Chile deploys the missiles",
+    "unless Lima accepted its terms"), else None."""
+    v = trig.token if not trig.pattern.is_noun else trig.token.head
+    top = v.head if v.dep_ in ("xcomp", "ccomp") else v
+    # the condition may hang off the threatened act's own clauses ("to halt talks to cut
+    # arms if ..."), never off a clause reported inside it
+    hosts = [top] + [t for t in top.subtree if t.dep_ in ("xcomp", "advcl", "acl") and t.pos_ == "VERB"]
+    for host in hosts:
+        for clause in host.children:
+            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("unless", "if")
+                                              for c in clause.children):
+                subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and subject.pos_ != "PRON":
+                    return subject
+    return None
+
+
 def modality(trig: Trigger) -> list[str]:
     """'hypothetical' (modal or inside an if-clause) and 'future' flags of a trigger.
     A reported "would" ("said they would meet") is the future of the past, not a condition."""

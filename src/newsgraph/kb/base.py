@@ -81,6 +81,18 @@ class KnowledgeBase:
                     by_id[actor.id] = actor
         self._by_ends: dict[str, Actor] = {k: by_id[next(iter(v))] for k, v in ends.items()
                                            if len(v) == 1 and k not in self._by_key}
+        # A person's surname alone ("President Mugabe"), where it is one person's only and no
+        # other name of the dictionaries: surnames many people share ("Khan") find no one.
+        surnames: dict[str, set[str]] = {}
+        for actor in self._actors:
+            if actor.type == "PERSON":
+                for name in (actor.name, *actor.aliases):
+                    words = key(name).split()
+                    if len(words) >= 2 and len(words[-1]) >= 4:
+                        surnames.setdefault(words[-1], set()).add(actor.id)
+                        by_id[actor.id] = actor
+        self._by_surname: dict[str, Actor] = {k: by_id[next(iter(v))] for k, v in surnames.items()
+                                              if len(v) == 1 and k not in self._by_key}
 
     def _index_countries(self) -> None:
         words: dict[str, str] = {}
@@ -135,6 +147,11 @@ class KnowledgeBase:
         if found is None and (actor := self._by_ends.get(k)) is not None:
             return [actor]
         return list(found or ())
+
+    def find_surname(self, name: str) -> Optional[Actor]:
+        """The one person whose surname ``name`` (a single word) is, else None."""
+        k = key(name)
+        return self._by_surname.get(k) if k and " " not in k and k not in self._country_words else None
 
     def get(self, actor_id: str) -> Optional[Actor]:
         """The actor with this id, or None."""

@@ -216,6 +216,12 @@ def _cluster_actor(kb, cluster: Cluster):
         actor = _actor_of(kb, name, cluster.type) or _actor_of(kb, _without_honorifics(name), cluster.type)
         if actor is not None:
             return actor
+    if cluster.type == "PERSON":
+        # "President Mugabe", with no fuller name in the article: the one person of that surname
+        bare = [[w for w in n.split() if w.lower() not in _FORMS_OF_ADDRESS and not w[:1].islower()
+                 and not kb.sector_of_role(w)] for n in cluster.names]
+        if bare and all(len(words) == 1 for words in bare) and len({words[0] for words in bare}) == 1:
+            return kb.find_surname(bare[0][0])
     return None
 
 
