@@ -46,6 +46,11 @@ SENTENCES = {
     "threat_if": ("Chile threatened to halt the talks on fishing rights if Peru deploys the new "
                   "missiles.", D),
     "threat_unless": ("Chile threatened to launch a new offensive unless Lima accepted its terms.", D),
+    # whose a group is: "soldiers from Peru"; whom a refused act concerns; what is protested
+    "soldiers_from": ("Soldiers from Peru attacked a border post of Chile on Monday.", D),
+    "refused_aid_to": ("The Chilean government refused to commit to any assistance to the Peruvian-led "
+                       "campaign.", D),
+    "defiance_of": ("Thousands of people blocked streets in Lima in defiance of the Chilean authorities.", D),
     # a surname alone is the one person of that name
     "surname": ("President Mugabe rejected the demands of the opposition.", "2000-05-10"),
     # the object's owner is the target: "took the protesters' side"
@@ -236,6 +241,18 @@ def test_a_threat_is_made_to_the_subject_of_its_condition(coded, key):
     threats = [e for e in coded[key] if e["root"] == "13"]
     assert threats and all(sides(e) == ("CHL", "PER") for e in threats)
     assert "condition" in threats[0]["why"]["target_how"]
+
+
+def test_soldiers_from_a_country_are_its_own(coded):
+    assert any(sides(e)[0] == "PER" for e in coded["soldiers_from"])
+
+
+def test_a_refused_act_s_beneficiary_is_the_target(coded):
+    assert [sides(e) for e in coded["refused_aid_to"] if e["root"] == "12"] == [("CHL", "PER")]
+
+
+def test_what_a_protest_defies_is_its_target(coded):
+    assert [sides(e) for e in coded["defiance_of"] if e["root"] == "14"] == [("PER", "CHL")]
 
 
 def test_a_surname_alone_is_the_one_person_of_that_name(coded):

@@ -34,7 +34,7 @@ _PERSON_NOUNS = {"leader", "leaders", "official", "officials", "man", "men", "wo
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 # Heads that say where or whose, not who: the actor is the place or owner after the preposition.
 _OWNER_PREPS = ("of", "by", "from", "in", "for", "between")  # "the deal between Ana Ruiz's party and ..."
-_OWNER_PREPS_NOT_IN = tuple(p for p in _OWNER_PREPS if p != "in")
+_OWNER_PREPS_NOT_IN = tuple(p for p in _OWNER_PREPS if p != "in") + ("to", "against")
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
 
 
@@ -370,10 +370,10 @@ def _name_run(h) -> str:
 
 
 def _of_countries(h, kb) -> list[str]:
-    """'the people of Palestine', 'lawmakers in Fornost and Gondor': the countries after of/in."""
+    """'the people of Palestine', 'lawmakers in Fornost and Gondor', 'soldiers from Gondor': the countries after of/in/from."""
     found: list[str] = []
     for prep in h.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .lexicon import Pattern, channel_words
+from .lexicon import Pattern, channel_words, protest_words
 
 TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for", "over", "from")
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "of", "at", "into", "upon", "toward", "towards")
@@ -205,12 +205,14 @@ def _clause_subject(v):
 
 
 def protested(sent):
-    """What a sentence protests against: "to protest against X", "in protest of X's refusal"."""
+    """What a sentence protests against: "to protest against X", "in protest of X's refusal",
+    "in defiance of X", "to show their disapproval for X's policies" (``protest_words``)."""
+    words = protest_words()
     for tok in sent:
-        if tok.lemma_.lower() != "protest":
+        if tok.lemma_.lower() not in words:
             continue
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-        found = _prep_target([tok] + ([obj] if obj is not None else []), ("against", "of", "at", "over")) or obj
+        found = _prep_target([tok] + ([obj] if obj is not None else []), ("against", "of", "at", "over", "for")) or obj
         if found is not None:
             return found
     return None

@@ -184,3 +184,9 @@ def quarrels() -> tuple[frozenset[str], frozenset[str]]:
 def force_subjects() -> frozenset[str]:
     """Armed forces whose verbs of impact are assaults ("its forces hit a deployment point")."""
     return frozenset(event_words()["force_subjects"]["words"])
+
+
+@lru_cache(maxsize=1)
+def protest_words() -> frozenset[str]:
+    """Words whose object is what a protest is against ("in defiance of X")."""
+    return frozenset(event_words()["protested"]["words"])
