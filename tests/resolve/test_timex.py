@@ -171,3 +171,11 @@ def test_a_time_of_day_alone_names_no_day():
     for expr in ("about 10:30 a.m", "10:30", "3 p.m. GMT", "at 9 o'clock"):
         assert resolve_expression(expr, "2022-04-08").date is None, expr
     assert resolve_expression("April 8, 10:30 a.m.", "2022-04-08").date == "2022-04-08"
+
+
+def test_a_length_of_time_is_no_point_in_time():
+    # "the 16-year blockade", "a 2-hour meeting", "for 16 years": dateparser would read day 16,
+    # February and 2007
+    for expr in ("16-year", "the 16-year", "2-hour", "16 years", "30 days"):
+        assert resolve_expression(expr, "2023-06-22").date is None, expr
+    assert resolve_expression("2 weeks ago", "2023-06-22").date == "2023-06-05"

@@ -248,9 +248,17 @@ _CLOCK_ONLY = re.compile(r"(?i)(?:(?:about|around|at|approximately|shortly|just|
                          r"gmt|utc|cet|cest|est|edt|local time|o'clock)?(?:\s+(?:gmt|utc|local time))?")
 
 
+_DURATION = re.compile(r"(?i)\b\d+(?:\.\d+)?[-\s]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?"
+                       r"|decades?|centur(?:y|ies))\b(?!\s+(?:ago|earlier|later|before|after)\b)")
+
+
 def _dateparser_fallback(expr: str, ref: Optional[date]) -> Optional[_Resolved]:
     """dateparser on one isolated expression holding a digit (never on free text)."""
     if not re.search(r"\d", expr) or (ref is None and not re.search(r"(?:19|20)\d\d", expr)):
+        return None
+    if _DURATION.search(expr):
+        # "the 16-year blockade", "for 16 years", "a 2-hour meeting": a length of time, no
+        # point in it (dateparser would read day 16, 2007, February)
         return None
     if _CLOCK_ONLY.fullmatch(expr.strip()):
         # "about 10:30 a.m.": a time of day names no day (dateparser would put it on the
