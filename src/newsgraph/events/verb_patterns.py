@@ -56,6 +56,7 @@ def dictionary_match(tok, dictionary: VerbDictionary) -> Optional[DictionaryMatc
         return None
     sent = list(tok.sent)
     offset = tok.sent.start
+    vocab = _vocabulary(tok.sent)
     best = None  # (words, pattern or None for the isolated verb, bindings, form)
     for form in forms:
         span = _verb_span(tok, form, sent, offset)
@@ -68,6 +69,8 @@ def dictionary_match(tok, dictionary: VerbDictionary) -> Optional[DictionaryMatc
         for pattern in dictionary.patterns.get(form.verb, ()):
             if pattern.words < best[0] or (pattern.words == best[0] and best[1] is not None):
                 break  # most specific first: nothing later in this block beats the best so far
+            if not _possible(pattern, vocab):
+                continue  # a word the pattern needs is nowhere in the sentence
             found = _match(pattern, left, right)
             if found is not None:
                 best = (pattern.words, pattern, found, form)
@@ -148,11 +151,87 @@ def _governed(t, verb) -> bool:
 
 
 def _same_word(tok, word: str) -> bool:
-    text = tok.text.upper()
-    if text == word or tok.lemma_.upper() == word:
+    text, lemma = _upper(tok)
+    if text == word or lemma == word:
         return True
     # plural and regular forms the dictionary leaves to the reader: TIE fits "ties"
     return text in (word + "S", word + "ES", word[:-1] + "IES")
+
+
+# Upper-case text and lemma of each token, computed once per document: pattern matching
+# compares every dictionary word with every token of the sentence.
+_UPPER_DOC: list = [None, {}]
+
+
+def _upper(tok) -> tuple[str, str]:
+    if _UPPER_DOC[0] is not tok.doc:
+        _UPPER_DOC[0], _UPPER_DOC[1] = tok.doc, {}
+    cache = _UPPER_DOC[1]
+    found = cache.get(tok.i)
+    if found is None:
+        found = cache[tok.i] = (tok.text.upper(), tok.lemma_.upper())
+    return found
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """What a sentence's words can match: their texts, lemmas and the stems of their plurals."""
+
+    words: frozenset[str]
+    ies_stems: frozenset[str]  # "PARTIES" -> "PART": PARTY fits it (word[:-1] + "IES")
+
+    def has(self, word: str) -> bool:
+        return word in self.words or word[:-1] in self.ies_stems
+
+
+_VOCAB: list = [None, None, None]  # (doc, sentence start, vocabulary) of the last sentence asked
+
+
+def _vocabulary(sent) -> _Vocabulary:
+    if _VOCAB[0] is sent.doc and _VOCAB[1] == sent.start:
+        return _VOCAB[2]
+    words, stems = set(), set()
+    for tok in sent:
+        text, lemma = _upper(tok)
+        words.update((text, lemma))
+        if text.endswith("S"):
+            words.add(text[:-1])
+            if text.endswith("ES"):
+                words.add(text[:-2])
+                if text.endswith("IES"):
+                    stems.add(text[:-3])
+    vocab = _Vocabulary(frozenset(words), frozenset(stems))
+    _VOCAB[0], _VOCAB[1], _VOCAB[2] = sent.doc, sent.start, vocab
+    return vocab
+
+
+_NEEDS: dict[int, tuple] = {}  # id(pattern) -> (pattern, its needed words), see _needs
+
+
+def _needs(pattern: VerbPattern) -> tuple[tuple[str, ...], ...]:
+    """For each Words element a pattern requires (prepositions too), the first words of its
+    options: one of each must be in the sentence for the pattern to have a chance."""
+    kept = _NEEDS.get(id(pattern))
+    if kept is not None and kept[0] is pattern:
+        return kept[1]
+    out: list[tuple[str, ...]] = []
+
+    def walk(elements) -> None:
+        for e in elements:
+            if isinstance(e, Words):
+                out.append(tuple(o[0] for o in e.options if o))
+            elif isinstance(e, PrepPhrase):
+                out.append((e.prep,))
+                walk(e.inside)
+
+    walk((*pattern.before, *pattern.after))
+    needs = tuple(n for n in out if n)
+    _NEEDS[id(pattern)] = (pattern, needs)
+    return needs
+
+
+def _possible(pattern: VerbPattern, vocab: _Vocabulary) -> bool:
+    return all(any(vocab.has(w) for w in options) for options in _needs(pattern))
 
 
 def _match(pattern: VerbPattern, left: list, right: list) -> Optional[dict]:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Optional, Union
 
@@ -96,9 +96,10 @@ class VerbPattern:
     uncodable: bool = False  # its code is outside CAMEO: an event, but none newsgraph can code
     text: str = ""  # the pattern line as written
 
-    @property
+    @cached_property
     def words(self) -> int:
-        """How many words the pattern needs besides the verb: the more, the more specific."""
+        """How many words the pattern needs besides the verb: the more, the more specific.
+        Computed once: matching asks it of every pattern of a verb it meets."""
         def count(e) -> int:
             if isinstance(e, Words):
                 return min((len(o) for o in e.options), default=0)  # an empty synonym set: no words
