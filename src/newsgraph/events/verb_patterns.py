@@ -177,11 +177,7 @@ def _upper(tok) -> tuple[str, str]:
 class _Vocabulary:
     """What a sentence's words can match: their texts, lemmas and the stems of their plurals."""
 
-    words: frozenset[str]
-    ies_stems: frozenset[str]  # "PARTIES" -> "PART": PARTY fits it (word[:-1] + "IES")
-
-    def has(self, word: str) -> bool:
-        return word in self.words or word[:-1] in self.ies_stems
+    words: frozenset[str]  # with "IES:" + stem for each plural in -IES ("PARTIES": "IES:PART")
 
 
 _VOCAB: list = [None, None, None]  # (doc, sentence start, vocabulary) of the last sentence asked
@@ -190,7 +186,7 @@ _VOCAB: list = [None, None, None]  # (doc, sentence start, vocabulary) of the la
 def _vocabulary(sent) -> _Vocabulary:
     if _VOCAB[0] is sent.doc and _VOCAB[1] == sent.start:
         return _VOCAB[2]
-    words, stems = set(), set()
+    words: set[str] = set()
     for tok in sent:
         text, lemma = _upper(tok)
         words.update((text, lemma))
@@ -199,8 +195,8 @@ def _vocabulary(sent) -> _Vocabulary:
             if text.endswith("ES"):
                 words.add(text[:-2])
                 if text.endswith("IES"):
-                    stems.add(text[:-3])
-    vocab = _Vocabulary(frozenset(words), frozenset(stems))
+                    words.add("IES:" + text[:-3])  # PARTY fits "PARTIES" (word[:-1] + "IES")
+    vocab = _Vocabulary(frozenset(words))
     _VOCAB[0], _VOCAB[1], _VOCAB[2] = sent.doc, sent.start, vocab
     return vocab
 
@@ -208,9 +204,10 @@ def _vocabulary(sent) -> _Vocabulary:
 _NEEDS: dict[int, tuple] = {}  # id(pattern) -> (pattern, its needed words), see _needs
 
 
-def _needs(pattern: VerbPattern) -> tuple[tuple[str, ...], ...]:
+def _needs(pattern: VerbPattern) -> tuple[frozenset[str], ...]:
     """For each Words element a pattern requires (prepositions too), the first words of its
-    options: one of each must be in the sentence for the pattern to have a chance."""
+    options (and the "IES:" keys of their plurals, see _Vocabulary): one of each must be in
+    the sentence for the pattern to have a chance."""
     kept = _NEEDS.get(id(pattern))
     if kept is not None and kept[0] is pattern:
         return kept[1]
@@ -225,13 +222,14 @@ def _needs(pattern: VerbPattern) -> tuple[tuple[str, ...], ...]:
                 walk(e.inside)
 
     walk((*pattern.before, *pattern.after))
-    needs = tuple(n for n in out if n)
+    needs = tuple(frozenset((*n, *("IES:" + w[:-1] for w in n))) for n in out if n)
     _NEEDS[id(pattern)] = (pattern, needs)
     return needs
 
 
 def _possible(pattern: VerbPattern, vocab: _Vocabulary) -> bool:
-    return all(any(vocab.has(w) for w in options) for options in _needs(pattern))
+    words = vocab.words
+    return all(not words.isdisjoint(options) for options in _needs(pattern))
 
 
 def _match(pattern: VerbPattern, left: list, right: list) -> Optional[dict]:
