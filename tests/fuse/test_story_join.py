@@ -155,3 +155,16 @@ def test_an_undated_report_on_the_town_s_people_joins_the_assault_on_the_town():
     groups = fuse(mention("m1", "a1", "190", CHILE, TACNA, "2023-03-07"),
                   mention("m2", "a2", "190", CHILEAN_TROOPS, PERUVIANS))
     assert groups == [["m1", "m2"]]
+
+
+def test_two_named_people_without_a_role_are_two_sides_not_their_country():
+    # Ana Ruiz and Luis Vega both congratulate the same winner on the same day: two events
+    winner = EventActor("Rosa Paz", "CHL", "GOV", entity_id="n7")
+    ruiz, vega = EventActor("Ana Ruiz", "CHL", entity_id="n5"), EventActor("Luis Vega", "CHL", entity_id="n6")
+    groups = fuse(mention("m1", "a1", "051", ruiz, winner, "2023-03-07"),
+                  mention("m2", "a2", "051", vega, winner, "2023-03-07"))
+    assert groups == [["m1"], ["m2"]]
+    # ... while the country itself agrees with a named side of it
+    chile = EventActor("Chile", "CHL", entity_id="n3")
+    assert fuse(mention("m1", "a1", "051", chile, winner, "2023-03-07"),
+                mention("m2", "a2", "051", ruiz, winner, "2023-03-07")) == [["m1", "m2"]]

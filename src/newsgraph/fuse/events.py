@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from ..kb.cameo import SIDES_EITHER_WAY_ROOTS
+from ..kb import load_kb
 from ..kb.gazetteer import load_gazetteer
 from ..records import Event, EventActor, EventMention, EventReading
 
@@ -33,11 +34,25 @@ SideKey = Optional[tuple[Optional[str], Optional[str], bool]]
 
 
 def side_key(actor: Optional[EventActor]) -> SideKey:
-    return None if actor is None else (actor.entity_id, actor.country, bool(actor.sector))
+    return None if actor is None else (actor.entity_id, actor.country, not _state_like(actor))
+
+
+def _state_like(actor: EventActor) -> bool:
+    """A country, or a people or generic side known only by its country ("Iran", "Iranians",
+    "Moscow"): no sector, and no name of its own. A named person or party without a sector
+    ("Ana Ruiz", "the Green Party") is not its country: two of them are two sides."""
+    if not actor.is_country_like:
+        return False
+    return not actor.entity_id or not actor.text or _names_country(actor.text, actor.country)
+
+
+@lru_cache(maxsize=1 << 14)
+def _names_country(text: str, country: str) -> bool:
+    return load_kb().country_of_word(text) == country
 
 
 def _country_like(side: SideKey) -> bool:
-    """See :attr:`EventActor.is_country_like`: no sector, a country."""
+    """See :func:`_state_like`."""
     return side is not None and not side[2] and side[1] is not None
 
 
@@ -265,12 +280,12 @@ def _story_side(a: Optional[EventActor], b: Optional[EventActor]) -> bool:
     if not a.entity_id and not b.entity_id:
         return True
     if a.entity_id and b.entity_id:
-        return a.is_country_like or b.is_country_like
+        return _state_like(a) or _state_like(b)
     named, bare = (a, b) if a.entity_id else (b, a)
     # "Lima kept Chile informed" and "... kept Chilean officials informed": the
     # state and its unnamed officials, police or troops; "stormed Tacna" and "... the people
     # of Tacna's country": a town the act was done to stands for its country's people
-    return named.is_country_like and (not bare.text and not bare.sector or bare.sector in _STATE_SECTORS
+    return _state_like(named) and (not bare.text and not bare.sector or bare.sector in _STATE_SECTORS
                                       or (not bare.sector and _a_place_of(bare)))
 
 
@@ -413,7 +428,7 @@ def _summarise(mentions: list[EventMention]) -> Event:
     for side in ("source", "target"):
         # two named people or bodies said to have done it: who did is disputed
         actors = [(getattr(m, side), m.article_id) for m in mentions]
-        named = [(a, article) for a, article in actors if a is not None and a.entity_id and not a.is_country_like]
+        named = [(a, article) for a, article in actors if a is not None and a.entity_id and not _state_like(a)]
         if len({a.entity_id for a, _ in named}) > 1:
             disagreements[side] = _sources((a.text, article) for a, article in named)
     reading = EventReading(cameo, best.source, best.target, date, precision, best.place, counts,
@@ -446,7 +461,7 @@ def _named(reading: EventReading) -> int:
 
 def _specific(reading: EventReading) -> int:
     return sum(1 for side in (reading.source, reading.target)
-               if side is not None and side.entity_id and not side.is_country_like)
+               if side is not None and side.entity_id and not _state_like(side))
 
 
 def _sources(pairs) -> dict:
