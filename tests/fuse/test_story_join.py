@@ -168,3 +168,15 @@ def test_two_named_people_without_a_role_are_two_sides_not_their_country():
     chile = EventActor("Chile", "CHL", entity_id="n3")
     assert fuse(mention("m1", "a1", "051", chile, winner, "2023-03-07"),
                 mention("m2", "a2", "051", ruiz, winner, "2023-03-07")) == [["m1", "m2"]]
+
+
+def test_the_unnamed_country_is_not_a_named_person_of_it():
+    # "the voters" [CHL] re-elect Rosa Paz; Ana Ruiz [CHL] congratulates her the same day
+    winner = EventActor("Rosa Paz", "CHL", "GOV", entity_id="n7")
+    voters, ruiz = EventActor("", "CHL"), EventActor("Ana Ruiz", "CHL", entity_id="n5")
+    assert fuse(mention("m1", "a1", "051", voters, winner, "2023-03-07"),
+                mention("m2", "a2", "051", ruiz, winner, "2023-03-07")) == [["m1"], ["m2"]]
+    # unnamed officials of the country may be the named one's office
+    officials = EventActor("Chilean officials", "CHL", "GOV")
+    assert fuse(mention("m1", "a1", "051", officials, winner, "2023-03-07"),
+                mention("m2", "a2", "051", ruiz, winner, "2023-03-07")) == [["m1", "m2"]]

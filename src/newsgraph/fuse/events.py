@@ -29,12 +29,12 @@ from ..kb import load_kb
 from ..kb.gazetteer import load_gazetteer
 from ..records import Event, EventActor, EventMention, EventReading
 
-# A side as fusion compares it: (entity id, country, has a sector), None for no side.
-SideKey = Optional[tuple[Optional[str], Optional[str], bool]]
+# A side as fusion compares it: (entity id, country, not the state itself, sector), None for no side.
+SideKey = Optional[tuple[Optional[str], Optional[str], bool, Optional[str]]]
 
 
 def side_key(actor: Optional[EventActor]) -> SideKey:
-    return None if actor is None else (actor.entity_id, actor.country, not _state_like(actor))
+    return None if actor is None else (actor.entity_id, actor.country, not _state_like(actor), actor.sector)
 
 
 def _state_like(actor: EventActor) -> bool:
@@ -61,11 +61,17 @@ def _side_match(a: SideKey, b: SideKey) -> int:
     sides unnamed in both reports ("Iran condemned ..."); 0: no."""
     if a is None and b is None:
         return 1
-    (ea, ca, _), (eb, cb, _) = a or (None, None, False), b or (None, None, False)
+    (ea, ca, _, _), (eb, cb, _, _) = a or (None, None, False, None), b or (None, None, False, None)
     if ea and eb and ea == eb:
         return 2
     if ca and cb and ca == cb and not (ea and eb):
-        return 1
+        # an unnamed side of a country agrees with a named one of it when either stands for
+        # the state ("Iran" and its minister, "Iranian officials" and a named one), not a
+        # bare country against a named person of no office ("the voters" are not "Ana Ruiz")
+        named, bare = (a, b) if ea else (b, a)
+        if not ea and not eb or _country_like(named) or named[3] in _STATE_SECTORS or (bare is not None and bare[2]):
+            return 1
+        return 0
     if ca and cb and ca == cb and ea and eb:
         return 1 if _country_like(a) or _country_like(b) else 0
     return 0
