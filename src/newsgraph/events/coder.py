@@ -35,7 +35,7 @@ from .grammar import (
 from .grammar_rules import (concession_recode, crowd_recode, crowd_trigger, election_win, kept_informed, official_protest, phoning,
                             result_announcement, weapon_recode, weapon_trigger)
 from .judgements import naming_trigger, said_judgement
-from .lexicon import Lexicon, Pattern, figurative_objects, quarrels
+from .lexicon import Lexicon, Pattern, word_set
 from .verb_patterns import choose, dictionary_match, reports
 
 # "X said that Y must hand over the suspects": X demands it of Y (CAMEO 10).
@@ -206,9 +206,9 @@ def _not_violence(trig: Trigger) -> bool:
     if subject is not None and getattr(subject, "lemma_", "").lower() in NATURAL_CAUSES:
         return True
     if not trig.pattern.is_noun and (obj := direct_object(trig.token)) is not None \
-            and obj.lemma_.lower() in figurative_objects():
+            and obj.lemma_.lower() in word_set("figurative", "objects"):
         return True  # "the envoy struck a different note": a figure of speech
-    verbs, persons = quarrels()
+    verbs, persons = word_set("figurative", "quarrel_verbs"), word_set("figurative", "persons")
     if not trig.pattern.is_noun and trig.token.lemma_.lower() in verbs:
         person = subject if subject is not None else next(
             (c for c in trig.token.children if c.dep_ == "nsubj"), None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .lexicon import Pattern, channel_words, protest_words
+from .lexicon import Pattern, channel_words, word_set
 
 TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for", "over", "from")
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "of", "at", "into", "upon", "toward", "towards")
@@ -206,8 +206,8 @@ def _clause_subject(v):
 
 def protested(sent):
     """What a sentence protests against: "to protest against X", "in protest of X's refusal",
-    "in defiance of X", "to show their disapproval for X's policies" (``protest_words``)."""
-    words = protest_words()
+    "in defiance of X", "to show their disapproval for X's policies" (``word_set("protested")``)."""
+    words = word_set("protested")
     for tok in sent:
         if tok.lemma_.lower() not in words:
             continue

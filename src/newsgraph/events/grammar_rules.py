@@ -14,7 +14,7 @@ from typing import Optional
 
 from .grammar import (PASSIVE_SUBJECTS, Trigger, direct_object, governing_verb, passive_agent, passive_subject,
                       prep_object, subject_of)
-from .lexicon import Pattern, force_subjects
+from .lexicon import Pattern, word_set
 
 
 # Instruments that make any verb an attack: "showered the town with rockets", "pelted
@@ -49,7 +49,7 @@ def weapon_trigger(v) -> Optional[Trigger]:
         return trig
     if v.lemma_.lower() in _IMPACT and (subject := subject_of(v)) is not None \
             and (code := WEAPON_CODES.get(subject.lemma_.lower())
-                 or ("190" if subject.lemma_.lower() in force_subjects() else None)) is not None \
+                 or ("190" if subject.lemma_.lower() in word_set("force_subjects") else None)) is not None \
             and code[:2] >= "19":
         trig = Trigger(Pattern(code, v.lemma_.lower(), origin="grammar:weapon",
                                text=f"{subject.lemma_.lower()} VERB ...: {code}"), v, words=[v])

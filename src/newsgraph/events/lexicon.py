@@ -161,32 +161,18 @@ def event_words() -> dict:
     return tomllib.loads(resources.files("newsgraph.data").joinpath("event_words.toml").read_text("utf-8"))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def word_set(table: str, key: str = "words") -> frozenset[str]:
+    """One list of ``data/event_words.toml`` as a set of lemmas, read once:
+    ``word_set("channels")`` are media and platforms ("on Twitter"), ``("figurative",
+    "objects")`` objects that make a verb of force a figure of speech ("struck a
+    conciliatory note"), ``("figurative", "quarrel_verbs")`` and ``("figurative",
+    "persons")`` the verbs that are one person's quarrel, ``("force_subjects")`` armed
+    forces whose verbs of impact are assaults, ``("protested")`` words whose object is
+    what a protest is against ("in defiance of X")."""
+    return frozenset(event_words()[table][key])
+
+
 def channel_words() -> frozenset[str]:
     """Lemmas of media and platforms: what a statement goes out through ("on Twitter")."""
-    return frozenset(event_words()["channels"]["words"])
-
-
-@lru_cache(maxsize=1)
-def figurative_objects() -> frozenset[str]:
-    """Objects that make a verb of force a figure of speech ("struck a conciliatory note")."""
-    return frozenset(event_words()["figurative"]["objects"])
-
-
-@lru_cache(maxsize=1)
-def quarrels() -> tuple[frozenset[str], frozenset[str]]:
-    """Verbs of force that are quarrels when one person is their subject, and the nouns for one person."""
-    table = event_words()["figurative"]
-    return frozenset(table["quarrel_verbs"]), frozenset(table["persons"])
-
-
-@lru_cache(maxsize=1)
-def force_subjects() -> frozenset[str]:
-    """Armed forces whose verbs of impact are assaults ("its forces hit a deployment point")."""
-    return frozenset(event_words()["force_subjects"]["words"])
-
-
-@lru_cache(maxsize=1)
-def protest_words() -> frozenset[str]:
-    """Words whose object is what a protest is against ("in defiance of X")."""
-    return frozenset(event_words()["protested"]["words"])
+    return word_set("channels")
