@@ -315,12 +315,16 @@ class _Cluster:
         self.alive = True
         self.indexed_keys: set[str] = set()  # the entities it is found under in the day index
         self.indexed_dates: set[str] = set()
+        self.dyads: dict[str, list[tuple[str, tuple]]] = {}  # dyad key -> (article, sides) of its reports
 
     def add(self, m: EventMention, key: Optional[tuple] = None) -> None:
         self.mentions.append(m)
         if m.date:
             self.dates.add(m.date)
-        self.sides.setdefault(key or _sides_key(m), m)
+        key = key or _sides_key(m)
+        self.sides.setdefault(key, m)
+        if (dyad := _dyad_key(m)) is not None:
+            self.dyads.setdefault(dyad, []).append((m.article_id, key))
 
     def agrees(self, key: tuple, either_way: bool) -> bool:
         return any(_keys_agree(key, other, either_way) for other in self.sides)
@@ -330,10 +334,9 @@ class _Cluster:
         conflict: "Israeli forces stormed the camp" and "an Israeli raid on the camp", told on
         one day by two outlets, name no entity in common but are one assault. Two reports of
         one article are two acts (two officials' condemnations), as are two named people."""
-        dyad = _dyad_key(m)
-        return dyad is not None and any(
-            o.article_id != m.article_id and _dyad_key(o) == dyad and o.date == m.date
-            and _sides_compatible(key, _sides_key(o), either_way) for o in self.mentions)
+        dyad = _dyad_key(m)  # holds the day: reports under one key are of one date
+        return dyad is not None and any(article != m.article_id and _sides_compatible(key, sides, either_way)
+                                        for article, sides in self.dyads.get(dyad, ()))
 
     def compatible(self, other: "_Cluster", either_way: bool) -> bool:
         if self.dates and other.dates and not self.dates & other.dates:
@@ -343,7 +346,7 @@ class _Cluster:
     def absorb(self, other: "_Cluster") -> None:
         for m in other.mentions:
             self.add(m)
-        other.mentions, other.sides, other.alive = [], {}, False
+        other.mentions, other.sides, other.dyads, other.alive = [], {}, {}, False
 
 
 def _index(cluster: _Cluster, mentions: list[EventMention], by_day: dict, by_article: dict) -> None:
@@ -381,14 +384,14 @@ def _keys(reading: EventReading) -> list[str]:
 
 
 def _dyad_key(reading: EventReading) -> Optional[str]:
-    """"@ISR>PSE:190" for a report dated to the day with a country on both sides; the pair in
-    order unless the code's sides go either way."""
+    """"@ISR>PSE:190@2023-06-19" for a report dated to the day with a country on both sides;
+    the pair in order unless the code's sides go either way."""
     s, t = reading.source, reading.target
     if not reading.date or (reading.date_precision or "day") != "day" or s is None or t is None \
             or not s.country or not t.country:
         return None
     a, b = (s.country, t.country) if not sides_either_way(reading.cameo) else sorted((s.country, t.country))
-    return f"@{a}>{b}:{reading.cameo[:3]}"
+    return f"@{a}>{b}:{reading.cameo[:3]}@{reading.date}"
 
 
 def _sides_compatible(a: tuple, b: tuple, either_way: bool) -> bool:
