@@ -14,7 +14,7 @@ from ..kb.gazetteer import load_gazetteer
 from ..records import Article, ArticleAnalysis, EventActor, EventMention
 from .actors import ActorCoder, EntityIndex
 from .coder import find_triggers
-from .clauses import tolls
+from .clauses import follow_up_toll, tolls
 from .counts import find_counts
 from .dates import DateResolver
 from .grammar import Trigger, prep_object, protested
@@ -48,7 +48,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
         triggers = find_triggers(sent, lexicon)
         if not triggers:
             dates.note_sentence(sent)
-            _follow_up_toll(sent, number, force, [])
+            follow_up_toll(sent, number, force, [])
             continue
         # "12 dead and 60 injured": a casualty word with no side of its own tells a toll, no clause
         violent = [t for t in triggers if t.pattern.code[:2] >= "14" and (t.source is not None or t.target is not None)]
@@ -194,7 +194,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                     trig.pattern.weak and not phoned))
         kept = _distinct(_drop_weak(sentence_events))
         out.extend(kept)
-        _follow_up_toll(sent, number, force, [e for e in kept if table[e.cameo].root >= "14"])
+        follow_up_toll(sent, number, force, [e for e in kept if table[e.cameo].root >= "14"])
         for e in kept:
             if e.source is not None and (e.source.key or e.source.country) and "source_inferred" not in e.flags:
                 last_by_root.setdefault(table[e.cameo].root, []).append((len(out), e.source))
@@ -213,27 +213,6 @@ def _turn_step(trig: Trigger, code: str) -> str:
     if code == trig.pattern.code or trig.pattern.reverse_code is None:
         return "the sides in a stable order (a symmetric code)"
     return f"the dictionary's reverse code: the target's act back, {code}"
-
-
-_FOLLOW_UP_SENTENCES = 3  # how far back a toll told on its own reaches
-
-
-def _follow_up_toll(sent, number: int, force: list, forceful: list[EventMention]) -> None:
-    """A toll told in a sentence of its own adds to the events of force just told.
-
-    "A missile struck the station on Friday, killing 50. ... The governor said 98 wounded
-    people had been taken to hospitals": the strike also left 98 injured. Only killed and
-    injured, only a sentence with no event of force or protest of its own, only to events of
-    the last three sentences that told a toll but not that figure ("forces struck a base",
-    then "a writer was in critical condition with a head injury": no toll of the strike)."""
-    if forceful:
-        force.extend((number, e) for e in forceful if e.cameo[:2] in ("18", "19", "20"))
-        return
-    toll = {k: v for k, v in find_counts(sent.text).items() if k in ("killed", "injured")} if force else {}
-    for told, event in force:
-        if number - told <= _FOLLOW_UP_SENTENCES and event.counts:
-            for key, value in toll.items():
-                event.counts.setdefault(key, value)
 
 
 def _attacker_told(last_by_root: dict[str, list], where: Optional[dict]) -> Optional[EventActor]:

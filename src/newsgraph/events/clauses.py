@@ -54,6 +54,10 @@ class Clauses:
                 return None
             t = t.head
 
+    def owner_of(self, tok) -> Optional[int]:
+        """The index of the anchor whose clause holds ``tok``, None for words no event owns."""
+        return self._owner.get(tok.i)
+
     def own(self, anchor) -> list:
         return [t for t in self.sent if self._owner[t.i] == anchor.i]
 
@@ -100,6 +104,29 @@ def text_of(tokens: list) -> str:
     return "".join(out).strip()
 
 
+_FOLLOW_UP_SENTENCES = 3  # how far back a toll told on its own reaches
+
+
+def follow_up_toll(sent, number: int, force: list, forceful: list) -> None:
+    """A toll told in a sentence of its own adds to the events of force just told
+    (``force``: (sentence number, event) of those told so far; ``forceful``: this sentence's
+    events of force or protest).
+
+    "A missile struck the station on Friday, killing 50. ... The governor said 98 wounded
+    people had been taken to hospitals": the strike also left 98 injured. Only killed and
+    injured, only a sentence with no event of force or protest of its own, only to events of
+    the last three sentences that told a toll but not that figure ("forces struck a base",
+    then "a writer was in critical condition with a head injury": no toll of the strike)."""
+    if forceful:
+        force.extend((number, e) for e in forceful if e.cameo[:2] in ("18", "19", "20"))
+        return
+    toll = {k: v for k, v in find_counts(sent.text).items() if k in ("killed", "injured")} if force else {}
+    for told, event in force:
+        if number - told <= _FOLLOW_UP_SENTENCES and event.counts:
+            for key, value in toll.items():
+                event.counts.setdefault(key, value)
+
+
 def tolls(sent, violent: list, is_event_noun) -> tuple[Optional[Clauses], dict[int, dict], set[int]]:
     """The casualty counts of each trigger of force or protest in one sentence (by ``id``), and
     the triggers that only tell another's toll.
@@ -123,7 +150,7 @@ def tolls(sent, violent: list, is_event_noun) -> tuple[Optional[Clauses], dict[i
         if trig.token.pos_ != "VERB" or relative is None:
             continue
         noun = relative.head
-        owner = clauses._owner.get(noun.i)
+        owner = clauses.owner_of(noun)
         host = by_anchor.get(owner) if owner is not None else None
         # the host is an act told by a verb ("stormed"), not the event noun itself ("a raid that
         # killed seven drew condemnation" is the killing's own report)
