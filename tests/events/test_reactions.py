@@ -125,6 +125,8 @@ SENTENCES = {
     "kept_informed": ("The Chileans had kept Peruvian officials informed about the talks.", D),
     "own_talks": ("The Chilean foreign minister described his talks with his Peruvian counterpart as positive.", D),
     "voters_home": ("Peru held its run-off in Lima and Cusco on Sunday. Voters re-elected the Peruvian president.", D),
+    "protesters_home": ("Thousands marched in Lima and Cusco against Peru's government on Monday. The Peruvian "
+                        "president, who spent the week in Madrid, sided with the protesters.", D),
     "bad_development": ("The Chilean foreign minister called Peru's vote \"a very bad development for the region\".", D),
     "victory_told": ("Ana Ruiz defeated her rival in Sunday's run-off in Peru and Lima. The Chilean president "
                      "hailed what he called an unquestionable election victory. The Bolivian president also sent a "
@@ -427,6 +429,13 @@ def test_judging_ones_own_act_judges_its_partner(coded):
 
 def test_unnamed_voters_are_the_home_countrys(coded):
     assert ("051", "PER", "PER") in codes(coded["voters_home"])
+
+
+def test_unnamed_protesters_are_the_home_countrys_and_a_relative_clause_s_place_is_not_the_events(coded):
+    # Madrid is where the president spent the week, told in a relative clause: not where she sided
+    assert ("051", "PER", "PER") in codes(coded["protesters_home"])
+    assert not any((e.get("place") or {}).get("name") == "Madrid" or "ESP" in sides(e)
+                   for e in coded["protesters_home"])
 
 
 def test_a_bad_development_is_criticism(coded):

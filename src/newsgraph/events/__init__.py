@@ -18,7 +18,7 @@ from .clauses import follow_up_toll, tolls
 from .counts import find_counts
 from .dates import DateResolver
 from .grammar import Trigger, prep_object, protested
-from .lexicon import Lexicon, LexiconError, acts_of_state, load_lexicon, reported_acts
+from .lexicon import Lexicon, LexiconError, acts_of_state, load_lexicon, reported_acts, word_set
 from .modality import condition_subject, conditional, intent_code, modality
 from .places import PlaceFinder
 from .verb_patterns import other_party
@@ -373,14 +373,10 @@ def _infer_sides(sources: list, targets: list, root: str, named: Optional[dict],
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
-# A country's own people, unnamed: "voters handed the president another five years".
-_PEOPLE = {"voters", "voter", "electorate", "citizens", "public", "nation", "population", "civilians", "residents"}
-
-
 def _at_home(actor: Optional[EventActor], home: str) -> Optional[EventActor]:
     if actor is None or actor.country or actor.key:
         return actor
-    if actor.sector not in _STATE_SECTORS and actor.text.lower() not in _PEOPLE:
+    if actor.sector not in _STATE_SECTORS and actor.text.lower() not in word_set("home_people"):
         return actor
     return EventActor(actor.text, home, actor.sector)
 

@@ -169,7 +169,8 @@ def word_set(table: str, key: str = "words") -> frozenset[str]:
     conciliatory note"), ``("figurative", "quarrel_verbs")`` and ``("figurative",
     "persons")`` the verbs that are one person's quarrel, ``("force_subjects")`` armed
     forces whose verbs of impact are assaults, ``("protested")`` words whose object is
-    what a protest is against ("in defiance of X")."""
+    what a protest is against ("in defiance of X"), ``("home_people")`` unnamed
+    sides that are the people of the article's country ("the protesters")."""
     return frozenset(event_words()[table][key])
 
 

@@ -34,7 +34,7 @@ class PlaceFinder:
         self.dateline = _dateline_place(article.dateline)
         self.home = _home_country(analysis, self.dateline)
         self._sentence: Optional[int] = None
-        self._places: list[dict] = []
+        self._places: list = []  # (place, the relative clause it is told in or None)
 
     def in_sentence(self, trig, clauses: Optional[Clauses] = None) -> Optional[dict]:
         """The place the trigger's clause names, else one its sentence names, else None (the
@@ -60,10 +60,16 @@ class PlaceFinder:
         sent = trig.token.sent
         if self._sentence != sent.start:  # the place phrases of a sentence, found once for its triggers
             self._sentence = sent.start
-            self._places = [p for tok in sent if tok.dep_ == "pobj" and (tok.head.lower_ in _PLACE_PREPS or (
-                tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _PLACE_NOUNS | {"outside"}))
+            self._places = [(p, _relative_clause_of(tok)) for tok in sent if tok.dep_ == "pobj" and (
+                tok.head.lower_ in _PLACE_PREPS or (
+                    tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _PLACE_NOUNS | {"outside"}))
                 and (p := self._entity_place(tok))]
-        return self._places[0] if self._places else None
+        # a place told of someone in a relative clause is theirs, not the event's: in "the
+        # president, who spent the crisis in Paris, sided with the protesters" nothing
+        # happened in Paris; a trigger inside that clause keeps it
+        i = trig.token.i
+        return next((p for p, rel in self._places if rel is None or rel.left_edge.i <= i <= rel.right_edge.i),
+                    None)
 
     def of_act(self, act) -> Optional[dict]:
         """The place an act's own words name: "the vote in Tacna", "the elections of Peru"."""
@@ -141,6 +147,14 @@ class PlaceFinder:
                         if obj.dep_ == "pobj":
                             return self._entity_place(obj, 1)
         return None
+
+
+def _relative_clause_of(tok):
+    """The relative clause (``relcl``) a token lies in, or None."""
+    for anc in tok.ancestors:
+        if anc.dep_ == "relcl":
+            return anc
+    return None
 
 
 def _home_country(analysis: Optional[ArticleAnalysis], dateline: Optional[dict]) -> Optional[dict]:
