@@ -101,6 +101,21 @@ def test_an_undated_report_joins_with_corroboration_and_takes_the_date():
     assert again.id == event.id
 
 
+def test_a_month_told_joins_the_one_day_dated_event_of_that_month_between_the_same_people():
+    # "the minister also met Saadi in May 2021", told by another story than the meeting's own
+    dated = Mention("m1", "a1", _record(cameo="040", date="2021-05-16"))
+    month = Mention("m2", "a2", _record(cameo="043", date="2021-05-01", date_precision="month"))
+    (event,) = _fuse(month, dated)
+    assert (event.date, event.date_precision) == ("2021-05-16", "day")
+    # another month, or a country where a named person was, stays apart
+    other_month = Mention("m3", "a3", _record(cameo="040", date="2021-06-01", date_precision="month"))
+    by_country = Mention("m4", "a4", _record(cameo="040", target=IRAQ, date="2021-05-01", date_precision="month"))
+    assert _groups(_fuse(dated, other_month, by_country)) == [["m1"], ["m3"], ["m4"]]
+    # two meetings that month: the month does not say which
+    second = Mention("m5", "a5", _record(cameo="040", date="2021-05-28"))
+    assert _groups(_fuse(dated, second, month)) == [["m1"], ["m2"], ["m5"]]
+
+
 def test_an_undated_look_alike_without_corroboration_stays_apart():
     # the same two officials on the phone, told by an undated article a year later
     dated = Mention("m1", "a1", _record(date="2021-05-16"))

@@ -192,14 +192,17 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
     2023) in a story whose other report dates the detentions to 8 March joins it; the same
     story's detentions of May 2024 are not in that article's month and do not compete. An
     article with no date of its own is placed by the dated events it already shares."""
-    if not story_of:
-        return groups
     day_of = _article_days(groups, published or {})
     dated: dict[tuple, list[int]] = defaultdict(list)  # (story, code) -> groups with a day
+    named: dict[tuple, list[int]] = defaultdict(list)  # (entity, code, month) -> groups with a day
     for i, group in enumerate(groups):
         if not all(_vague(m) for m in group):
             for story in {story_of.get(m.article_id) for m in group} - {None}:
                 dated[(story, group[0].cameo[:2])].append(i)
+            months = {m.date[:7] for m in group if m.date and not _vague(m)}
+            for entity in _entities(group):
+                for month in months:
+                    named[(entity, group[0].cameo[:2], month)].append(i)
     merged: dict[int, list[EventMention]] = {}
     gone: set[int] = set()
     for i, group in enumerate(groups):
@@ -208,8 +211,15 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
         either_way = sides_either_way(group[0].cameo)
         candidates = {j for story in {story_of.get(m.article_id) for m in group} - {None}
                       for j in dated.get((story, group[0].cameo[:2]), ())}
-        fitting = [j for j in sorted(candidates)
-                   if any(_story_sides_agree(a, b, either_way) for a in group for b in groups[j])
+        # a month told ("met him in August 2021"), without a story in common: the day-dated
+        # event of that month whose named sides are the same entities
+        months = {m.date[:7] for m in group if m.date is not None and m.date_precision == "month"}
+        told = {j for entity in _entities(group) for month in months
+                for j in named.get((entity, group[0].cameo[:2], month), ())} \
+            if len(months) == 1 and all(m.date is not None for m in group) else set()
+        told = {j for j in told if any(_named_alike(a, b, either_way) for a in group for b in groups[j])}
+        fitting = [j for j in sorted(candidates | told)
+                   if (j in told or any(_story_sides_agree(a, b, either_way) for a in group for b in groups[j]))
                    and all(_within(m, d.date) and (m.date is not None or _before(day_of.get(m.article_id), d.date))
                            for m in group for d in groups[j] if d.date and not _vague(d))]
         if len(fitting) > 1:
@@ -221,6 +231,17 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
             merged.setdefault(fitting[0], list(groups[fitting[0]])).extend(group)
             gone.add(i)
     return [merged.get(i, group) for i, group in enumerate(groups) if i not in gone]
+
+
+def _entities(group: list[EventMention]) -> set[str]:
+    return {side.entity_id for m in group for side in (m.source, m.target) if side is not None and side.entity_id}
+
+
+def _named_alike(a: EventReading, b: EventReading, either_way: bool) -> bool:
+    """Both sides of two reports are the same named entities, side by side (or either way)."""
+    if _same_entity(a.source, b.source) and _same_entity(a.target, b.target):
+        return True
+    return either_way and _same_entity(a.source, b.target) and _same_entity(a.target, b.source)
 
 
 _STORY_WINDOW = 31  # days: an undated report tells of an event of the month before it
