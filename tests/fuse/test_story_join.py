@@ -101,6 +101,21 @@ def test_a_side_one_report_leaves_unnamed_agrees_when_the_other_is_the_same_enti
     assert groups == [["m1", "m2"]]
 
 
+def test_a_side_told_only_by_common_words_agrees_when_the_other_is_the_same_entity():
+    leader = EventActor("Ali Rahimi", "IRN", "GOV", entity_id="n7")
+    groups_ = EventActor("resistance groups", "PSE")
+    factions = EventActor("the resistance factions", None)
+    groups = fuse(mention("m1", "a1", "020", leader, groups_, "2023-03-08"),
+                  mention("m2", "a2", "020", leader, factions))
+    assert groups == [["m1", "m2"]]
+    # an uncoded name is someone: it does not join another's act on the same target
+    dara = EventActor("Dara Karimi", "IRN", "GOV", entity_id="n8")
+    someone = EventActor("Kovalenko", None)
+    groups = fuse(mention("m1", "a1", "112", dara, groups_, "2023-03-08"),
+                  mention("m2", "a2", "112", someone, groups_))
+    assert groups == [["m1"], ["m2"]]
+
+
 def test_a_named_state_agrees_with_its_bare_country():
     bare_iran = EventActor("", "IRN")
     groups = fuse(mention("m1", "a1", "161", SAUDI, IRAN, "2016-01-03"),

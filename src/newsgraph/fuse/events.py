@@ -273,19 +273,34 @@ def _story_sides_agree(a: EventReading, b: EventReading, either_way: bool) -> bo
     """Two reports' sides agree side by side (or either way), each as :func:`_story_side`
     says; the shared story is the anchor a named entity is elsewhere. A side one report
     leaves unnamed agrees when the other side is the same named entity in both
-    ("Ana Ruiz urged the rebel groups" and "Ana Ruiz urged ... to close ranks")."""
+    ("Ana Ruiz urged the rebel groups" and "Ana Ruiz urged ... to close ranks"), as does a
+    side known only by words, with neither a name nor a country ("urged the factions")."""
     def fit(s1, t1, s2, t2) -> bool:
         same_s, same_t = _story_side(s1, s2), _story_side(t1, t2)
         if same_s and same_t:
             return True
-        return (same_s and _same_entity(s1, s2) and (t1 is None or t2 is None)) or \
-            (same_t and _same_entity(t1, t2) and (s1 is None or s2 is None))
+        return (same_s and _same_entity(s1, s2) and (_uncoded(t1) or _uncoded(t2))) or \
+            (same_t and _same_entity(t1, t2) and (_uncoded(s1) or _uncoded(s2)))
     if fit(a.source, a.target, b.source, b.target):
         return True
     return either_way and fit(a.source, a.target, b.target, b.source)
 
 
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
+def _uncoded(side: Optional[EventActor]) -> bool:
+    """No side, or one told only by common words ("the factions"), with neither a name nor a
+    country: it says nothing of who. A name left uncoded ("Kyrylenko") is someone."""
+    if side is None:
+        return True
+    if side.entity_id or side.country:
+        return False
+    words = side.text.split()
+    return not any(w[:1].isupper() for i, w in enumerate(words) if i or w.lower() not in _DETERMINERS)
+
+
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "these", "those"}
 
 
 def _same_entity(a: Optional[EventActor], b: Optional[EventActor]) -> bool:
