@@ -125,6 +125,8 @@ SENTENCES = {
     "kept_informed": ("The Chileans had kept Peruvian officials informed about the talks.", D),
     "own_talks": ("The Chilean foreign minister described his talks with his Peruvian counterpart as positive.", D),
     "voters_home": ("Peru held its run-off in Lima and Cusco on Sunday. Voters re-elected the Peruvian president.", D),
+    "welcomed_move": ("Peru's ruling party said on Thursday that it would withdraw the bill. The Chilean foreign "
+                      "minister praised the decision, and the Bolivian president welcomed the move.", D),
     "protesters_home": ("Thousands marched in Lima and Cusco against Peru's government on Monday. The Peruvian "
                         "president, who spent the week in Madrid, sided with the protesters.", D),
     "bad_development": ("The Chilean foreign minister called Peru's vote \"a very bad development for the region\".", D),
@@ -436,6 +438,11 @@ def test_unnamed_protesters_are_the_home_countrys_and_a_relative_clause_s_place_
     assert ("051", "PER", "PER") in codes(coded["protesters_home"])
     assert not any((e.get("place") or {}).get("name") == "Madrid" or "ESP" in sides(e)
                    for e in coded["protesters_home"])
+
+
+def test_a_deed_named_by_a_bare_noun_is_whoever_did_the_latest_deed(coded):
+    # the Bolivian welcome is of Peru's withdrawal, not of the Chilean praise just before it
+    assert {("051", "CHL", "PER"), ("051", "BOL", "PER")} <= codes(coded["welcomed_move"])
 
 
 def test_a_bad_development_is_criticism(coded):

@@ -18,7 +18,7 @@ from .clauses import follow_up_toll, tolls
 from .counts import find_counts
 from .dates import DateResolver
 from .grammar import Trigger, prep_object, protested
-from .lexicon import Lexicon, LexiconError, acts_of_state, load_lexicon, reported_acts, word_set
+from .lexicon import Lexicon, LexiconError, acts_of_state, deeds, load_lexicon, reported_acts, word_set
 from .modality import condition_subject, conditional, intent_code, modality
 from .places import PlaceFinder
 from .verb_patterns import other_party
@@ -233,7 +233,8 @@ def _event_noun(noun, lexicon: Lexicon) -> bool:
 def _doer_of_act(token, lexicon: Lexicon, last_by_root: dict[str, list], sources: list):
     """Who did the act a bare noun refers back to: "the strike" (an event noun of force in the
     lexicon) was done by the source of the latest event of force, "the accusations"
-    (data/reported_acts.toml) by the latest accuser; never by the reacting side itself."""
+    (data/reported_acts.toml) by the latest accuser, "the move" by whoever did the latest deed
+    ([deeds]); never by the reacting side itself."""
     # "the indiscriminate attack" still refers back; "the Russian attack" names its own author
     if token is None or token.pos_ != "NOUN" or any(c.dep_ in ("poss", "compound", "agent")
                                                     or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))
@@ -245,6 +246,8 @@ def _doer_of_act(token, lexicon: Lexicon, last_by_root: dict[str, list], sources
         roots = ("18", "19", "20")
     elif lemma in told_acts:
         roots = (told_acts[lemma],)
+    elif lemma in (deed := deeds())[0]:
+        roots = deed[1]  # "welcomed the move": the latest deed of any kind
     else:
         return None
     # the latest told by another side: "the Chilean president rejected the accusation" is not Chile's own

@@ -148,6 +148,14 @@ def reported_acts() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def deeds() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Nouns of a deed told before ("the move") and the roots of the deeds they may refer
+    back to: ``reported_acts.toml [deeds]``."""
+    table = _reported_acts_table()["deeds"]
+    return frozenset(table["nouns"]), tuple(table["roots"])
+
+
+@lru_cache(maxsize=1)
 def acts_of_state() -> frozenset[str]:
     """Nouns of a state's own acts ("the vote", "the law"): ``reported_acts.toml [acts_of_state]``."""
     return frozenset(_reported_acts_table()["acts_of_state"]["nouns"])
