@@ -55,6 +55,7 @@ SENTENCES = {
     "surname": ("President Mugabe rejected the demands of the opposition.", "2000-05-10"),
     # the object's owner is the target: "took the protesters' side"
     "took_side": ("The Chilean president took the Peruvian protesters' side.", D),
+    "under_mediation": ("Chile and Peru agreed, under Brazilian mediation, to restore ties.", D),
     "led_mediation": ("The former Chilean president, who led the mediation with a Peruvian envoy, "
                       "spoke on Monday.", D),
     "owned_act": ("Thousands rallied in Tbilisi and Batumi on Monday. "
@@ -266,6 +267,10 @@ def test_a_surname_alone_is_the_one_person_of_that_name(coded):
 
 def test_taking_someone_s_side_supports_them(coded):
     assert ("051", "CHL", "PER") in codes(coded["took_side"])
+
+
+def test_under_a_national_mediation_the_mediator_mediates_between_the_parties(coded):
+    assert {("032", "CHL", "PER"), ("045", "BRA", "CHL"), ("045", "BRA", "PER")} <= codes(coded["under_mediation"])
 
 
 def test_leading_a_mediation_is_mediating(coded):

@@ -306,6 +306,11 @@ def noun_arguments(trig: Trigger) -> None:
                 trig.target = target
                 trig.source = source
                 return
+    if target is None and source is not None and trig.pattern.code[:3] == "045" and n.dep_ == "pobj" \
+            and n.head.lower_ in ("under", "through", "with", "via") and (parties := governing_subject(n)) is not None:
+        # "Chile and Peru agreed, under Brazilian mediation, to ...": the mediator's is the noun's
+        # own side, the parties are whoever did what the mediation brought about
+        target = parties
     if source is None:
         source = governing_subject(n)
     trig.source, trig.target = source, target
