@@ -98,6 +98,8 @@ SENTENCES = {
     "result_said": ("The chairman of Peru's election board said the Peruvian president had taken 52 percent "
                     "of the vote.", D),
     "won_argument": ("The Chilean minister said the Peruvian president had won the argument.", D),
+    "are_to_meet_statement": ("Chile and Peru agreed on Friday to restore ties. Their foreign ministers are "
+                              "to meet next month, the statement said.", D),
     "are_to_meet": ("Chile and Peru agreed on Friday to restore ties. Their foreign ministers are to meet "
                     "next month.", D),
     "stipulated_would": ("The deal stipulated that the foreign ministers of Chile and Peru would meet.", D),
@@ -374,6 +376,9 @@ def test_plans_told_with_be_to_or_a_reported_would_are_intents(coded):
     planned = [e for e in coded["are_to_meet"] if e["cameo"] == "036"]
     assert [sorted(sides(e)) for e in planned] == [["CHL", "PER"]]  # "their": the parties just named
     assert [e["cameo"] for e in coded["stipulated_would"]] == ["036"]
+    # told by a document, "their" is still the parties'
+    planned = [e for e in coded["are_to_meet_statement"] if e["cameo"] == "036"]
+    assert [sorted(sides(e)) for e in planned] == [["CHL", "PER"]]
 
 
 def test_a_present_perfect_takes_no_date_from_an_earlier_occasion(coded):

@@ -13,6 +13,7 @@ import bisect
 from typing import Optional
 
 from ..records import ArticleAnalysis, EventActor, LocalEntity
+from .grammar import actorish
 
 # Words that head a noun phrase without naming anyone: the actor is their modifier's
 # ("the Iranian side") or the one after "of" ("a group of lawmakers").
@@ -156,8 +157,10 @@ class ActorCoder:
             return [EventActor(_phrase(h), a.country, sector or a.sector, None if sector else a.key)
                     for a in self._parties]
         if owner is not None and owner.lower_ == "their" and h.pos_ == "NOUN" and self._parties \
-                and _reporting_subject(h) is None and (sector := self.kb.sector_of_role(h.text)) is not None:
-            # "Chile and Peru agreed ... Their foreign ministers are to meet": each party's
+                and ((said := _reporting_subject(h)) is None or not actorish(said)) \
+                and (sector := self.kb.sector_of_role(h.text)) is not None:
+            # "Chile and Peru agreed ... Their foreign ministers are to meet": each party's; also
+            # where a document tells it ("..., the statement said"), not where a party does
             return [EventActor(_phrase(h), a.country, sector, None) for a in self._parties]
         if owner is not None and owner.pos_ == "PRON" and h.pos_ == "NOUN":
             # "the ministry said its forces struck ...": the speaker's own troops, police or
