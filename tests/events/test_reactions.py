@@ -55,6 +55,8 @@ SENTENCES = {
     "surname": ("President Mugabe rejected the demands of the opposition.", "2000-05-10"),
     # the object's owner is the target: "took the protesters' side"
     "took_side": ("The Chilean president took the Peruvian protesters' side.", D),
+    "names_on_a_list": ("Under the accord, announced in Brasilia, Santiago and Lima agreed to reopen their "
+                        "embassies.", D),
     "under_mediation": ("Chile and Peru agreed, under Brazilian mediation, to restore ties.", D),
     "led_mediation": ("The former Chilean president, who led the mediation with a Peruvian envoy, "
                       "spoke on Monday.", D),
@@ -269,6 +271,11 @@ def test_a_surname_alone_is_the_one_person_of_that_name(coded):
 
 def test_taking_someone_s_side_supports_them(coded):
     assert ("051", "CHL", "PER") in codes(coded["took_side"])
+
+
+def test_names_the_parser_hung_on_a_list_before_a_verb_without_subject_are_its_subject(coded):
+    # the parser makes "Santiago and Lima" conjuncts of "Brasilia" and "agreed" subjectless
+    assert ("032", "CHL", "PER") in codes(coded["names_on_a_list"])
 
 
 def test_under_a_national_mediation_the_mediator_mediates_between_the_parties(coded):

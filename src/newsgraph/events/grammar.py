@@ -125,8 +125,30 @@ def subject_of(v):
         if v.dep_ in ("conj", "xcomp", "advcl", "acomp", "attr"):
             v = v.head
             continue
-        return None
+        return _names_before(v)
     return None
+
+
+def _names_before(v):
+    """A finite verb the parser left without a subject, right after names it hung on a list
+    before them: in "Under the accord, announced in Beijing, Riyadh and Tehran agreed to ...",
+    "Riyadh and Tehran" became conjuncts of "Beijing" and "agreed" a clause of "announced".
+    The names after the last comma before the verb are its subject (the first of them)."""
+    if v.tag_ not in ("VBD", "VBZ", "VBP") or v.i == v.sent.start:
+        return None
+    first, i = None, v.i - 1
+    while i >= v.sent.start:
+        tok = v.doc[i]
+        if tok.pos_ == "PROPN" and tok.dep_ in ("conj", "compound"):
+            first = tok
+        elif tok.pos_ != "CCONJ" or first is None:
+            break
+        i -= 1
+    if first is None or not first.ent_type_ or v.doc[first.i - 1].text != "," or v.doc[v.i - 1].dep_ != "conj":
+        return None
+    while first.dep_ == "compound" and first.head.i > first.i:
+        first = first.head  # "Saudi Arabia": the name's head
+    return first if first.dep_ == "conj" else None
 
 
 def _relative_antecedent(tok):
