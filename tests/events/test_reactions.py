@@ -78,6 +78,8 @@ SENTENCES = {
     # crowds' force, weapons as subjects, protests on paper
     "crowd_blocked": ("Crowds blocked the main roads of Lima on Monday.", D),
     "crowd_stormed": ("Peruvian protesters stormed the Chilean embassy in Lima.", D),
+    "crowd_accused": ("The ministry said the rally in Lima had turned violent, accusing some participants of "
+                      "throwing stones at police.", D),
     "crowd_wrecked": ("Protesters pulled down the metal barriers outside the parliament in Lima.", D),
     "mob_beat": ("A Peruvian man was beaten by a crowd of protesters in Lima.", D),
     "missile_flattened": ("A Chilean missile flattened a restaurant in Tacna on Tuesday.", D),
@@ -322,7 +324,7 @@ def test_addressing_someone_with_warm_words_is_praise(coded):
 
 
 @pytest.mark.parametrize("sid,cameo", [("crowd_blocked", "144"), ("crowd_stormed", "145"),
-                                       ("crowd_wrecked", "145")])
+                                       ("crowd_wrecked", "145"), ("crowd_accused", "145")])
 def test_a_crowds_force_is_a_violent_protest(coded, sid, cameo):
     assert cameo in {e["cameo"] for e in coded[sid]}
     assert not [e for e in coded[sid] if e["root"] in ("18", "19", "20")]

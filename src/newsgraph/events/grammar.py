@@ -109,6 +109,8 @@ def subject_of(v):
             obj = next((c for c in gov.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None and v.head.lower_ in ("of", "for"):
                 return obj
+            if gov.dep_ in ("dobj", "obj") and gov.pos_ in ("NOUN", "PROPN", "PRON") and v.head.lower_ == "of":
+                return gov  # the parser hung "of firing" on the object: "accused [the police of firing]"
             v = gov
             continue
         if v.dep_ == "xcomp":

@@ -118,7 +118,7 @@ def _weapon_code(obj) -> Optional[str]:
 # "crowds filled the main square", "they came back on Wednesday in greater numbers" (they:
 # the protesters, as the resolver reads them). The subject's head, or the head of its
 # "of" phrase ("thousands of protesters"), is one of these nouns.
-_PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "crowd", "rioter", "activist", "supporter",
+_PROTESTERS = {"protester", "protestor", "participant", "demonstrator", "marcher", "crowd", "rioter", "activist", "supporter",
                "opponent"}
 _GATHERING = {"gather", "assemble", "converge", "fill", "throng", "pack", "flood", "mass", "swarm", "surround",
               "occupy", "return", "come", "turn", "rally", "march", "pour", "take", "stream", "descend", "camp"}
