@@ -116,6 +116,16 @@ def test_a_month_told_joins_the_one_day_dated_event_of_that_month_between_the_sa
     assert _groups(_fuse(dated, second, month)) == [["m1"], ["m2"], ["m5"]]
 
 
+def test_between_codes_as_often_told_the_most_specific_names_the_event():
+    # "spoke to him by phone" (041) and, in a quotation, "I spoke to him" (040): one call
+    (event,) = _fuse(Mention("m1", "a1", _record(cameo="040")), Mention("m2", "a1", _record(cameo="041")))
+    assert event.cameo == "041"
+    # the majority still decides
+    (event,) = _fuse(Mention("m1", "a1", _record(cameo="040")), Mention("m2", "a2", _record(cameo="040")),
+                     Mention("m3", "a3", _record(cameo="041")))
+    assert event.cameo == "040"
+
+
 def test_an_undated_look_alike_without_corroboration_stays_apart():
     # the same two officials on the phone, told by an undated article a year later
     dated = Mention("m1", "a1", _record(date="2021-05-16"))
