@@ -24,6 +24,9 @@ SENTENCES = {
     # ... but a figure after an act with no toll of its own is not given to it
     "no_toll": "The army said it had struck a rebel depot near Kharkiv on Friday. "
                "A reporter who was nearby was treated for a head injury.",
+    # the one act of force of a sentence takes the toll a clause of its own tells
+    "lone_act": "The ministry said the march had turned violent, accusing some participants of throwing "
+                "stones at police, and that about 40 officers had been injured.",
     "figure_of_speech": "The British envoy struck a conciliatory note on Monday.",
     "snag": "The talks between the two governments hit a snag on Monday.",
     "weapon_subject": "A Russian drone hit a residential building in Odesa on Monday.",
@@ -67,6 +70,11 @@ def test_the_strike_takes_the_toll_and_the_place_it_struck(coded):
 def test_a_toll_in_the_next_sentence_completes_the_event(coded):
     events = force(coded["follow_up"])
     assert events and all(e["counts"] == {"killed": 12, "injured": 40} for e in events)
+
+
+def test_the_lone_act_of_force_of_a_sentence_takes_its_toll(coded):
+    events = [e for e in coded["lone_act"] if e["cameo"] == "145"]
+    assert events and all(e["counts"] == {"injured": 40} for e in events)
 
 
 def test_a_figure_after_an_act_with_no_toll_is_not_its_own(coded):

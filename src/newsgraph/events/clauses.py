@@ -160,7 +160,26 @@ def tolls(sent, violent: list, is_event_noun) -> tuple[Optional[Clauses], dict[i
         folded.add(id(trig))
         for key, value in found[id(trig)].items():
             found[id(host)].setdefault(key, value)
+    _lone_act_toll(sent, violent, found)
     return clauses, found, folded
+
+
+_CASUALTY_VERBS = {"kill", "injure", "wound", "hurt", "die"}
+
+
+def _lone_act_toll(sent, violent: list, found: dict[int, dict]) -> None:
+    """The one act of force or protest that a verb of the sentence tells takes the dead and
+    injured that a clause of its own tells: "it accused protesters of throwing stones at police, and said 50
+    officers had been injured" - no other act of the sentence could have left them."""
+    told = [t for t in violent if not t.pattern.is_noun
+            and not (t.source is None and t.token.lemma_.lower() in _CASUALTY_VERBS)]
+    acts = [t for t in told if t.pattern.code[:2] in ("14", "18", "19", "20")]
+    if len(acts) != 1 or len(told) != 1:
+        return  # the casualty verbs themselves ("50 officers had been injured") tell the toll
+    own = found[id(acts[0])]
+    for key, value in find_counts(sent.text).items():
+        if key in ("killed", "injured"):
+            own.setdefault(key, value)
 
 
 def _counts_in(tokens: list) -> dict:
