@@ -195,14 +195,17 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
     day_of = _article_days(groups, published or {})
     dated: dict[tuple, list[int]] = defaultdict(list)  # (story, code) -> groups with a day
     named: dict[tuple, list[int]] = defaultdict(list)  # (entity, code, month) -> groups with a day
+    # only built when some report is dated to a month alone: most corpora have none to join
+    month_told = any(m.date is not None and m.date_precision == "month" for group in groups for m in group)
     for i, group in enumerate(groups):
         if not all(_vague(m) for m in group):
             for story in {story_of.get(m.article_id) for m in group} - {None}:
                 dated[(story, group[0].cameo[:2])].append(i)
-            months = {m.date[:7] for m in group if m.date and not _vague(m)}
-            for entity in _entities(group):
-                for month in months:
-                    named[(entity, group[0].cameo[:2], month)].append(i)
+            if month_told:
+                months = {m.date[:7] for m in group if m.date and not _vague(m)}
+                for entity in _entities(group):
+                    for month in months:
+                        named[(entity, group[0].cameo[:2], month)].append(i)
     merged: dict[int, list[EventMention]] = {}
     gone: set[int] = set()
     for i, group in enumerate(groups):
