@@ -281,6 +281,7 @@ class EventMention(EventReading):
     article_id: str = ""  # set when stored
     id: str = ""  # the mention id, set when stored (see ``store.events.mention_id``)
     why: Optional[EventWhy] = None  # how the coder came to it
+    weekday: Optional[int] = None  # 0 = Monday: the day the text names when its date is unknown
 
     def location_json(self) -> dict:
         """Where the report is, and why it was coded so, as an event's ``mentions`` list shows it."""
@@ -290,7 +291,10 @@ class EventMention(EventReading):
 
     def record_json(self) -> dict:
         """The report's own reading with its reasons, as the store keeps it beside the event."""
-        return {**self.reading_json(), "why": self.why.to_json() if self.why is not None else None}
+        out = {**self.reading_json(), "why": self.why.to_json() if self.why is not None else None}
+        if self.weekday is not None:
+            out["weekday"] = self.weekday
+        return out
 
 
 @dataclass(kw_only=True, slots=True)

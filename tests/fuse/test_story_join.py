@@ -195,3 +195,20 @@ def test_the_unnamed_country_is_not_a_named_person_of_it():
     officials = EventActor("Chilean officials", "CHL", "GOV")
     assert fuse(mention("m1", "a1", "051", officials, winner, "2023-03-07"),
                 mention("m2", "a2", "051", ruiz, winner, "2023-03-07")) == [["m1", "m2"]]
+
+
+def test_an_undated_report_naming_a_weekday_joins_the_event_of_that_day():
+    # "riot police detained protesters on Tuesday" in an article with no date: 7 March 2023
+    # was a Tuesday, the 8th a Wednesday
+    tuesday = mention("m3", "a2", "173", POLICE, GEORGIA)
+    tuesday.weekday = 1
+    groups = fuse(mention("m1", "a1", "173", POLICE, GEORGIA, "2023-03-07"),
+                  mention("m2", "a1", "173", POLICE, GEORGIA, "2023-03-08"), tuesday)
+    assert groups == [["m1", "m3"], ["m2"]]
+
+
+def test_a_weekday_that_does_not_fit_keeps_it_apart():
+    thursday = mention("m2", "a2", "173", POLICE, GEORGIA)
+    thursday.weekday = 3
+    groups = fuse(mention("m1", "a1", "173", POLICE, GEORGIA, "2023-03-08"), thursday)
+    assert groups == [["m1"], ["m2"]]

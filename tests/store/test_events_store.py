@@ -227,3 +227,12 @@ def test_the_reasons_of_a_report_are_stored_with_it(store):
     store.write_batch([_article("a9", TEXT_3)], [], [(ArticleAnalysis("a9", events=[condemn]), {})], [])
     (event,) = [e for e in store.iter_events(EventQuery(article_id="a9"))]
     assert event.mentions[0].why == why
+
+
+def test_the_weekday_of_an_undated_report_is_stored_with_it(store):
+    # what fusion needs to place "detained on Tuesday" of an article with no date
+    arrest = _mention("173", TEXT_2, "detained", EventActor("Police", country="NLD", sector="COP"), None,
+                      weekday=1)
+    store.write_batch([_article("a8", TEXT_2)], [], [(ArticleAnalysis("a8", events=[arrest]), {})], [])
+    (event,) = [e for e in store.iter_events(EventQuery(article_id="a8"))]
+    assert event.mentions[0].weekday == 1 and event.date is None

@@ -113,7 +113,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             if trig.token.dep_ == "acl" and target_token is not None and target_token.i == trig.token.head.i \
                     and table[code].root < "14" and _event_noun(target_token, lexicon):
                 continue  # "a raid backed by helicopter gunships": how the raid was done, no act of support
-            date, precision = dates.date_of(trig, sent)
+            date, precision, weekday = dates.date_of(trig, sent)
             named_place = places.in_sentence(trig, clauses if id(trig) in tolls_of else None)
             if named_place is None and (trig.pattern.code[:2] >= "14" or trig.pattern.code[:3] == "042"):
                 named_place = places.of_side(target_token)  # "stormed Jenin", "visited Tehran": there
@@ -188,7 +188,8 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                     cameo=code, source=source, target=target,
                     start=sent.start_char, end=sent.end_char, sentence=sent.text,
                     trigger=" ".join(w.text for w in sorted(trig.words, key=lambda w: w.i)),
-                    trigger_start=trig.token.idx, date=date, date_precision=precision, place=place,
+                    trigger_start=trig.token.idx, date=date, date_precision=precision, weekday=weekday,
+                    place=place,
                     counts=dict(counts or {}) if table[code].root >= "14" else {},
                     confidence=_confidence(trig, source, target, flags), flags=flags, why=why),
                     trig.pattern.weak and not phoned))

@@ -17,37 +17,88 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Optional
+from datetime import date as Date, timedelta
+from typing import NamedTuple, Optional
 
 from ..records import Article, ArticleAnalysis
+from .lexicon import told_day_phrases
 
 _BOUNDARIES = {"relcl", "acl"}
 
 
+class _ToldDay(NamedTuple):
+    """A phrase that names a day by the one told before ("that evening"), as a time."""
+    start: int
+    text: str
+    date: Optional[str]
+    precision: Optional[str]
+    weekday: Optional[int]
+
+
+# When an event happened as the resolver tells it: (date, precision, weekday). In an article
+# with no date of its own "on Tuesday" is (None, None, 1): no date, but the day of the week a
+# corroborating report's date must fall on.
+When = tuple[Optional[str], Optional[str], Optional[int]]
+_UNKNOWN: When = (None, None, None)
+
+
+def _when(time) -> When:
+    if time.date:
+        return time.date, time.precision or "day", None
+    return None, None, time.weekday
+
+
 class DateResolver:
     def __init__(self, article: Article, analysis: Optional[ArticleAnalysis]):
-        self.times = sorted((t for t in (analysis.times if analysis else ()) if t.date),
-                            key=lambda t: t.start)
+        # a weekday without a date ("on Tuesday" in an undated article) still tells the day
+        self.times = sorted((t for t in (analysis.times if analysis else ())
+                             if t.date or t.weekday is not None), key=lambda t: t.start)
         self._starts = [t.start for t in self.times]  # a sentence's times by bisection, in order
-        self.anchor: Optional[tuple[str, str]] = None
+        self.anchor: Optional[When] = None
         self.published = article.published
+
+    def _inside(self, sent) -> list:
+        """The sentence's time expressions, with the days it names by reference: in "Borrell
+        condemned the vote on Tuesday. The embassy, in a statement the same day, said ...",
+        "the same day" of the second sentence is that Tuesday (``event_words.toml [told_day]``)."""
+        inside = self.times[bisect_left(self._starts, sent.start_char):bisect_left(self._starts, sent.end_char)]
+        pattern, offsets = told_day_phrases()
+        told = []
+        for m in pattern.finditer(sent.text):
+            start = sent.start_char + m.start()
+            day = next((t for t in reversed(self.times[:bisect_left(self._starts, start)])
+                        if (t.date and (t.precision or "day") == "day") or (not t.date and t.weekday is not None)),
+                       None)
+            if day is None:
+                continue
+            offset = offsets[m.group(0).lower()]
+            if not day.date:
+                told.append(_ToldDay(start, m.group(0), None, None, (day.weekday + offset) % 7))
+                continue
+            try:
+                moved = Date.fromisoformat(day.date[:10]) + timedelta(days=offset)
+            except ValueError:
+                continue
+            told.append(_ToldDay(start, m.group(0), moved.isoformat(), "day", None))
+        return sorted(inside + told, key=lambda t: t.start) if told else inside
 
     def note_sentence(self, sent) -> None:
         """A sentence with no event still dates the occasion the report goes on telling
         ("Ana Ruiz extended her rule on Sunday by beating ... The board said Ruiz had taken
         52% of the vote": Sunday): the time its main verb governs, if any."""
-        inside = self.times[bisect_left(self._starts, sent.start_char):bisect_left(self._starts, sent.end_char)]
+        inside = self._inside(sent)
         root = sent.root
         if root.pos_ not in ("VERB", "AUX") or _present(root):
             return
         governed = [t for t in inside if _governs(root, _token_at(sent, t.start))
                     and not _dates_a_noun(_token_at(sent, t.start), root)]
-        if governed:
+        if governed and not _past_perfect(root):
             best = min(governed, key=lambda t: abs(t.start - root.idx))
-            self.anchor = (best.date, best.precision or "day")
+            if not _since(_token_at(sent, best.start)):
+                self.anchor = _when(best)
 
-    def date_of(self, trig, sent) -> tuple[Optional[str], Optional[str]]:
-        inside = self.times[bisect_left(self._starts, sent.start_char):bisect_left(self._starts, sent.end_char)]
+    def date_of(self, trig, sent) -> When:
+        inside = self._inside(sent)
         tok = trig.token
         if (when := _when_clause(tok)) is not None:
             # "met Ana Ruiz in August 2021, when he travelled to Lima": the when-clause's
@@ -62,22 +113,27 @@ class DateResolver:
             governed = [t for t in own if not _in_boundary(_token_at(sent, t.start))]
         if governed:
             best = min(governed, key=lambda t: abs(t.start - tok.idx))
-            found = (best.date, best.precision or "day")
-            if not _in_boundary(tok):
+            found = _when(best)
+            if not _in_boundary(tok) and not _past_perfect(tok) and not _since(_token_at(sent, best.start)):
                 # "a bill the ruling party withdrew in March 2023": a relative clause's
-                # occasion is background, not the occasion the report goes on telling
+                # occasion is background, not the occasion the report goes on telling; nor is
+                # what "had been meeting since Oct. 25" began with
                 self.anchor = found
             return found
         if trig.pattern.is_noun or _past_perfect(tok) or _in_boundary(tok):
-            return None, None
+            return _UNKNOWN
         if own:
             # "issued a statement condemning the bombardment, which entered its second
             # week on Monday": the sentence's own time is nearer evidence than an earlier one
-            best = min(own, key=lambda t: abs(t.start - tok.idx))
-            return best.date, best.precision or "day"
+            found = _when(min(own, key=lambda t: abs(t.start - tok.idx)))
+            if self.anchor is None:
+                # the first occasion the report dates is the one it goes on telling, even where
+                # the parse hangs its time elsewhere ("met a delegation headed by X on Wednesday")
+                self.anchor = found
+            return found
         if self.anchor is not None and not _present(tok):
             return self.anchor
-        return None, None
+        return _UNKNOWN
 
 
 _DEICTIC = re.compile(r"(?i)\b(?:today|tonight|yesterday|tomorrow|now|this (?:week|month|year|morning|evening)"
@@ -154,6 +210,18 @@ def _in_boundary(tok) -> bool:
             return True
         tok = tok.head
         steps += 1
+    return False
+
+
+def _since(time_tok) -> bool:
+    """'since Oct. 25': the start of a span, not the day of an occasion."""
+    head = time_tok
+    for _ in range(3):
+        if head.dep_ == "pobj" and head.head.lower_ == "since":
+            return True
+        if head.head.i == head.i:
+            return False
+        head = head.head
     return False
 
 

@@ -7,6 +7,7 @@ the packaged code.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -180,6 +181,18 @@ def word_set(table: str, key: str = "words") -> frozenset[str]:
     what a protest is against ("in defiance of X"), ``("home_people")`` unnamed
     sides that are the people of the article's country ("the protesters")."""
     return frozenset(event_words()[table][key])
+
+
+@lru_cache(maxsize=1)
+def told_day_phrases() -> tuple[re.Pattern, dict[str, int]]:
+    """The phrases that date an event by the last day the article named, as one pattern
+    and each phrase's offset in days (``event_words.toml [told_day]``): "that evening" 0,
+    "the following day" +1, "the day before" -1 (not "the day before the vote")."""
+    table = event_words()["told_day"]
+    offsets = {p: off for key, off in (("same", 0), ("next", 1), ("previous", -1)) for p in table[key]}
+    alternatives = "|".join(re.escape(p) for p in sorted(offsets, key=len, reverse=True))
+    pattern = re.compile(rf"(?i)\b(?:{alternatives})\b(?!\s+(?:the|a|an|his|her|its|their)\b)")
+    return pattern, offsets
 
 
 def channel_words() -> frozenset[str]:

@@ -143,7 +143,8 @@ class EventFuser:
             key, either_way = _sides_key(m), sides_either_way(m.cameo)
             joined = [i for i in candidates if clusters[i].alive
                       and (clusters[i].agrees(key, either_way) or clusters[i].same_dyad(m, key, either_way))
-                      and (date is not None or self._in_window(m, clusters[i]))]
+                      and (date is not None or (self._in_window(m, clusters[i])
+                                                and all(_on_weekday(m, d) for d in clusters[i].dates)))]
             if joined:
                 home = clusters[joined[0]]
                 # a report that fits two events bridges them when they agree with each other
@@ -179,6 +180,18 @@ def _within(m: EventMention, day: str) -> bool:
         return True
     width = 7 if m.date_precision == "month" else 4
     return m.date[:width] == day[:width]
+
+
+def _on_weekday(m: EventMention, day: str) -> bool:
+    """Whether a day falls on the weekday an undated report names: "riot police used water
+    cannon on Tuesday" in an article with no date joins the dispersal of 7 March 2023 (a
+    Tuesday), not the one of the night after."""
+    if m.date is not None or m.weekday is None:
+        return True
+    try:
+        return date.fromisoformat(day[:10]).weekday() == m.weekday
+    except ValueError:
+        return True
 
 
 def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
@@ -223,7 +236,8 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
         told = {j for j in told if any(_named_alike(a, b, either_way) for a in group for b in groups[j])}
         fitting = [j for j in sorted(candidates | told)
                    if (j in told or any(_story_sides_agree(a, b, either_way) for a in group for b in groups[j]))
-                   and all(_within(m, d.date) and (m.date is not None or _before(day_of.get(m.article_id), d.date))
+                   and all(_within(m, d.date) and _on_weekday(m, d.date)
+                           and (m.date is not None or _before(day_of.get(m.article_id), d.date))
                            for m in group for d in groups[j] if d.date and not _vague(d))]
         if len(fitting) > 1:
             # the same three-digit code decides between them: a story's arrests (173) and its

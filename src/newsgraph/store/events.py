@@ -90,7 +90,7 @@ def _mention(row) -> EventMention:
                         counts=r.get("counts") or {}, confidence=r.get("confidence", 0.5),
                         flags=list(r.get("flags") or []), start=start, end=end, sentence=sentence,
                         trigger=trigger, trigger_start=trigger_start, article_id=aid, id=mid,
-                        why=EventWhy.from_json(r.get("why")))
+                        why=EventWhy.from_json(r.get("why")), weekday=r.get("weekday"))
 
 
 def load_mentions(conn: sqlite3.Connection) -> list[EventMention]:

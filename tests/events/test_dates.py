@@ -1,0 +1,67 @@
+"""When events happened (``newsgraph.events.dates``): days told by reference ("that
+evening", "the following day"), weekdays of undated articles, spans begun "since" a day.
+Articles written here; each is analysed once in a module fixture."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.analyze import analyze_articles
+from newsgraph.config import load_options
+from newsgraph.records import Article
+
+PUBLISHED = "2023-03-10"  # a Friday: Tuesday is the 7th
+ARTICLES = {
+    "same_day": "The French foreign minister condemned the vote on Tuesday. The American embassy, in a "
+                "statement the same day, condemned the arrests of journalists.",
+    "that_evening": "Parliament approved the bill on Tuesday. That evening riot police used water cannon "
+                    "on protesters outside the building.",
+    "following_day": "Rebels attacked the town of Kidal on Monday. The army shelled the rebels the "
+                     "following day.",
+    "day_before_the": "Rebels attacked the town of Kidal on Tuesday. The army shelled the rebels the day "
+                      "before the election.",
+    "since": "Negotiators for the Malian government and the rebels had been meeting in Algiers since "
+             "Feb. 25. The French foreign minister praised the Malian government.",
+}
+UNDATED = {
+    "weekday": "Riot police used water cannon on protesters in Bamako on Tuesday.",
+    "weekday_evening": "Parliament approved the bill on Tuesday. That evening riot police used water cannon "
+                       "on protesters outside the building.",
+}
+
+
+@pytest.fixture(scope="module")
+def mentions():
+    articles = [Article(id=k, inputs=[k], text=t, published=PUBLISHED) for k, t in ARTICLES.items()] + \
+               [Article(id=k, inputs=[k], text=t, published=None) for k, t in UNDATED.items()]
+    return {a.id: result.events for a, result in zip(articles, analyze_articles(articles, load_options()))}
+
+
+def dates(events, root):
+    return [(e.date, e.weekday) for e in events if e.cameo[:2] == root]
+
+
+def test_the_same_day_is_the_day_named_before(mentions):
+    assert dates(mentions["same_day"], "11") == [("2023-03-07", None)] * 2
+
+
+def test_that_evening_is_the_day_named_before(mentions):
+    assert dates(mentions["that_evening"], "17") == [("2023-03-07", None)]
+
+
+def test_the_following_day_is_the_day_after(mentions):
+    assert dates(mentions["following_day"], "19") == [("2023-03-06", None), ("2023-03-07", None)]
+
+
+def test_the_day_before_a_named_occasion_is_not_told_by_reference(mentions):
+    # "the day before the election" counts from the election, which has no date here
+    assert ("2023-03-06", None) not in dates(mentions["day_before_the"], "19")
+
+
+def test_a_span_begun_since_a_day_does_not_date_what_follows(mentions):
+    praised = dates(mentions["since"], "05")
+    assert praised and all(d != "2023-02-25" for d, _ in praised)
+
+
+def test_an_undated_article_keeps_the_weekday_it_names(mentions):
+    assert dates(mentions["weekday"], "17") == [(None, 1)]
+    assert dates(mentions["weekday_evening"], "17") == [(None, 1)]
