@@ -153,6 +153,13 @@ SENTENCES = {
                      "\u201ca major piece of good news\u201d for the region.", D),
     "conceded": ("The Peruvian opposition leader conceded on Monday.", D),
     "conceded_that": ("The Peruvian minister conceded that mistakes were made.", D),
+    # a message sent among congratulations is one of them; elsewhere it is no event
+    "message_amid": ("Congratulations poured in from abroad on Sunday. The French president congratulated "
+                     "the Peruvian president. The Chilean president sent a message to his \"dear friend\", "
+                     "his office said.", D),
+    "wrote_amid": ("Congratulations began to arrive on Sunday. The Qatari emir wrote to the Peruvian "
+                   "president on Twitter, wishing him success.", D),
+    "message_alone": ("The Chilean president sent a message to the Peruvian president on Sunday.", D),
 }
 
 
@@ -516,3 +523,9 @@ def test_one_phrase_on_both_sides_is_one_actor_whatever_country_one_copy_gained(
     assert _same(EventActor("masked protesters", None, "OPP"), EventActor("masked protesters", "GRC", "OPP"))
     # "Hungarian and Romanian officials": one phrase, two countries, two sides
     assert not _same(EventActor("officials", "HUN", "GOV"), EventActor("officials", "ROU", "GOV"))
+
+
+def test_a_message_among_congratulations_is_one_of_them(coded):
+    assert ("051", "CHL", "PER") in codes(coded["message_amid"])
+    assert ("051", "QAT", "PER") in codes(coded["wrote_amid"])
+    assert not [e for e in coded["message_alone"] if e["why"]["rule"] == "grammar:message"]

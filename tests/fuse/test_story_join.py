@@ -212,3 +212,18 @@ def test_a_weekday_that_does_not_fit_keeps_it_apart():
     thursday.weekday = 3
     groups = fuse(mention("m1", "a1", "173", POLICE, GEORGIA, "2023-03-08"), thursday)
     assert groups == [["m1"], ["m2"]]
+
+
+def test_an_unnamed_counterpart_is_the_named_holder_of_that_office():
+    # "the emir wrote to his Turkish counterpart" (undated) and "the emir congratulated
+    # Erdogan" (dated), in one story: one congratulation
+    emir = EventActor("Tamim", "QAT", "GOV", entity_id="n3")
+    erdogan = EventActor("Erdogan", "TUR", "GOV", entity_id="n4")
+    counterpart = EventActor("his Turkish counterpart", "TUR", "GOV")
+    groups = fuse(mention("m1", "a1", "051", emir, erdogan, "2023-03-07"),
+                  mention("m2", "a2", "051", emir, counterpart))
+    assert groups == [["m1", "m2"]]
+    # an unnamed side of another kind is not that office's holder
+    groups = fuse(mention("m1", "a1", "051", emir, erdogan, "2023-03-07"),
+                  mention("m2", "a2", "051", emir, EventActor("Turkish troops", "TUR", "MIL")))
+    assert groups == [["m1"], ["m2"]]

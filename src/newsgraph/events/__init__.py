@@ -42,9 +42,12 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
     congratulated: Optional[EventActor] = None  # the latest named side congratulated
     winner: Optional[EventActor] = None  # who won the latest vote the article told of
     force: list[tuple[int, EventMention]] = []  # (sentence number, event) of the events of force told
+    congratulations_at = -_AMID - 1  # the latest sentence that spoke of congratulations
     for number, sent in enumerate(doc.sents):
         if deadline is not None:
             deadline.check()
+        if "congratulat" in sent.text.lower():
+            congratulations_at = number
         triggers = find_triggers(sent, lexicon)
         if not triggers:
             dates.note_sentence(sent)
@@ -59,6 +62,16 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 continue  # "stormed the camp in a raid that killed seven": the storming's toll
             sources, targets, members = _sides(trig, actors)
             target_token = trig.target
+            if "amid_congratulations" in trig.flags:
+                # "Congratulations began to arrive ... Putin sent a message to his 'dear friend'":
+                # one more congratulation, to whom the article's went; told elsewhere, no event
+                if number - congratulations_at > _AMID:
+                    continue
+                himself = all(t is not None and any(s is not None and _same(t, s) for s in sources) for t in targets)
+                if (_uncoded(targets) or himself) and (congratulated or winner) is not None:
+                    targets = [congratulated or winner]
+                    trig.target_how = "whom the article's congratulations went to" if congratulated \
+                        else "the winner of the vote the article told of"
             if trig.pattern.origin == "grammar:judgement" and trig.target is not None:
                 # "described his talks with his Peruvian counterpart as positive": one's own act
                 # judges its partner; with none, no one (never the source itself)
@@ -207,6 +220,9 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             if e.cameo[:2] in ("03", "04", "05", "06") and not any(f.endswith("_inferred") for f in e.flags):
                 actors.note_pair(e.source, e.target)
     return out
+
+
+_AMID = 3  # sentences: a message sent this soon after congratulations is one of them
 
 
 def _turn_step(trig: Trigger, code: str) -> str:

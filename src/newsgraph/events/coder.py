@@ -32,8 +32,8 @@ from .grammar import (
     subject_of,
     verb_arguments,
 )
-from .grammar_rules import (concession_recode, crowd_recode, crowd_trigger, election_win, kept_informed, official_protest, phoning,
-                            result_announcement, weapon_recode, weapon_trigger)
+from .grammar_rules import (concession_recode, crowd_recode, crowd_trigger, election_win, kept_informed, message_sent,
+                            official_protest, phoning, result_announcement, weapon_recode, weapon_trigger)
 from .judgements import naming_trigger, said_judgement
 from .lexicon import Lexicon, Pattern, word_set
 from .verb_patterns import choose, dictionary_match, reports
@@ -72,10 +72,12 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
             trig = _verb_trigger(tok, lexicon.verbs[lemma])
             if trig is None or trig.pattern.weak or trig.pattern.code[:2] not in ("18", "19", "20"):
                 trig = weapon_trigger(tok) or (trig if trig is not None and not trig.pattern.weak else None) \
-                    or result_announcement(tok) or said_judgement(tok) or trig or phoning(tok) or crowd_trigger(tok)
+                    or result_announcement(tok) or said_judgement(tok) or trig or phoning(tok) or crowd_trigger(tok) \
+                    or message_sent(tok)
             trig = choose(user, trig)
         elif tok.pos_ == "VERB":
-            trig = choose(user, weapon_trigger(tok) or phoning(tok) or crowd_trigger(tok) or kept_informed(tok))
+            trig = choose(user, weapon_trigger(tok) or phoning(tok) or crowd_trigger(tok) or kept_informed(tok)
+                          or message_sent(tok))
         elif user is not None:
             trig = user.trigger
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:

@@ -327,6 +327,30 @@ def kept_informed(v) -> Optional[Trigger]:
     return trig
 
 
+def message_sent(v) -> Optional[Trigger]:
+    """"sent a message to his 'dear friend'", "wrote to the president": a message to someone
+    (``event_words.toml [messages]``). Flagged ``amid_congratulations``: the coder keeps it
+    only where the article has just told congratulations, as one more of them (051)."""
+    lemma = v.lemma_.lower()
+    to = next((c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+    words = [v]
+    if lemma in word_set("messages", "sending"):
+        message = direct_object(v)
+        if message is None or message.lemma_.lower() not in word_set("messages", "nouns"):
+            return None
+        words.append(message)
+        if to is None:
+            to = next((c for c in message.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    elif lemma not in word_set("messages", "writing") or to is None:
+        return None
+    trig = Trigger(Pattern("051", lemma, origin="grammar:message",
+                           text="send a message / write to X among congratulations: 051"), v, words=words,
+                   flags=["amid_congratulations"])
+    trig.source = subject_of(v)
+    trig.target = prep_object(to) if to is not None and to.dep_ == "prep" else to
+    return trig
+
+
 def concession_recode(trig: Trigger) -> Optional[str]:
     """'The challenger conceded on Monday': to concede with nothing conceded named is to concede defeat
     (0831), not to admit something (015, 'conceded that mistakes were made')."""

@@ -296,8 +296,8 @@ def _story_sides_agree(a: EventReading, b: EventReading, either_way: bool) -> bo
         same_s, same_t = _story_side(s1, s2), _story_side(t1, t2)
         if same_s and same_t:
             return True
-        return (same_s and _same_entity(s1, s2) and (_uncoded(t1) or _uncoded(t2))) or \
-            (same_t and _same_entity(t1, t2) and (_uncoded(s1) or _uncoded(s2)))
+        return (same_s and _same_entity(s1, s2) and (_uncoded(t1) or _uncoded(t2) or _role_of(t1, t2))) or \
+            (same_t and _same_entity(t1, t2) and (_uncoded(s1) or _uncoded(s2) or _role_of(s1, s2)))
     if fit(a.source, a.target, b.source, b.target):
         return True
     return either_way and fit(a.source, a.target, b.target, b.source)
@@ -318,6 +318,15 @@ def _uncoded(side: Optional[EventActor]) -> bool:
 
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "these", "those"}
+
+
+def _role_of(a: Optional[EventActor], b: Optional[EventActor]) -> bool:
+    """One side named, the other the unnamed holder of the same kind of office in the same
+    country: "Erdogan" and "his Turkish counterpart" (TUR, GOV) told beside the same other side."""
+    if a is None or b is None or bool(a.entity_id) == bool(b.entity_id):
+        return False
+    named, bare = (a, b) if a.entity_id else (b, a)
+    return bool(bare.country and bare.sector) and bare.country == named.country and bare.sector == named.sector
 
 
 def _same_entity(a: Optional[EventActor], b: Optional[EventActor]) -> bool:
