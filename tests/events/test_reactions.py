@@ -160,6 +160,9 @@ SENTENCES = {
     "wrote_amid": ("Congratulations began to arrive on Sunday. The Qatari emir wrote to the Peruvian "
                    "president on Twitter, wishing him success.", D),
     "message_alone": ("The Chilean president sent a message to the Peruvian president on Sunday.", D),
+    # "the foreign ministers" after two parties: each party's, not one minister
+    "the_ministers": ("Chile's Ana Ruiz and Peru's Luis Vega agreed on Monday to restore relations. The deal "
+                      "stipulated that the foreign ministers would meet within two months.", D),
 }
 
 
@@ -529,3 +532,9 @@ def test_a_message_among_congratulations_is_one_of_them(coded):
     assert ("051", "CHL", "PER") in codes(coded["message_amid"])
     assert ("051", "QAT", "PER") in codes(coded["wrote_amid"])
     assert not [e for e in coded["message_alone"] if e["why"]["rule"] == "grammar:message"]
+
+
+def test_the_officials_after_two_parties_are_each_partys(coded):
+    planned = [e for e in coded["the_ministers"] if e["cameo"] == "036"]
+    assert [sorted(sides(e)) for e in planned] == [["CHL", "PER"]]
+    assert all(e["source"]["sector"] == "GOV" for e in planned)

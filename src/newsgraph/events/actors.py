@@ -116,6 +116,11 @@ class ActorCoder:
                     and (told := self._groups.get(h.lemma_.lower())):
                 # "a Peruvian delegation headed by Ana Ruiz ... the delegation held talks": the one told of
                 return told
+        if self._parties and len(self._parties) == 2 and _the_officials(h) \
+                and self.kb.sector_of_role(_phrase(h)) == "GOV":
+            # "Iran's Shamkhani and Saudi Arabia's Al-Aiban agreed ... the foreign ministers would
+            # meet": each party's, not the one minister the resolver knows by that title
+            return [EventActor(_phrase(h), a.country, "GOV", None) for a in self._parties]
         entity = self._entity(h)
         if entity is not None and (entity.type in ("LOC", "FAC") or (entity.type == "GPE" and entity.lat is not None)):
             return self._place(h, entity, verbal)  # a country (GPE without coordinates) acts as itself
@@ -286,6 +291,14 @@ _PAIR_NOUNS = {"man", "men", "side", "sides", "country", "countries", "leader", 
                "party", "parties", "neighbour", "neighbours", "neighbor", "neighbors", "rival", "rivals",
                "government", "governments", "president", "presidents", "delegation", "delegations", "state",
                "states", "nation", "nations", "capital", "capitals", "foe", "foes"}
+
+
+def _the_officials(h) -> bool:
+    """'the foreign ministers', 'the officials': a plural office with no owner or nationality
+    of its own ("Iran's foreign ministers", "the Saudi ministers", "the ministers of both")."""
+    return h.pos_ == "NOUN" and h.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children) \
+        and not any(c.dep_ in ("poss", "nummod", "appos", "relcl") or (c.dep_ == "prep" and c.lower_ == "of")
+                    or c.ent_type_ in ("NORP", "GPE", "PERSON", "ORG") for c in h.children)
 
 
 def _the_two(h) -> bool:
