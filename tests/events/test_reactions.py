@@ -163,6 +163,13 @@ SENTENCES = {
     # "the foreign ministers" after two parties: each party's, not one minister
     "the_ministers": ("Chile's Ana Ruiz and Peru's Luis Vega agreed on Monday to restore relations. The deal "
                       "stipulated that the foreign ministers would meet within two months.", D),
+    # what a pattern's "for" gives is what for; whom is after "to"
+    "gratitude_to": ("The Chilean president expressed gratitude to the Peruvian president for hosting "
+                     "the talks.", D),
+    "gratitude_for": ("The Chilean president expressed gratitude for Peru's support.", D),
+    # "the contest" is the vote of the state it is held in
+    "called_contest": ("Thousands rallied in Lima on Monday. The Peruvian opposition leader called the "
+                       "contest unjust.", D),
 }
 
 
@@ -538,3 +545,12 @@ def test_the_officials_after_two_parties_are_each_partys(coded):
     planned = [e for e in coded["the_ministers"] if e["cameo"] == "036"]
     assert [sorted(sides(e)) for e in planned] == [["CHL", "PER"]]
     assert all(e["source"]["sector"] == "GOV" for e in planned)
+
+
+def test_gratitude_goes_to_whom_it_is_expressed_to(coded):
+    assert ("051", "CHL", "PER") in codes(coded["gratitude_to"])
+    assert ("051", "CHL", "PER") in codes(coded["gratitude_for"])
+
+
+def test_a_contest_judged_is_the_states(coded):
+    assert ("111", "PER", "PER") in codes(coded["called_contest"])

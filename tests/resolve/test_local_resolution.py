@@ -49,6 +49,15 @@ def test_pronoun_speaker_is_the_last_subject_not_a_name_inside_the_quote(analyze
     assert quote.speaker_key == haniyeh.key
 
 
+def test_a_pronoun_continues_the_chain_of_the_pronoun_subject_before_it(analyze):
+    # the second "He" is the one who spoke, not the mediator whose panel was named nearer
+    a = analyze("Prime Minister Ana Ruiz thanked the mediators and Luis Vega's panel. \u201cOur commitment "
+                "to peace remains steadfast. It is equally strong,\u201d she said. She also expressed "
+                "gratitude to President Marta Solis for hosting the talks.")
+    ruiz = _entity_of(a, "Ana Ruiz")
+    assert sum(m.kind == "pronoun" for m in ruiz.mentions) == 2
+
+
 # (text, the start of a quote, what its speaker must read): "it" that speaks is the
 # organisation the sentence before has as its subject, unless that subject is a statement.
 IT_SAID = [

@@ -190,6 +190,12 @@ def verb_arguments(trig: Trigger, obj) -> None:
                 trig.target = prep_object(w) or trig.target
         if trig.target is None and obj is not None and p.noun is None:
             trig.target = obj  # particle verbs: "pulled out the troops"
+        if p.noun is not None and (trig.target is None or not actorish(trig.target)):
+            # "expressed gratitude to Ramaphosa for hosting the talks": the pattern's "for"
+            # says what for; someone after another preposition is whom
+            alt = _prep_target([v, *trig.words[1:]], TARGET_PREPS) or _dative(v)
+            if alt is not None and actorish(alt):
+                trig.target = alt
         return
     if p.noun is None and obj is not None:
         trig.target = obj

@@ -27,10 +27,16 @@ class Anaphora:
         self._add_age_descriptions()
         # Pronoun mentions are never antecedents, so the index made here stays true below.
         index = self._pronoun_index = self._antecedent_index()
+        # the latest subject pronoun resolved, outside quotations: "Abiy Ahmed thanked the panel.
+        # "...," he said. He also thanked Ramaphosa": the second "he" is the first one's person,
+        # though the panel's chief was named nearer
+        told: Optional[tuple[int, "Cluster"]] = None
+        quoted = sorted(self.quoted)
+        ends = list(accumulate((b for _a, b in quoted), max))
         for token in self.doc:
             if token.lower_ not in PERSONAL or token.pos_ != "PRON":
                 continue
-            cluster = self.antecedent(token.idx, index)
+            cluster = self.antecedent(token.idx, index, told)
             subject = self._clause_subject_cluster(token)
             if cluster is not None and subject is not None and cluster is subject:
                 # "Ana Ruiz ... spoke to him by phone": an object pronoun is never its own clause's
@@ -39,6 +45,8 @@ class Anaphora:
             if cluster is not None:
                 self._mention(cluster, token.idx, token.idx + len(token.text), token.text, "pronoun",
                               self.doc[token.i:token.i + 1])
+                if token.dep_ in ("nsubj", "nsubjpass") and not _inside(quoted, ends, token.idx):
+                    told = (token.idx, cluster)
 
     def _add_age_descriptions(self) -> None:
         """An age standing for a person is read as a pronoun is: "Ana Ruiz won the vote. The
@@ -60,18 +68,21 @@ class Anaphora:
             if cluster is not None:
                 self._mention(cluster, span.start_char, span.end_char, span.text, "role", span)
 
-    def antecedent(self, char: int, index=None) -> Optional[Cluster]:
+    def antecedent(self, char: int, index=None, told: Optional[tuple] = None) -> Optional[Cluster]:
         """The person most recently mentioned before ``char``, subjects preferred.
 
         ``index`` (from :meth:`_antecedent_index`) answers in log time what a scan of every
         mention answers; add_pronouns asks once per pronoun, so a scan made long articles
         quadratic. Both give the same cluster. Without ``index``, the one add_pronouns made
-        serves while no other mention has been added since."""
+        serves while no other mention has been added since. ``told``: (start, cluster) of the
+        latest subject pronoun resolved before ``char``, a subject mention as good as a name."""
         index = index or self._pronoun_index
         if index is not None:
             best, best_subject = (_latest(entries, char) for entries in index)
         else:
             best, best_subject = self._scan(char)
+        if told is not None and (best_subject is None or told[0] > best_subject[0]):
+            best_subject = told  # a subject pronoun resolved since (see add_pronouns)
         if best_subject and self._same_or_previous_sentences(best_subject[0], char):
             return best_subject[1]
         return best[1] if best else None
