@@ -170,6 +170,14 @@ SENTENCES = {
     # "the contest" is the vote of the state it is held in
     "called_contest": ("Thousands rallied in Lima on Monday. The Peruvian opposition leader called the "
                        "contest unjust.", D),
+    # "what it called": "it" is who condemned
+    "condemnation_of_what": ("Chile's foreign ministry on Wednesday expressed its strongest condemnation of what "
+                             "it called an unacceptable attack by Peruvian forces.", D),
+    # whose a group is, when only "of" says it
+    "commanders_of": ("The French president welcomed the agreement between the senior commanders of the "
+                      "Peruvian army and the rebels.", D),
+    # "you" in a quotation is whom it was told to
+    "told_you": ("The Chilean president told Peruvian officials: \"We stand with you.\"", D),
 }
 
 
@@ -554,3 +562,15 @@ def test_gratitude_goes_to_whom_it_is_expressed_to(coded):
 
 def test_a_contest_judged_is_the_states(coded):
     assert ("111", "PER", "PER") in codes(coded["called_contest"])
+
+
+def test_what_it_called_is_the_judgement_of_whoever_condemned(coded):
+    assert ("111", "CHL", "PER") in codes(coded["condemnation_of_what"])
+
+
+def test_a_group_of_a_countrys_army_is_that_countrys(coded):
+    assert ("051", "FRA", "PER") in codes(coded["commanders_of"])
+
+
+def test_you_in_a_quotation_is_whom_it_was_told_to(coded):
+    assert ("051", "CHL", "PER") in codes(coded["told_you"])

@@ -151,6 +151,9 @@ class ActorCoder:
         if h.pos_ == "PRON" and h.lower_ in _FIRST_PERSON and (said := self.index.speaker_at(h.idx)) is not None:
             # "We will defend Al-Aqsa," he added: the speaker acts
             return [EventActor(said.name, said.country, said.sector, said.key)]
+        if h.pos_ == "PRON" and h.lower_ == "you" and (addressee := _addressee(h)) is not None:
+            # 'the president told demonstrators: "I stand with you"': they are whom she told
+            return self._one(addressee, depth + 1, verbal)
         if h.pos_ == "PRON" and (speaker := _reporting_subject(h)) is not None:
             # "The rebels said they will release ...": they are the ones who said it
             return self._one(speaker, depth + 1, verbal)
@@ -179,6 +182,11 @@ class ActorCoder:
             # "Russia's invasion", "Iran's position": the actor is the owner, not the thing owned
             return self._one(owner, depth + 1, verbal)
         found = self._generic(h)
+        if found and not any(a.country for a in found) and (owner := _prep_object(h, ("of",))) is not None:
+            # "the senior commanders of the Ethiopian army": whose they are says their country
+            country = next((a.country for a in self._one(owner, depth + 1, verbal) if a.country), None)
+            if country is not None:
+                return [EventActor(a.text, country, a.sector, a.key) for a in found]
         if found:
             return found
         if h.pos_ == "NOUN" and h.lower_ not in _PERSON_NOUNS:
@@ -291,6 +299,23 @@ _PAIR_NOUNS = {"man", "men", "side", "sides", "country", "countries", "leader", 
                "party", "parties", "neighbour", "neighbours", "neighbor", "neighbors", "rival", "rivals",
                "government", "governments", "president", "presidents", "delegation", "delegations", "state",
                "states", "nation", "nations", "capital", "capitals", "foe", "foes"}
+
+
+_TELLING = {"tell", "assure", "address", "reassure", "promise", "warn"}
+
+
+def _addressee(you):
+    """Whom a quotation that says "you" was told to: the object of the telling verb it hangs
+    from ('told demonstrators: "I stand with you"'), else None."""
+    v = you.head
+    for _ in range(6):
+        if v.lemma_.lower() in _TELLING and v.pos_ == "VERB":
+            return next((c for c in v.children if c.dep_ in ("dobj", "dative", "obj") and c.pos_ in ("NOUN", "PROPN")),
+                        None)
+        if v.head.i == v.i:
+            return None
+        v = v.head
+    return None
 
 
 def _the_officials(h) -> bool:

@@ -175,4 +175,13 @@ def _namer(v):
     subj = subject_of(v)
     if subj is None and v.dep_ in ("ccomp", "relcl") and v.head.pos_ in ("VERB", "AUX"):
         return subject_of(v.head)
+    if (subj is None or subj.pos_ == "PRON") and any(c.lower_ == "what" for c in v.children):
+        # "the ministry expressed its condemnation of what it called ...": "it" is the ministry
+        head = v.head
+        for _ in range(4):
+            if head.pos_ in ("VERB", "AUX") and (above := subject_of(head)) is not None:
+                return above
+            if head.head.i == head.i:
+                break
+            head = head.head
     return subj
