@@ -116,6 +116,18 @@ def test_a_month_told_joins_the_one_day_dated_event_of_that_month_between_the_sa
     assert _groups(_fuse(dated, second, month)) == [["m1"], ["m2"], ["m5"]]
 
 
+def test_a_month_told_joins_when_the_other_side_is_named_in_neither():
+    # "Hosseini withdrew the bill on Thursday" and "a bill Hosseini withdrew in May 2021"
+    dated = Mention("m1", "a1", _record(cameo="081", target=None, date="2021-05-16"))
+    month = Mention("m2", "a2", _record(cameo="080", target=EventActor("", "IRN"), date="2021-05-01",
+                                        date_precision="month"))
+    (event,) = _fuse(month, dated)
+    assert (event.date, event.date_precision) == ("2021-05-16", "day")
+    # named on the other side in one only: someone else may be meant
+    named = Mention("m3", "a3", _record(cameo="080", target=FARID, date="2021-05-01", date_precision="month"))
+    assert _groups(_fuse(dated, named)) == [["m1"], ["m3"]]
+
+
 def test_between_codes_as_often_told_the_most_specific_names_the_event():
     # "spoke to him by phone" (041) and, in a quotation, "I spoke to him" (040): one call
     (event,) = _fuse(Mention("m1", "a1", _record(cameo="040")), Mention("m2", "a1", _record(cameo="041")))

@@ -137,3 +137,9 @@ def test_a_phrase_with_a_surname_in_it_is_no_person(nlp):
     words = ["People", "'s", "Power", "and", "Power", "of", "the", "People", "met", "Ana", "Power", "."]
     assert _fixed(nlp, words, [(0, 3, "ORG"), (4, 8, "ORG"), (9, 11, "ORG")]) == [
         ("People 's Power", "ORG"), ("Power of the People", "ORG"), ("Ana Power", "PERSON")]
+
+
+def test_a_nationality_and_one_name_tagged_a_person_is_an_organisation(nlp):
+    words = ["Chilean", "Unity", "and", "Ana", "Power", "met", "Chilean", "Minister", "Vera", "."]
+    assert _fixed(nlp, words, [(0, 2, "PERSON"), (3, 5, "PERSON"), (6, 9, "PERSON")]) == [
+        ("Chilean Unity", "ORG"), ("Ana Power", "PERSON"), ("Chilean Minister Vera", "PERSON")]

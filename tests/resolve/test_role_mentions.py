@@ -77,6 +77,9 @@ DESCRIPTIONS = [
     # a title written as one is who bears it as a title, not the latest described with its word
     ("Supreme Leader Ivo Marek received union leader Tom Bell on Monday. Later the Leader said the "
      "strike must end.", "Ivo Marek", "the Leader"),
+    # a lead's description of what the body then names, none named before it
+    ("Chile's ruling party said on Monday it would drop the plan. The Liberation Front of Zandor said in "
+     "a statement that it had decided to withdraw it.", "Liberation Front of Zandor", "Chile's ruling party"),
     # an age standing for the person last named
     ("Rosa Fuentes won the run-off on Sunday. The 64-year-old has led the party since 2003.",
      "Rosa Fuentes", "The 64-year-old"),

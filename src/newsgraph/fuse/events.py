@@ -255,10 +255,17 @@ def _entities(group: list[EventMention]) -> set[str]:
 
 
 def _named_alike(a: EventReading, b: EventReading, either_way: bool) -> bool:
-    """Both sides of two reports are the same named entities, side by side (or either way)."""
-    if _same_entity(a.source, b.source) and _same_entity(a.target, b.target):
+    """Both sides of two reports are the same named entities, side by side (or either way);
+    one side may be unnamed in both ("Georgian Dream withdrew the bill" and "the ruling party
+    withdrew a bill in March 2023": the same party, no one named on the other side)."""
+    def alike(x, y) -> bool:
+        return _same_entity(x, y) or ((x is None or not x.entity_id) and (y is None or not y.entity_id))
+
+    def named_alike(s1, t1, s2, t2) -> bool:
+        return alike(s1, s2) and alike(t1, t2) and (_same_entity(s1, s2) or _same_entity(t1, t2))
+    if named_alike(a.source, a.target, b.source, b.target):
         return True
-    return either_way and _same_entity(a.source, b.target) and _same_entity(a.target, b.source)
+    return either_way and named_alike(a.source, a.target, b.target, b.source)
 
 
 _STORY_WINDOW = 31  # days: an undated report tells of an event of the month before it

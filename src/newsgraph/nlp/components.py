@@ -163,6 +163,11 @@ class EntityFixes:
             label = "PERSON"
         if label == "PERSON" and any(w in self.org_words for w in words) and len(words) > 1:
             label = "ORG"
+        if label == "PERSON" and len(words) == 2 and words[0] in self.demonyms \
+                and not (set(words) & (self.office_words | self.person_words)):
+            # a nationality and one name is an organisation's name, no person's: "Georgian
+            # Dream said" (a person is named "Dmitry Peskov", "the Russian Dmitry Peskov")
+            label = "ORG"
         if label == "PERSON":
             # A rank is a role, not a name: "Major General Hossein Salami" is "Hossein Salami".
             while end - start > 1 and (doc[start].lower_ in self.ranks or (

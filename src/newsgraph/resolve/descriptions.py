@@ -54,8 +54,34 @@ def add_org_descriptions(resolver: LocalResolver, descriptions: Mapping[str, Org
             rank = (fit, count, latest[position]) if spec.generic else (fit, latest[position])
             if best is None or rank > best[0]:
                 best = (rank, cluster)
+        if best is None:
+            best = _named_next(resolver, named[read:], token, spec, countries, institution_words)
         if best is not None:
             resolver._mention(best[1], span.start_char, span.end_char, span.text, "role", span)
+
+
+_AHEAD = 2  # sentences after a description's own in which its organisation may first be named
+
+
+def _named_next(resolver: LocalResolver, later: list[tuple[int, int]], head, spec: OrgDescription,
+                countries: set[str], institution_words: frozenset[str]) -> Optional[tuple]:
+    """The first fitting organisation named in the next sentences, for a description that
+    none named before it fits: a lead describes what the body then names. In "Georgia's
+    ruling party said on Thursday it would withdraw the bill. Georgian Dream and People's
+    Power ... said in a joint statement", the ruling party is Georgian Dream."""
+    sentences = list(resolver.doc.sents)
+    here = next((i for i, s in enumerate(sentences) if s.start <= head.i < s.end), None)
+    if here is None:
+        return None
+    end = sentences[min(here + _AHEAD, len(sentences) - 1)].end_char
+    for start, position in later:
+        if start >= end:
+            break
+        cluster = resolver.clusters[position]
+        if _fit(cluster, spec, institution_words) and not (
+                countries and cluster.countries and not countries & set(cluster.countries)):
+            return (None, cluster)
+    return None
 
 
 def _description(doc, head):
