@@ -1,5 +1,5 @@
 """Undated and vaguely dated reports join the dated event of their story
-(:func:`newsgraph.fuse.events.join_in_stories`). Actors and articles invented here."""
+(:func:`newsgraph.fuse.story_join.join_in_stories`). Actors and articles invented here."""
 from datetime import date
 
 from newsgraph.fuse.events import EventFuser

@@ -27,7 +27,8 @@ from ..config import Options, load_options
 from ..engine import Beside, make_engine
 from ..records import Article, ArticleAnalysis, GlobalEntity, StoryFeatures, UnsignedArticle
 from .entities import EntityRegistry
-from .events import EventFuser, join_in_stories, summarise
+from .events import EventFuser, summarise
+from .story_join import join_in_stories
 from .quotes import group_quotes
 from .signatures import features_of, text_shingles, with_entities
 from .stories import StoryGrouper
