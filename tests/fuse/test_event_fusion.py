@@ -364,3 +364,23 @@ def test_two_named_speakers_of_one_statement_are_a_disputed_source():
                             source=replace(mentions[0].source, entity_id="ent-reza", text="Reza Tavani")))
     (event,) = EventFuser().fuse(mentions)  # "Iran" bridges the two speakers of one statement
     assert event.disputed and event.disagreements["source"] == {"Amir Tavana": ["a0"], "Reza Tavani": ["a2"]}
+
+
+def test_a_joint_act_meets_the_same_act_told_in_the_other_order():
+    # "Iran and Iraq agreed on Sunday to reopen embassies" (IRN>IRQ, a joint act) and "Iraq's
+    # Saadi and Iran's minister agreed to reopen embassies" (IRQ>IRN), told by two outlets
+    tehran = EventActor("Tehran", "IRN", "GOV", entity_id="n8")
+    first = Mention("m1", "a1", _record(cameo="032", source=tehran, target=IRAQ, flags=["joint"]))
+    second = Mention("m2", "a2", _record(cameo="032", source=KAMAL, target=EventActor("Iran's minister", "IRN", "GOV"),
+                                         flags=["joint"]))
+    (event,) = _fuse(first, second)
+    assert len(event.mentions) == 2
+    # another act of the same root, not joint, in the other order stays apart: one's praise
+    # (051) of the other is not their joint signing (057)
+    signing = Mention("m3", "a3", _record(cameo="057", source=KAMAL, target=DARA, flags=["joint"]))
+    praise = Mention("m4", "a3", _record(cameo="051", source=DARA, target=EventActor("his counterpart", "IRQ", "GOV")))
+    assert _groups(_fuse(signing, praise)) == [["m3"], ["m4"]]
+    # without the joint reading, the order of the sides holds
+    plain = [Mention(m.id, m.article_id, _record(cameo="032", source=m.source, target=m.target))
+             for m in (first, second)]
+    assert _groups(_fuse(*plain)) == [["m1"], ["m2"]]

@@ -204,7 +204,8 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                     trigger_start=trig.token.idx, date=date, date_precision=precision, weekday=weekday,
                     place=place,
                     counts=dict(counts or {}) if table[code].root >= "14" else {},
-                    confidence=_confidence(trig, source, target, flags), flags=flags, why=why),
+                    confidence=_confidence(trig, source, target, flags),
+                    flags=flags + ["joint"] if joint else flags, why=why),
                     trig.pattern.weak and not phoned))
         kept = _distinct(_drop_weak(sentence_events))
         out.extend(kept)

@@ -25,7 +25,7 @@ from typing import Iterable, Optional
 
 from ..records import Event, EventMention, EventReading
 from .sides import (_PRECISION_RANK, SideKey, _in_window_of, _on_weekday, _side_match, _sides_agree,
-                    _state_like, side_key, sides_either_way)
+                    _state_like, either_way_of, side_key, sides_either_way)
 from .story_join import join_in_stories
 
 def actors_agree(r1: EventReading, r2: EventReading) -> bool:
@@ -80,9 +80,9 @@ class EventFuser:
                 pools = [by_article.get(a, ()) for a in {m.article_id} | self.links.get(m.article_id, set())]
             found = {i for pool in pools for i in pool}
             candidates = sorted(i for i in found if clusters[i].alive) if len(found) > 1 else found
-            key, either_way = _sides_key(m), sides_either_way(m.cameo)
+            key = _sides_key(m)
             joined = [i for i in candidates if clusters[i].alive
-                      and (clusters[i].agrees(key, either_way) or clusters[i].same_dyad(m, key, either_way))
+                      and (clusters[i].agrees(m, key) or clusters[i].same_dyad(m, key))
                       and (date is not None or (self._in_window(m, clusters[i])
                                                 and all(_on_weekday(m, d) for d in clusters[i].dates)))]
             if joined:
@@ -90,7 +90,7 @@ class EventFuser:
                 # a report that fits two events bridges them when they agree with each other
                 # directly: told apart only by the order they came in, not through a vaguer third
                 for other in (clusters[i] for i in joined[1:]):
-                    if home.compatible(other, either_way):
+                    if home.compatible(other, sides_either_way(m.cameo)):
                         moved = other.mentions
                         home.absorb(other)
                         _index(home, moved, by_day, by_article)
@@ -115,6 +115,8 @@ class _Cluster:
         self.dates: set[str] = set()
         self.sides: dict[tuple, EventMention] = {}  # one report per distinct pair of sides
         self.alive = True
+        self.codes: set[str] = set()  # the three-digit codes of its reports
+        self.joint_codes: set[str] = set()  # ... of those that are joint acts, told in either order
         self.indexed_keys: set[str] = set()  # the entities it is found under in the day index
         self.indexed_dates: set[str] = set()
         self.dyads: dict[str, list[tuple[str, tuple]]] = {}  # dyad key -> (article, sides) of its reports
@@ -125,24 +127,38 @@ class _Cluster:
             self.dates.add(m.date)
         key = key or _sides_key(m)
         self.sides.setdefault(key, m)
-        if (dyad := _dyad_key(m)) is not None:
+        for dyad in _dyad_keys(m):
             self.dyads.setdefault(dyad, []).append((m.article_id, key))
+        self.codes.add(m.cameo[:3])
+        if either_way_of(m):
+            self.joint_codes.add(m.cameo[:3])
 
-    def agrees(self, key: tuple, either_way: bool) -> bool:
+    def either_way_for(self, m: EventMention) -> bool:
+        """Whether a report's sides may meet this event's in either order: a symmetric code, or
+        the same act as a joint one ("A and B agreed", 032, beside "B agreed with A", 032); not
+        another act of the same root (the two ministers' joint signing, 057, and one's praise
+        of the other, 051)."""
+        code = m.cameo[:3]
+        return sides_either_way(m.cameo) or code in self.joint_codes or (either_way_of(m) and code in self.codes)
+
+    def agrees(self, m: EventMention, key: tuple) -> bool:
+        either_way = self.either_way_for(m)
         return any(_keys_agree(key, other, either_way) for other in self.sides)
 
-    def same_dyad(self, m: EventMention, key: tuple, either_way: bool) -> bool:
+    def same_dyad(self, m: EventMention, key: tuple) -> bool:
         """Another report of the same day, code and pair of countries whose sides do not
         conflict: "Israeli forces stormed the camp" and "an Israeli raid on the camp", told on
         one day by two outlets, name no entity in common but are one assault. Two reports of
         one article are two acts (two officials' condemnations), as are two named people."""
-        dyad = _dyad_key(m)  # holds the day: reports under one key are of one date
-        return dyad is not None and any(article != m.article_id and _sides_compatible(key, sides, either_way)
-                                        for article, sides in self.dyads.get(dyad, ()))
+        either_way = self.either_way_for(m)
+        # a key holds the day: reports under one key are of one date
+        return any(article != m.article_id and _sides_compatible(key, sides, either_way)
+                   for dyad in _dyad_keys(m) for article, sides in self.dyads.get(dyad, ()))
 
     def compatible(self, other: "_Cluster", either_way: bool) -> bool:
         if self.dates and other.dates and not self.dates & other.dates:
             return False
+        either_way = either_way or bool(self.joint_codes & other.codes or other.joint_codes & self.codes)
         return any(_keys_agree(a, b, either_way) for a in self.sides for b in other.sides)
 
     def absorb(self, other: "_Cluster") -> None:
@@ -181,27 +197,30 @@ def _keys(reading: EventReading) -> list[str]:
     :func:`_side_match`), so a report is compared only with events that name one of its own;
     and its pair of countries, code and day (see :meth:`_Cluster.same_dyad`)."""
     keys = [side.entity_id for side in (reading.source, reading.target) if side is not None and side.entity_id]
-    dyad = _dyad_key(reading)
-    return keys + [dyad] if dyad is not None else keys
+    return keys + _dyad_keys(reading)
 
 
-def _dyad_key(reading: EventReading) -> Optional[str]:
-    """"@ISR>PSE:190@2023-06-19" for a report dated to the day with a country on both sides;
-    the pair in order unless the code's sides go either way."""
-    s, t = reading.source, reading.target
-    if not reading.date or (reading.date_precision or "day") != "day" or s is None or t is None \
+def _dyad_keys(m: EventMention) -> list[str]:
+    """"@ISR>PSE:190@2023-06-19" for a report dated to the day with a country on both sides:
+    the pair in order; sorted when the code's sides go either way; both orders for a joint
+    act, which a report of the same act in order must find."""
+    s, t = m.source, m.target
+    if not m.date or (m.date_precision or "day") != "day" or s is None or t is None \
             or not s.country or not t.country:
-        return None
-    a, b = (s.country, t.country) if not sides_either_way(reading.cameo) else sorted((s.country, t.country))
-    return f"@{a}>{b}:{reading.cameo[:3]}@{reading.date}"
+        return []
+    if sides_either_way(m.cameo):
+        pairs = [tuple(sorted((s.country, t.country)))]
+    else:
+        pairs = [(s.country, t.country)] + ([(t.country, s.country)] if "joint" in (m.flags or ()) else [])
+    return [f"@{a}>{b}:{m.cameo[:3]}@{m.date}" for a, b in dict.fromkeys(pairs)]
 
 
 def _sides_compatible(a: tuple, b: tuple, either_way: bool) -> bool:
     """Sides that may be the same actors: each pair at least of one country, never two
-    different named entities ("Israel" and "Israeli forces" may be one side; "Ana Ruiz" and
-    "Luis Vega" are not)."""
+    different named entities unless one is the state ("Israel" and "Israeli forces" may be one
+    side, as may "Tehran" and Iran's "Ali Shamkhani"; "Ana Ruiz" and "Luis Vega" are not)."""
     def fits(x: SideKey, y: SideKey) -> bool:
-        return _side_match(x, y) >= 1 and not (x and y and x[0] and y[0] and x[0] != y[0])
+        return _side_match(x, y) >= 1 and not (x and y and x[0] and y[0] and x[0] != y[0] and x[2] and y[2])
 
     pairs = [(a[0], b[0], a[1], b[1])] + ([(a[0], b[1], a[1], b[0])] if either_way else [])
     return any(fits(s1, s2) and fits(t1, t2) for s1, s2, t1, t2 in pairs)

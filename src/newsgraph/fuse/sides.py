@@ -64,6 +64,21 @@ def sides_either_way(cameo: str) -> bool:
     return cameo[:2] in SIDES_EITHER_WAY_ROOTS
 
 
+def either_way_of(m: EventMention) -> bool:
+    """Whether a report's sides may be read in either order: a symmetric code, or a joint act
+    whose parties the sentence coordinates ("Saudi Arabia and Iran agreed to restore ties" is
+    told SAU>IRN by one outlet and "Iran's Shamkhani and his Saudi counterpart agreed" IRN>SAU
+    by another)."""
+    return sides_either_way(m.cameo) or "joint" in (m.flags or ())
+
+
+def either_way_between(a: EventMention, b: EventMention) -> bool:
+    """Whether two reports' sides may meet in either order: a symmetric code, or one act
+    (the same three-digit code) that either tells as a joint one."""
+    return sides_either_way(a.cameo) or (
+        a.cameo[:3] == b.cameo[:3] and (either_way_of(a) or either_way_of(b)))
+
+
 def _sides_agree(a: tuple, b: tuple, either_way: bool) -> bool:
     pairs = [(_side_match(a[0], b[0]), _side_match(a[1], b[1]))]
     if either_way:

@@ -9,8 +9,7 @@ from typing import Optional
 
 from ..kb.gazetteer import load_gazetteer
 from ..records import EventActor, EventMention, EventReading
-from .sides import (_STATE_SECTORS, _before, _on_weekday, _same_entity, _state_like, _vague,
-                    sides_either_way)
+from .sides import _STATE_SECTORS, _before, _on_weekday, _same_entity, _state_like, _vague, either_way_between
 
 def _within(m: EventMention, day: str) -> bool:
     """Whether a report's date admits the day: undated, or the same month or year."""
@@ -50,7 +49,6 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
     for i, group in enumerate(groups):
         if not all(_vague(m) for m in group):
             continue
-        either_way = sides_either_way(group[0].cameo)
         candidates = {j for story in {story_of.get(m.article_id) for m in group} - {None}
                       for j in dated.get((story, group[0].cameo[:2]), ())}
         # a month told ("met him in August 2021"), without a story in common: the day-dated
@@ -59,9 +57,11 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
         told = {j for entity in _entities(group) for month in months
                 for j in named.get((entity, group[0].cameo[:2], month), ())} \
             if len(months) == 1 and all(m.date is not None for m in group) else set()
-        told = {j for j in told if any(_named_alike(a, b, either_way) for a in group for b in groups[j])}
+        told = {j for j in told if any(_named_alike(a, b, either_way_between(a, b))
+                                       for a in group for b in groups[j])}
         fitting = [j for j in sorted(candidates | told)
-                   if (j in told or any(_story_sides_agree(a, b, either_way) for a in group for b in groups[j]))
+                   if (j in told or any(_story_sides_agree(a, b, either_way_between(a, b))
+                                        for a in group for b in groups[j]))
                    and all(_within(m, d.date) and _on_weekday(m, d.date)
                            and (m.date is not None or _before(day_of.get(m.article_id), d.date))
                            for m in group for d in groups[j] if d.date and not _vague(d))]
