@@ -210,7 +210,7 @@ class EventReading:
     place: Optional[dict] = None  # {name, country, lat, lon}
     counts: dict = field(default_factory=dict)  # {"killed": 3, "injured": 19, "detained": 400}
     confidence: float = 0.5
-    flags: list[str] = field(default_factory=list)  # "hypothetical", "future", "passive", "joint" (A and B acted together), ...
+    flags: list[str] = field(default_factory=list)  # "hypothetical", "future", "joint" (A and B together), ...
 
     def reading_json(self) -> dict:
         """The reading alone, as a report's own is stored beside it."""

@@ -19,6 +19,9 @@ ARTICLES = {
                      "following day.",
     "day_before_the": "Rebels attacked the town of Kidal on Tuesday. The army shelled the rebels the day "
                       "before the election.",
+    "noun_dated": "The French foreign minister praised the Malian government and urged it to honour "
+                  "the 2015 peace accord.",
+    "occasion": "The Malian president thanked the rebels in his Wednesday night address.",
     "since": "Negotiators for the Malian government and the rebels had been meeting in Algiers since "
              "Feb. 25. The French foreign minister praised the Malian government.",
 }
@@ -65,3 +68,10 @@ def test_a_span_begun_since_a_day_does_not_date_what_follows(mentions):
 def test_an_undated_article_keeps_the_weekday_it_names(mentions):
     assert dates(mentions["weekday"], "17") == [(None, 1)]
     assert dates(mentions["weekday_evening"], "17") == [(None, 1)]
+
+
+def test_a_time_that_modifies_a_noun_dates_the_noun_not_the_event(mentions):
+    # "the 2015 peace accord": the accord's year, not the praise's
+    assert all(d != "2015-01-01" for d, _ in dates(mentions["noun_dated"], "05"))
+    # "in his Wednesday night address": the occasion the thanks were given in
+    assert dates(mentions["occasion"], "05") == [("2023-03-08", None)]

@@ -91,7 +91,7 @@ class DateResolver:
         if root.pos_ not in ("VERB", "AUX") or _present(root):
             return
         governed = [t for t in inside if _governs(root, _token_at(sent, t.start))
-                    and not _dates_a_noun(_token_at(sent, t.start), root)]
+                    and not _dates_a_noun(_token_at(sent, t.start), root, t.start + len(t.text))]
         if governed and not _past_perfect(root):
             best = min(governed, key=lambda t: abs(t.start - root.idx))
             if not _since(_token_at(sent, best.start)):
@@ -106,7 +106,7 @@ class DateResolver:
             tok = when.head
         # "last month's battle", "Tuesday's strike": a time that dates a noun is that noun's,
         # unless the noun is the trigger itself
-        own = [t for t in inside if not _dates_a_noun(_token_at(sent, t.start), trig.token)
+        own = [t for t in inside if not _dates_a_noun(_token_at(sent, t.start), trig.token, t.start + len(t.text))
                and not _quoted_deixis(sent, t)]
         governed = [t for t in own if _governs(tok, _token_at(sent, t.start))]
         if not governed and not trig.pattern.is_noun and not _in_boundary(tok):
@@ -150,15 +150,27 @@ def _quoted_deixis(sent, time) -> bool:
     return opened > 0 or (before.count('"') % 2 == 1)
 
 
-def _dates_a_noun(time_tok, trigger) -> bool:
-    """'last month's battle', 'May's confrontation': a time in the possessive of a noun."""
+def _dates_a_noun(time_tok, trigger, end_char: Optional[int] = None) -> bool:
+    """'last month's battle', 'May's confrontation', 'a 1998 accord', 'the March 2023 vote': a
+    time that modifies a noun (possessive, compound, number or adjective) dates that noun.
+    ``end_char`` ends the time expression: "March 10" is one, its "10" no modifier of "March"."""
     head = time_tok
-    for _ in range(3):
-        if head.dep_ == "poss" and head.head.pos_ in ("NOUN", "PROPN"):
-            return head.head.i != trigger.i
-        if head.head.i == head.i:
+    for _ in range(4):
+        outer = head.head
+        if outer.i == head.i:
             return False
-        head = head.head
+        if end_char is not None and time_tok.idx <= outer.idx < end_char:
+            head = outer  # still inside the expression ("last" of "last month")
+            continue
+        if outer.pos_ in ("NOUN", "PROPN") and head.dep_ == "poss":
+            return outer.i != trigger.i
+        if end_char is not None and outer.pos_ in ("NOUN", "PROPN") and head.dep_ in ("compound", "nummod", "amod"):
+            # "thanked them in his Wednesday night address": the occasion the act was done in
+            occasion = outer.dep_ == "pobj" and outer.head.head.i == trigger.i
+            return outer.i != trigger.i and not occasion
+        if end_char is not None:
+            return False
+        head = outer
     return False
 
 
