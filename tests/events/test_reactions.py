@@ -178,6 +178,9 @@ SENTENCES = {
                       "Peruvian army and the rebels.", D),
     # "you" in a quotation is whom it was told to
     "told_you": ("The Chilean president told Peruvian officials: \"We stand with you.\"", D),
+    "praised_what": ("The Chilean president praised what he called the courage of Peruvian farmers.", D),
+    "stressed_and_praised": ("The Chilean president stressed that the border remains open and praised the "
+                             "Peruvian government.", D),
 }
 
 
@@ -574,3 +577,12 @@ def test_a_group_of_a_countrys_army_is_that_countrys(coded):
 
 def test_you_in_a_quotation_is_whom_it_was_told_to(coded):
     assert ("051", "CHL", "PER") in codes(coded["told_you"])
+
+
+def test_what_someone_called_is_what_was_praised_whatever_the_naming_judges(coded):
+    assert ("051", "CHL", "PER") in codes(coded["praised_what"])
+
+
+def test_a_past_act_joined_to_a_reported_present_is_the_reporters(coded):
+    # "stressed that the border remains open and praised ...": the president praised
+    assert ("051", "CHL", "PER") in codes(coded["stressed_and_praised"])

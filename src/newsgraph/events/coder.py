@@ -34,7 +34,7 @@ from .grammar import (
 )
 from .grammar_rules import (concession_recode, crowd_recode, crowd_trigger, election_win, kept_informed, message_sent,
                             official_protest, phoning, result_announcement, weapon_recode, weapon_trigger)
-from .judgements import naming_trigger, said_judgement
+from .judgements import named_after_what, naming_trigger, said_judgement
 from .lexicon import Lexicon, Pattern, word_set
 from .verb_patterns import choose, dictionary_match, reports
 
@@ -196,6 +196,9 @@ def _judged_objects(found: list[Trigger]) -> list[Trigger]:
             head.target = t.target
             head.target_how = f"the act '{t.token.text}' names after 'what'"
             continue
+        if t.target is None and not t.pattern.is_noun and (named := named_after_what(t.token)) is not None:
+            t.target = named
+            t.target_how = f"what '{named.head.text}' names after 'what'"
         out.append(t)
     return out
 

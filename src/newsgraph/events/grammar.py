@@ -118,10 +118,12 @@ def subject_of(v):
             raised = next((c for c in v.head.children if c.dep_ == "nsubjpass"), None)
             if raised is not None:
                 return raised
-        if v.dep_ == "conj" and v.tag_ == "VBD" and v.head.dep_ == "ccomp" \
-                and any(c.dep_ == "aux" and c.lower_ == "had" for c in v.head.children):
-            # "X said two missiles had struck the station and called the attack deliberate":
-            # a simple past joined to a reported past perfect is the reporter's second act
+        if v.dep_ == "conj" and v.tag_ == "VBD" and v.head.dep_ == "ccomp" and (
+                any(c.dep_ == "aux" and c.lower_ == "had" for c in v.head.children)
+                or (v.head.tag_ in ("VBZ", "VBP") and v.head.head.tag_ == "VBD")):
+            # "X said two missiles had struck the station and called the attack deliberate",
+            # "Khamenei stressed that the cause remains central and praised ...": a simple past
+            # joined to a reported past perfect or present is the reporter's second act
             v = v.head.head
             continue
         if v.dep_ in ("conj", "xcomp", "advcl", "acomp", "attr"):

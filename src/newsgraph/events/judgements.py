@@ -71,6 +71,17 @@ def naming_trigger(v) -> Optional[Trigger]:
     return trig
 
 
+def named_after_what(v):
+    """What a verb's "what X called ..." object names, whatever the naming judges: "praised
+    what he called the fighting spirit of Chilean youth" praises that spirit; or None."""
+    verbs, _, _ = _judging()
+    for clause in v.children:
+        if clause.dep_ in ("ccomp", "dobj") and clause.lemma_.lower() in verbs \
+                and any(c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children):
+            return next((c for c in clause.children if c.dep_ in ("oprd", "xcomp", "attr") and c.i > clause.i), None)
+    return None
+
+
 _SAYING = {"say", "tell", "state", "add", "declare", "insist", "stress", "write", "tweet", "note", "argue"}
 _BECOMING = {"be", "become", "remain"}
 
