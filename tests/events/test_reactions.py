@@ -178,6 +178,9 @@ SENTENCES = {
                       "Peruvian army and the rebels.", D),
     # "you" in a quotation is whom it was told to
     "told_you": ("The Chilean president told Peruvian officials: \"We stand with you.\"", D),
+    "rejected_appeal": ("Lima rejected a United Nations appeal for deploying troops along its border.", D),
+    "rejected_call": ("Chile rejected a call for its forces to be deployed in Peru.", D),
+    "refused_to_lift": ("The Peruvian government is refusing to lift the curfew on Chilean workers.", D),
     "praised_what": ("The Chilean president praised what he called the courage of Peruvian farmers.", D),
     "stressed_and_praised": ("The Chilean president stressed that the border remains open and praised the "
                              "Peruvian government.", D),
@@ -586,3 +589,15 @@ def test_what_someone_called_is_what_was_praised_whatever_the_naming_judges(code
 def test_a_past_act_joined_to_a_reported_present_is_the_reporters(coded):
     # "stressed that the border remains open and praised ...": the president praised
     assert ("051", "CHL", "PER") in codes(coded["stressed_and_praised"])
+
+
+def test_a_rejected_proposal_is_its_makers_and_what_it_asks_did_not_happen(coded):
+    # "rejected a United Nations appeal for deploying troops": rejects the UN; no deployment
+    assert [e["cameo"][:2] for e in coded["rejected_appeal"]] == ["12"]
+    assert coded["rejected_appeal"][0]["target"]["text"] == "United Nations"
+    assert [e["cameo"][:2] for e in coded["rejected_call"]] == ["12"]
+
+
+def test_what_is_refused_imposes_nothing(coded):
+    # "refusing to lift the curfew": a refusal, not the imposition of a curfew (1723)
+    assert [e["cameo"][:2] for e in coded["refused_to_lift"]] == ["12"]

@@ -14,9 +14,11 @@ from typing import Optional
 
 from ..records import ArticleAnalysis, EventActor, LocalEntity
 from .grammar import actorish
+from .lexicon import word_set
 
 # Words that head a noun phrase without naming anyone: the actor is their modifier's
 # ("the Iranian side") or the one after "of" ("a group of lawmakers").
+_MAKER_TYPES = {"ORG", "GPE", "PERSON", "NORP"}  # a compound that makes a proposal ("a UN appeal")
 _EMPTY_HEADS = {"side", "part", "delegation", "behalf", "team", "group", "number", "majority", "handful",
                 "dozens", "hundreds", "thousands", "scores", "members", "member", "some", "many", "most",
                 "all", "one", "several", "rest", "each"}
@@ -116,6 +118,12 @@ class ActorCoder:
                     and (told := self._groups.get(h.lemma_.lower())):
                 # "a Peruvian delegation headed by Ana Ruiz ... the delegation held talks": the one told of
                 return told
+        if h.pos_ == "NOUN" and h.lemma_.lower() in word_set("proposals") and self._entity(h) is None:
+            # "rejected a United Nations appeal", "an appeal by the UN": its maker
+            maker = next((c for c in h.children if c.dep_ == "poss"), None) or _prep_object(h, ("by", "from")) \
+                or next((c for c in h.children if c.dep_ == "compound" and c.ent_type_ in _MAKER_TYPES), None)
+            if maker is not None and (found := self._with_conjuncts(maker, depth, verbal)):
+                return found
         if self._parties and len(self._parties) == 2 and _the_officials(h) \
                 and self.kb.sector_of_role(_phrase(h)) == "GOV":
             # "Iran's Shamkhani and Saudi Arabia's Al-Aiban agreed ... the foreign ministers would

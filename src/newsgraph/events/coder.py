@@ -94,8 +94,13 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
         if trig is None or _not_violence(trig):
             continue
         if _negated(tok) and "negation_in_pattern" not in trig.flags:
+            refused = trig
             trig = _refusal(trig)
             if trig is None:
+                if refused.pattern.noun and not refused.pattern.is_noun:
+                    # "refusing to lift the curfew": the curfew is what was not lifted, no
+                    # imposition of its own
+                    consumed.update(w.i for w in refused.words)
                 continue
         found.append(trig)
         if trig.pattern.noun and not trig.pattern.is_noun:
@@ -447,9 +452,13 @@ def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
     tok = trig.token
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _IRREALIS_HEADS and "negated" not in trig.flags:
         return True
-    if tok.dep_ in ("acl", "relcl", "xcomp", "advcl") and tok.tag_ in ("VB", "VBG") \
+    if tok.dep_ in ("acl", "relcl", "xcomp", "advcl") and (tok.tag_ in ("VB", "VBG") or any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)) \
             and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _PROPOSAL_NOUNS:
-        return True
+        return True  # "a call for its forces to be deployed"
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "NOUN" \
+            and tok.head.head.lemma_.lower() in _PROPOSAL_NOUNS:
+        return True  # "an appeal for deploying troops", "a plan of attacking the port"
     if tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True  # a purpose: "blocked roads to demand ...", "will visit X to mediate"
     if trig.pattern.is_noun and "victims" not in trig.flags:
