@@ -181,6 +181,10 @@ SENTENCES = {
     "rejected_appeal": ("Lima rejected a United Nations appeal for deploying troops along its border.", D),
     "rejected_call": ("Chile rejected a call for its forces to be deployed in Peru.", D),
     "refused_to_lift": ("The Peruvian government is refusing to lift the curfew on Chilean workers.", D),
+    "must_be_ready": ("The Chilean president said that Peru must be ready to mediate between the rebels "
+                      "and the government.", D),
+    "resolution_aims": ("Chile will support a resolution that aims to tighten sanctions and impose a "
+                        "blockade against Peru.", D),
     "praised_what": ("The Chilean president praised what he called the courage of Peruvian farmers.", D),
     "stressed_and_praised": ("The Chilean president stressed that the border remains open and praised the "
                              "Peruvian government.", D),
@@ -601,3 +605,10 @@ def test_a_rejected_proposal_is_its_makers_and_what_it_asks_did_not_happen(coded
 def test_what_is_refused_imposes_nothing(coded):
     # "refusing to lift the curfew": a refusal, not the imposition of a curfew (1723)
     assert [e["cameo"][:2] for e in coded["refused_to_lift"]] == ["12"]
+
+
+def test_what_is_asked_or_proposed_however_deep_in_its_clause_did_not_happen(coded):
+    # "said that Peru must be ready to mediate": the demand only, no mediation
+    assert [e["cameo"][:2] for e in coded["must_be_ready"]] == ["10"]
+    # "a resolution that aims to tighten sanctions and impose a blockade": no blockade imposed
+    assert not any(e["cameo"][:2] == "17" for e in coded["resolution_aims"])

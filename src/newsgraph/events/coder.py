@@ -446,6 +446,16 @@ _ALLEGING = {"suspect", "suspected", "accuse", "accused", "charge", "charged", "
              "accusation"}
 
 
+def _clause_of(tok, steps: int = 3):
+    """The head of the clause a verb is joined, infinitive or complement to: "mediate" of "must
+    be ready to mediate" is in the clause of "be"; "impose" of "aims to tighten ... and impose"
+    in that of "aims"."""
+    while steps and tok.dep_ in ("conj", "xcomp", "acomp") and tok.head.i != tok.i \
+            and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
+        tok, steps = tok.head, steps - 1
+    return tok
+
+
 def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
     """Whether the trigger is what another trigger is about, or a wish/plan, not an event itself
     (an attempted attack never is: :func:`find_triggers` asks that first)."""
@@ -456,6 +466,10 @@ def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)) \
             and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _PROPOSAL_NOUNS:
         return True  # "a call for its forces to be deployed"
+    clause = _clause_of(tok)
+    if clause is not tok and clause.dep_ in ("acl", "relcl") and clause.head.pos_ == "NOUN" \
+            and clause.head.lemma_.lower() in _PROPOSAL_NOUNS and not trig.pattern.is_noun:
+        return True  # "a resolution that aims to tighten sanctions and impose a blockade"
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "NOUN" \
             and tok.head.head.lemma_.lower() in _PROPOSAL_NOUNS:
         return True  # "an appeal for deploying troops", "a plan of attacking the port"
@@ -475,9 +489,10 @@ def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
     # ("said that Y had rejected ...") is an event of its own and stays.
     if tok.dep_ == "xcomp" and tok.head.i in others and not trig.pattern.is_noun:
         return True
-    # "demanded that Israel release the prisoners": the demand is the event, not the release
-    if tok.dep_ == "ccomp" and not trig.pattern.is_noun:
-        gov = others.get(tok.head.i)
+    # "demanded that Israel release the prisoners": the demand is the event, not the release;
+    # nor "said the US must be ready to mediate" (what is asked, however deep in the clause)
+    if clause.dep_ == "ccomp" and not trig.pattern.is_noun:
+        gov = others.get(clause.head.i)
         if gov is not None and gov.pattern.code[:2] in ("02", "10") and not gov.pattern.weak \
                 and not reports(gov):
             return True
