@@ -185,6 +185,10 @@ SENTENCES = {
                       "and the government.", D),
     "resolution_aims": ("Chile will support a resolution that aims to tighten sanctions and impose a "
                         "blockade against Peru.", D),
+    "agreed_to_undertake": ("Chile and Peru agreed to undertake joint military exercises.", D),
+    "agreed_to_postpone": ("Opposition leaders agreed to postpone the demonstration in Lima.", D),
+    "rally_demanding": ("Thousands of Peruvians marched in Lima on Monday, demanding the release of the "
+                        "detained mayor.", D),
     "praised_what": ("The Chilean president praised what he called the courage of Peruvian farmers.", D),
     "stressed_and_praised": ("The Chilean president stressed that the border remains open and praised the "
                              "Peruvian government.", D),
@@ -612,3 +616,13 @@ def test_what_is_asked_or_proposed_however_deep_in_its_clause_did_not_happen(cod
     assert [e["cameo"][:2] for e in coded["must_be_ready"]] == ["10"]
     # "a resolution that aims to tighten sanctions and impose a blockade": no blockade imposed
     assert not any(e["cameo"][:2] == "17" for e in coded["resolution_aims"])
+
+
+def test_what_is_agreed_through_an_uncoded_verb_did_not_happen(coded):
+    # "agreed to undertake joint exercises", "agreed to postpone the demonstration": the agreement
+    assert [e["cameo"][:2] for e in coded["agreed_to_undertake"]] == ["03"]
+    assert [e["cameo"][:2] for e in coded["agreed_to_postpone"]] == ["03"]
+
+
+def test_what_a_protest_demands_is_the_protests(coded):
+    assert [e["cameo"][:2] for e in coded["rally_demanding"]] == ["14"]

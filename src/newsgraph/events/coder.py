@@ -251,6 +251,14 @@ def _background(trig: Trigger, found: list[Trigger]) -> bool:
     others = [t for t in found if t is not trig and not t.pattern.weak]
     if trig.pattern.is_noun and others and _occasion(tok):
         return True
+    if trig.pattern.code[:2] in ("02", "10") and tok.dep_ == "advcl" and not trig.pattern.is_noun:
+        # "staged rallies against Abbas, saying he must resign", "blocked roads demanding
+        # that he be reinstated": what a protest demands is the protest's, no second event
+        protest = {t.token.i for t in others if t.pattern.code[:2] == "14"} | {
+            gov.i for t in others if t.pattern.code[:2] == "14" and t.pattern.is_noun
+            and (gov := governing_verb(t.token)) is not None}
+        if tok.head.i in protest:
+            return True
     if tok.dep_ != "relcl" or "passive" not in trig.flags or trig.source is not None:
         return False
     return any(t is not trig and t.token.dep_ == "ROOT" for t in found)
@@ -480,6 +488,10 @@ def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
         # meeting": the same event twice. "condemned the bombardment" keeps the bombardment.
         gov = governing_verb(tok)
         other = next((t for t in found if t is not trig and gov is not None and t.token.i == gov.i), None)
+        if other is None and gov is not None and gov.dep_ == "xcomp":
+            # "agreed to undertake joint exercises", "agreed to postpone the demonstration":
+            # an uncoded verb's object is what the coded verb above it agrees or asks to
+            other = next((t for t in found if t is not trig and t.token.i == gov.head.i), None)
         if other is not None and not other.pattern.weak and other.pattern.noun is None and (
                 other.pattern.code[:2] in ("02", "03", "10", "12", "13")
                 or (other.pattern.code[:2] == trig.pattern.code[:2] and trig.pattern.code.endswith("0"))):
