@@ -29,6 +29,7 @@ SENTENCES = {
                 "stones at police, and that about 40 officers had been injured.",
     "figure_of_speech": "The British envoy struck a conciliatory note on Monday.",
     "snag": "The talks between the two governments hit a snag on Monday.",
+    "demolished_homes": "Israeli troops demolished Palestinian homes in Hebron on Monday.",
     "weapon_subject": "A Russian drone hit a residential building in Odesa on Monday.",
     "economy": "Western sanctions hit the Russian economy hard last year.",
     "forces_hit": "The Russian defence ministry said its forces hit a Ukrainian command post near Kharkiv.",
@@ -84,6 +85,11 @@ def test_a_figure_after_an_act_with_no_toll_is_not_its_own(coded):
 @pytest.mark.parametrize("key", ["figure_of_speech", "snag", "economy", "quarrel"])
 def test_figures_of_speech_are_no_force(coded, key):
     assert force(coded[key]) == []
+
+
+def test_an_object_figurative_after_a_verb_of_impact_is_real_after_others(coded):
+    # "hit home" is a figure; "demolished homes" destroys them
+    assert [e["cameo"] for e in coded["demolished_homes"]] == ["1712"]
 
 
 def test_a_weapon_hitting_something_is_an_attack(coded):

@@ -215,7 +215,8 @@ def _not_violence(trig: Trigger) -> bool:
     subject = trig.source
     if subject is not None and getattr(subject, "lemma_", "").lower() in NATURAL_CAUSES:
         return True
-    if not trig.pattern.is_noun and (obj := direct_object(trig.token)) is not None \
+    if not trig.pattern.is_noun and trig.token.lemma_.lower() in word_set("figurative", "verbs") \
+            and (obj := direct_object(trig.token)) is not None \
             and obj.lemma_.lower() in word_set("figurative", "objects"):
         return True  # "the envoy struck a different note": a figure of speech
     verbs, persons = word_set("figurative", "quarrel_verbs"), word_set("figurative", "persons")
