@@ -195,6 +195,10 @@ def test_the_unnamed_country_is_not_a_named_person_of_it():
     officials = EventActor("Chilean officials", "CHL", "GOV")
     assert fuse(mention("m1", "a1", "051", officials, winner, "2023-03-07"),
                 mention("m2", "a2", "051", ruiz, winner, "2023-03-07")) == [["m1", "m2"]]
+    # unnamed voters (civilians) are no named party leader either
+    civilians = EventActor("Chilean voters", "CHL", "CVL")
+    assert fuse(mention("m1", "a1", "051", civilians, winner, "2023-03-07"),
+                mention("m2", "a2", "051", ruiz, winner, "2023-03-07")) == [["m1"], ["m2"]]
 
 
 def test_an_undated_report_naming_a_weekday_joins_the_event_of_that_day():

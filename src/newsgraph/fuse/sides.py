@@ -52,7 +52,12 @@ def _side_match(a: SideKey, b: SideKey) -> int:
         # the state ("Iran" and its minister, "Iranian officials" and a named one), not a
         # bare country against a named person of no office ("the voters" are not "Ana Ruiz")
         named, bare = (a, b) if ea else (b, a)
-        if not ea and not eb or _country_like(named) or named[3] in _STATE_SECTORS or (bare is not None and bare[2]):
+        # (unnamed officials, police or troops may be the named one's office, as may a group
+        # of the same kind: "Hamas fighters", REB, and Hamas; "voters", CVL, are not the party
+        # leader Akşener, of no sector)
+        if not ea and not eb or _country_like(named) or named[3] in _STATE_SECTORS or (
+                bare is not None and bare[2] and bare[3] is not None
+                and (bare[3] in _STATE_SECTORS or bare[3] == named[3])):
             return 1
         return 0
     if ca and cb and ca == cb and ea and eb:
