@@ -231,3 +231,14 @@ def test_an_unnamed_counterpart_is_the_named_holder_of_that_office():
     groups = fuse(mention("m1", "a1", "051", emir, erdogan, "2023-03-07"),
                   mention("m2", "a2", "051", emir, EventActor("Turkish troops", "TUR", "MIL")))
     assert groups == [["m1"], ["m2"]]
+
+
+def test_of_two_fitting_events_the_one_naming_the_same_entity_is_joined():
+    # "the emir praised the youth" (undated) fits both the emir's praise of 8 March and the
+    # same story's "Qatar would keep supporting the youth" of that day: the emir's is his
+    emir = EventActor("Tamim", "QAT", "GOV", entity_id="n9")
+    qatar, youth = EventActor("Qatar", "QAT", entity_id="n8"), EventActor("youth", "PSE")
+    groups = fuse(mention("m1", "a1", "051", emir, None, "2023-03-08"),
+                  mention("m2", "a1", "051", qatar, youth, "2023-03-08"),
+                  mention("m3", "a2", "051", emir, youth))
+    assert groups == [["m1", "m3"], ["m2"]]

@@ -70,6 +70,13 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
             # dispersals (175) are both root 17
             codes = {m.cameo[:3] for m in group}
             fitting = [j for j in fitting if codes & {d.cameo[:3] for d in groups[j]}]
+        if len(fitting) > 1:
+            # then the one that names the same entities: "Khamenei praised the youth" joins
+            # Khamenei's praise, not the same article's "Iran would keep supporting them"
+            named = {j: max(_same_entity(a.source, b.source) + _same_entity(a.target, b.target)
+                            for a in group for b in groups[j]) for j in fitting}
+            top = max(named.values())
+            fitting = [j for j in fitting if named[j] == top]
         if len(fitting) == 1:
             merged.setdefault(fitting[0], list(groups[fitting[0]])).extend(group)
             gone.add(i)
