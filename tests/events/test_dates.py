@@ -21,6 +21,8 @@ ARTICLES = {
                       "before the election.",
     "noun_dated": "The French foreign minister praised the Malian government and urged it to honour "
                   "the 2015 peace accord.",
+    "announced": "Their foreign ministers are to meet next month, and both sides will honour an accord "
+                 "signed in 2015.",
     "occasion": "The Malian president thanked the rebels in his Wednesday night address.",
     "since": "Negotiators for the Malian government and the rebels had been meeting in Algiers since "
              "Feb. 25. The French foreign minister praised the Malian government.",
@@ -75,3 +77,8 @@ def test_a_time_that_modifies_a_noun_dates_the_noun_not_the_event(mentions):
     assert all(d != "2015-01-01" for d, _ in dates(mentions["noun_dated"], "05"))
     # "in his Wednesday night address": the occasion the thanks were given in
     assert dates(mentions["occasion"], "05") == [("2023-03-08", None)]
+
+
+def test_an_act_announced_for_later_is_not_dated_years_before(mentions):
+    # "are to meet ..., and both sides will honour an accord signed in 2015"
+    assert all(d is None or d >= "2023" for d, _ in dates(mentions["announced"], "03"))

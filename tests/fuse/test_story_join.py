@@ -242,3 +242,13 @@ def test_of_two_fitting_events_the_one_naming_the_same_entity_is_joined():
                   mention("m2", "a1", "051", qatar, youth, "2023-03-08"),
                   mention("m3", "a2", "051", emir, youth))
     assert groups == [["m1", "m3"], ["m2"]]
+
+
+def test_an_intent_joins_only_an_intent_to_do_the_same():
+    # "the foreign ministers are to meet" (036, undated) is not the story's agreement to
+    # restore ties (032) of that day
+    groups = fuse(mention("m1", "a1", "032", SAUDI, IRAN, "2023-03-08"),
+                  mention("m2", "a2", "036", SAUDI, IRAN))
+    assert groups == [["m1"], ["m2"]]
+    assert fuse(mention("m1", "a1", "036", SAUDI, IRAN, "2023-03-08"),
+                mention("m2", "a2", "036", SAUDI, IRAN)) == [["m1", "m2"]]

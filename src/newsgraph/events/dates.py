@@ -22,6 +22,7 @@ from typing import NamedTuple, Optional
 
 from ..records import Article, ArticleAnalysis
 from .lexicon import told_day_phrases
+from .modality import modality
 
 _BOUNDARIES = {"relcl", "acl"}
 
@@ -97,6 +98,17 @@ class DateResolver:
             if not _since(_token_at(sent, best.start)):
                 self.anchor = _when(best)
 
+    def _long_before_publication(self, time) -> bool:
+        """Whether a time lies more than a month before the article's publication."""
+        if not time.date or not self.published:
+            return False
+        try:
+            told = Date.fromisoformat(time.date[:10])
+            published = Date.fromisoformat(str(self.published)[:10])
+        except ValueError:
+            return False
+        return (published - told).days > 31
+
     def date_of(self, trig, sent) -> When:
         inside = self._inside(sent)
         tok = trig.token
@@ -122,6 +134,10 @@ class DateResolver:
             return found
         if trig.pattern.is_noun or _past_perfect(tok) or _in_boundary(tok):
             return _UNKNOWN
+        if own and _announced(trig):
+            # "Their foreign ministers are to meet ..., and both sides will activate an
+            # agreement signed in 2001": an act announced for later was not done years before
+            own = [t for t in own if not self._long_before_publication(t)]
         if own:
             # "issued a statement condemning the bombardment, which entered its second
             # week on Monday": the sentence's own time is nearer evidence than an earlier one
@@ -148,6 +164,11 @@ def _quoted_deixis(sent, time) -> bool:
     before = sent.text[:max(0, time.start - sent.start_char)]
     opened = before.count("\u201c") - before.count("\u201d")
     return opened > 0 or (before.count('"') % 2 == 1)
+
+
+def _announced(trig) -> bool:
+    """An intent, or an act told in the future or as a possibility."""
+    return "intent" in trig.flags or bool(set(modality(trig)) & {"future", "hypothetical"})
 
 
 def _dates_a_noun(time_tok, trigger, end_char: Optional[int] = None) -> bool:

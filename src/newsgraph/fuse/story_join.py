@@ -65,10 +65,11 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
                    and all(_within(m, d.date) and _on_weekday(m, d.date)
                            and (m.date is not None or _before(day_of.get(m.article_id), d.date))
                            for m in group for d in groups[j] if d.date and not _vague(d))]
-        if len(fitting) > 1:
+        codes = {m.cameo[:3] for m in group}
+        if len(fitting) > 1 or group[0].cameo[:2] in _DISTINCT_SUBCODES:
             # the same three-digit code decides between them: a story's arrests (173) and its
-            # dispersals (175) are both root 17
-            codes = {m.cameo[:3] for m in group}
+            # dispersals (175) are both root 17; and an intent is to one thing: "the foreign
+            # ministers are to meet" (036) is not the agreement to restore ties (032)
             fitting = [j for j in fitting if codes & {d.cameo[:3] for d in groups[j]}]
         if len(fitting) > 1:
             # then the one that names the same entities: "Khamenei praised the youth" joins
@@ -81,6 +82,9 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
             merged.setdefault(fitting[0], list(groups[fitting[0]])).extend(group)
             gone.add(i)
     return [merged.get(i, group) for i, group in enumerate(groups) if i not in gone]
+
+
+_DISTINCT_SUBCODES = {"03"}  # roots whose three-digit codes are different acts, never one event
 
 
 def _entities(group: list[EventMention]) -> set[str]:
