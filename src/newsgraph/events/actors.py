@@ -397,8 +397,8 @@ def _modifier_words(h) -> list:
                 skip = node.dep_ in _SKIPPED
                 break
             node = node.head
-        if not skip:
-            out.append(t)
+        if not skip and t.ent_type_ not in ("DATE", "TIME"):
+            out.append(t)  # ("That evening riot police": the time is no part of who)
     return out
 
 

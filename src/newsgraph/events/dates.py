@@ -185,7 +185,10 @@ def _dates_a_noun(time_tok, trigger, end_char: Optional[int] = None) -> bool:
             continue
         if outer.pos_ in ("NOUN", "PROPN") and head.dep_ == "poss":
             return outer.i != trigger.i
-        if end_char is not None and outer.pos_ in ("NOUN", "PROPN") and head.dep_ in ("compound", "nummod", "amod"):
+        if end_char is not None and outer.pos_ in ("NOUN", "PROPN") and head.dep_ in ("compound", "nummod", "amod") \
+                and outer.dep_ not in ("nsubj", "nsubjpass"):
+            # (on a subject it is a fronted time the parser hung there: "That evening riot police
+            # used water cannon")
             # "thanked them in his Wednesday night address": the occasion the act was done in
             occasion = outer.dep_ == "pobj" and outer.head.head.i == trigger.i
             return outer.i != trigger.i and not occasion
