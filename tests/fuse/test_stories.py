@@ -161,18 +161,6 @@ def test_average_link_weighs_stored_stories_by_their_size():
     assert sorted(sorted(g) for g in _average_link([1, 4], {(0, 1): 0.8}, params)) == [[0], [1]]
 
 
-def test_average_link_keeps_a_merged_group_within_the_horizon():
-    params = _params(threshold=0.3, small_threshold=0.3, small_size=0, horizon_days=30)
-    # 0 (day 0) and 2 (day 40) are each like 1 (undated), never like each other: the undated
-    # article joins one of them, and does not bridge the two into one story 40 days long
-    edges = {(0, 1): 0.9, (1, 2): 0.8}
-    spans = ([0, 1 << 40, 40], [0, -1, 40])
-    groups = sorted(sorted(g) for g in _average_link([1, 1, 1], edges, params, spans))
-    assert groups == [[0, 1], [2]]
-    # with no dates to tell them apart, all three are one story
-    assert sorted(sorted(g) for g in _average_link([1, 1, 1], edges, params)) == [[0, 1, 2]]
-
-
 # --- signatures -------------------------------------------------------------------------------------------
 
 def test_features_tell_words_names_and_numbers_apart():

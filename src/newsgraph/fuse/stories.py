@@ -186,12 +186,7 @@ class StoryGrouper:
         edges = _mergeable(sizes.tolist(), np.concatenate(edge_rows).astype(np.int64),
                            np.concatenate(edge_cols).astype(np.int64), np.concatenate(edge_sums), p)
         changed = []
-        # each node's first and last dated day (articles: their own), so that no merge spans
-        # more than the horizon: an undated article does not bridge two years' reports
-        lo = np.concatenate([np.where(days >= 0, days, _NEVER), np.where(table.first[active] >= 0,
-                                                                          table.first[active], _NEVER)])
-        hi = np.concatenate([days, table.last[active]])
-        for group in _average_link(sizes.tolist(), edges, p, (lo.tolist(), hi.tolist())):
+        for group in _average_link(sizes.tolist(), edges, p):
             if len(group) == 1 and group[0] >= k:
                 continue  # a stored story nothing joined
             stored = [int(active[x - k]) for x in group if x >= k]
@@ -257,20 +252,13 @@ def _jaccard(a: StoryFeatures, b: StoryFeatures, shingles_of) -> float:
     return shared / (len(sa) + len(sb) - shared)
 
 
-_NEVER = 1 << 40  # the first day of a node with no dated article: later than any
-
-
-def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params: StoryOptions,
-                  spans: Optional[tuple[list[int], list[int]]] = None) -> list[list[int]]:
+def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params: StoryOptions) -> list[list[int]]:
     """Average-link clusters of a sparse graph whose nodes are articles or stored stories.
 
     ``edges`` hold the sum of article-to-article similarities between two
     nodes; pairs without an edge count as 0. Merges need ``threshold``, or
     ``small_threshold`` when one side has at most ``small_size`` articles; the
-    pair with the highest average merges first. ``spans`` (first days, last days; an
-    undated node has first day ``_NEVER`` and last day -1) keep a merge within
-    ``horizon_days``: "beyond horizon_days never one story" holds for groups, not only
-    for the pairs of articles the similarities were dated by.
+    pair with the highest average merges first.
 
     Each node keeps its best mergeable neighbour, and the heap holds those
     (Müllner's generic algorithm): a merge updates its neighbours' best in
@@ -279,11 +267,6 @@ def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params:
     """
     members: dict[int, list[int]] = {i: [i] for i in range(len(sizes))}
     size = list(sizes)
-    lo, hi = spans if spans is not None else ([_NEVER] * len(sizes), [-1] * len(sizes))
-    lo, hi, horizon = list(lo), list(hi), params.horizon_days
-
-    def within(a: int, b: int) -> bool:
-        return max(hi[a], hi[b]) - min(lo[a], lo[b]) <= horizon or hi[a] < 0 or hi[b] < 0
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), total in edges.items():
         sums[a][b] = total
@@ -295,8 +278,7 @@ def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params:
         """The average of a and b when it is enough for them to merge, else -1."""
         average = total / (size[a] * size[b])
         small = min(size[a], size[b]) <= params.small_size
-        return average if average >= (params.small_threshold if small else params.threshold) and within(a, b) \
-            else -1.0
+        return average if average >= (params.small_threshold if small else params.threshold) else -1.0
 
     def offer(a: int, b: int, average: float) -> None:
         current = best.get(a)
@@ -312,7 +294,7 @@ def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params:
             size_b = size[b]
             average = total / (size_a * size_b)
             if average >= (small_threshold if min(size_a, size_b) <= small_size else threshold) and (
-                    average > top or (average == top and b < top_b)) and within(a, b):
+                    average > top or (average == top and b < top_b)):
                 top, top_b = average, b
         if top >= 0:
             best[a] = (top, top_b)
@@ -329,7 +311,6 @@ def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params:
         keep, gone = min(a, b), max(a, b)
         members[keep].extend(members.pop(gone))
         size[keep] += size[gone]
-        lo[keep], hi[keep] = min(lo[keep], lo[gone]), max(hi[keep], hi[gone])
         best.pop(gone, None)
         for c, total in sums.pop(gone).items():
             sums[c].pop(gone, None)
