@@ -171,7 +171,7 @@ def _announced(trig) -> bool:
     return "intent" in trig.flags or bool(set(modality(trig)) & {"future", "hypothetical"})
 
 
-def _dates_a_noun(time_tok, trigger, end_char: Optional[int] = None) -> bool:
+def _dates_a_noun(time_tok, trigger, end_char: int) -> bool:
     """'last month's battle', 'May's confrontation', 'a 1998 accord', 'the March 2023 vote': a
     time that modifies a noun (possessive, compound, number or adjective) dates that noun.
     ``end_char`` ends the time expression: "March 10" is one, its "10" no modifier of "March"."""
@@ -180,21 +180,19 @@ def _dates_a_noun(time_tok, trigger, end_char: Optional[int] = None) -> bool:
         outer = head.head
         if outer.i == head.i:
             return False
-        if end_char is not None and time_tok.idx <= outer.idx < end_char:
+        if time_tok.idx <= outer.idx < end_char:
             head = outer  # still inside the expression ("last" of "last month")
             continue
-        if outer.pos_ in ("NOUN", "PROPN") and head.dep_ == "poss":
+        if outer.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if head.dep_ == "poss":
             return outer.i != trigger.i
-        if end_char is not None and outer.pos_ in ("NOUN", "PROPN") and head.dep_ in ("compound", "nummod", "amod") \
-                and outer.dep_ not in ("nsubj", "nsubjpass"):
-            # (on a subject it is a fronted time the parser hung there: "That evening riot police
-            # used water cannon")
-            # "thanked them in his Wednesday night address": the occasion the act was done in
+        if head.dep_ in ("compound", "nummod", "amod") and outer.dep_ not in ("nsubj", "nsubjpass"):
+            # "thanked them in his Wednesday night address": the occasion the act was done in;
+            # on a subject it is a fronted time the parser hung there ("That evening riot police")
             occasion = outer.dep_ == "pobj" and outer.head.head.i == trigger.i
             return outer.i != trigger.i and not occasion
-        if end_char is not None:
-            return False
-        head = outer
+        return False
     return False
 
 

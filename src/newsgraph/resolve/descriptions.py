@@ -69,11 +69,12 @@ def _named_next(resolver: LocalResolver, later: list[tuple[int, int]], head, spe
     none named before it fits: a lead describes what the body then names. In "Georgia's
     ruling party said on Thursday it would withdraw the bill. Georgian Dream and People's
     Power ... said in a joint statement", the ruling party is Georgian Dream."""
-    sentences = list(resolver.doc.sents)
-    here = next((i for i, s in enumerate(sentences) if s.start <= head.i < s.end), None)
-    if here is None:
-        return None
-    end = sentences[min(here + _AHEAD, len(sentences) - 1)].end_char
+    doc, sent = resolver.doc, head.sent
+    for _ in range(_AHEAD):  # by the sentence after each, not a list of all: once per description
+        if sent.end >= len(doc):
+            break
+        sent = doc[sent.end].sent
+    end = sent.end_char
     for start, position in later:
         if start >= end:
             break
