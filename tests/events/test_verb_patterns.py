@@ -180,3 +180,19 @@ def test_every_name_of_a_listed_subject_is_a_source(coded):
     # the parser hangs "Oldland, Farland and Bree" off the first name as an apposition
     praised = [e for e in coded["listed_subject"] if e[0] == "051"]
     assert {e[1] for e in praised} >= {"NLX", "OLX", "FLX"} and {e[2] for e in praised} == {"ELX"}
+
+
+def test_a_lower_bound_on_pattern_words_refuses_the_isolated_verb():
+    # the CAMEO.2.0 fallback asks for min_words=1: "praised Oldland" is PRAISE's isolated verb
+    from newsgraph.analyze import load_resources
+    from newsgraph.events.verb_patterns import dictionary_match
+    from newsgraph.kb.petrarch_verbs import read_verb_text
+
+    nlp = load_resources(load_options())[0]
+    dictionary = read_verb_text(VERBS, "lands.verbs")
+    doc = nlp("Newland praised Oldland. Newland praised diplomatic ties with Oldland.")
+    first, second = [next(t for t in s if t.lemma_ == "praise") for s in doc.sents]
+    assert dictionary_match(first, dictionary).words == 0
+    assert dictionary_match(first, dictionary, min_words=1) is None
+    found = dictionary_match(second, dictionary, min_words=1)  # the verb of the second sentence
+    assert found.words == 1 and found.trigger.pattern.code == "064"

@@ -86,9 +86,9 @@ def find_triggers(sent, lexicon: Lexicon) -> list[Trigger]:
             continue
         if trig is None and lexicon.fallback is not None and tok.pos_ in ("VERB", "AUX"):
             # CAMEO.2.0 codes a verb nothing above codes ([events] cameo2_verbs)
-            fallback = dictionary_match(tok, lexicon.fallback)
+            fallback = dictionary_match(tok, lexicon.fallback, min_words=1)
             trig = fallback.trigger if fallback is not None and fallback.trigger is not None \
-                and fallback.words >= 1 and _compact(fallback.trigger) else None
+                and _compact(fallback.trigger) else None
             if trig is not None:
                 trig.flags.append("fallback")
         if trig is None or _not_violence(trig):

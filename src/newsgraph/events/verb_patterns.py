@@ -27,6 +27,7 @@ when it is told to no one or when what it reports is coded (see ``coder.find_tri
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
@@ -49,33 +50,46 @@ class DictionaryMatch:
     uncodable: bool = False  # no trigger because the code is outside CAMEO, not because it is [---]
 
 
-def dictionary_match(tok, dictionary: VerbDictionary) -> Optional[DictionaryMatch]:
-    """The most specific pattern of ``dictionary`` that fits the verb ``tok``, or None."""
+def dictionary_match(tok, dictionary: VerbDictionary, min_words: int = 0) -> Optional[DictionaryMatch]:
+    """The most specific pattern of ``dictionary`` that fits the verb ``tok``, or None.
+    With ``min_words`` > 0, only a pattern needing that many words besides the verb counts
+    (the CAMEO.2.0 fallback takes no isolated verb), and the rest are not tried."""
     forms = _forms(tok, dictionary)
     if not forms:
         return None
-    sent = list(tok.sent)
-    offset = tok.sent.start
-    vocab = _vocabulary(tok.sent)
+    sentence = _sentence(tok)
+    vocab = _vocabulary(sentence)
+    sent = None  # the sentence's tokens, listed when a pattern is worth trying
+    offset = sentence.start
     best = None  # (words, pattern or None for the isolated verb, bindings, form)
     for form in forms:
+        block = dictionary.patterns.get(form.verb, ())
+        candidates = _candidates(block, vocab) if block else ()
+        if min_words and not candidates:
+            continue
+        if sent is None:
+            sent = list(sentence)
         span = _verb_span(tok, form, sent, offset)
         if span is None:
             continue
         if best is None:
             best = (0, None, {}, form)  # the isolated verb of the first form that fits
-        left = sent[:span[0] - offset]
-        right = [t for t in sent[span[1] - offset + 1:] if _governed(t, tok)]
-        for pattern in dictionary.patterns.get(form.verb, ()):
-            if pattern.words < best[0] or (pattern.words == best[0] and best[1] is not None):
+        left = right = None
+        for n in candidates:
+            pattern = block[n]
+            if pattern.words < max(best[0], min_words) \
+                    or (pattern.words == best[0] and best[1] is not None):
                 break  # most specific first: nothing later in this block beats the best so far
             if not _possible(pattern, vocab):
                 continue  # a word the pattern needs is nowhere in the sentence
+            if left is None:
+                left = sent[:span[0] - offset]
+                right = [t for t in sent[span[1] - offset + 1:] if _governed(t, tok)]
             found = _match(pattern, left, right)
             if found is not None:
                 best = (pattern.words, pattern, found, form)
                 break
-    if best is None:
+    if best is None or best[0] < min_words:
         return None
     words, pattern, bindings, form = best
     code = pattern.code if pattern is not None else form.code
@@ -135,6 +149,18 @@ def _forms(tok, dictionary: VerbDictionary) -> tuple[VerbForm, ...]:
     return tuple(sorted(found, key=lambda f: -(len(f.before) + len(f.after))))
 
 
+_SENTENCES: list = [None, [], []]  # (doc, sentence starts, sentences) of the last document
+
+
+def _sentence(tok):
+    """``tok.sent``, found by bisection in the document's sentences listed once: spaCy's own
+    walks the sentence's tokens on every call, and every verb asks."""
+    if _SENTENCES[0] is not tok.doc:
+        sents = list(tok.doc.sents)
+        _SENTENCES[0], _SENTENCES[1], _SENTENCES[2] = tok.doc, [s.start for s in sents], sents
+    return _SENTENCES[2][bisect_right(_SENTENCES[1], tok.i) - 1]
+
+
 def _verb_span(tok, form: VerbForm, sent: list, offset: int) -> Optional[tuple[int, int]]:
     """The first and last token index of the verb's words, or None when they are not there."""
     i = tok.i - offset
@@ -151,26 +177,55 @@ def _governed(t, verb) -> bool:
 
 
 def _same_word(tok, word: str) -> bool:
-    text, lemma = _upper(tok)
-    if text == word or lemma == word:
-        return True
-    # plural and regular forms the dictionary leaves to the reader: TIE fits "ties"
-    return text in (word + "S", word + "ES", word[:-1] + "IES")
+    """Whether ``tok`` is the dictionary word ``word``: its text or lemma, or a plural or
+    regular form the dictionary leaves to the reader (TIE fits "ties", PARTY "parties")."""
+    keys = _keys(tok)
+    return word in keys or "IES:" + word[:-1] in keys
 
 
-# Upper-case text and lemma of each token, computed once per document: pattern matching
-# compares every dictionary word with every token of the sentence.
-_UPPER_DOC: list = [None, {}]
+# The words each token can be, computed once per word form: pattern matching compares
+# dictionary words with every token of the sentence. A token's keys are its upper-case
+# text and lemma, its text less a plural ending (-S, -ES) and "IES:" + the stem of an -IES
+# plural; a dictionary word W is the token when W or "IES:" + W[:-1] is among them
+# ("PARTIES" has the key "IES:PART", which PARTY gives).
+_KEYS: dict[tuple[int, int], frozenset[str]] = {}  # (orth, lemma) ids -> keys, for every document
 
 
-def _upper(tok) -> tuple[str, str]:
-    if _UPPER_DOC[0] is not tok.doc:
-        _UPPER_DOC[0], _UPPER_DOC[1] = tok.doc, {}
-    cache = _UPPER_DOC[1]
-    found = cache.get(tok.i)
+def _keys(tok) -> frozenset[str]:
+    found = _KEYS.get((tok.orth, tok.lemma))
     if found is None:
-        found = cache[tok.i] = (tok.text.upper(), tok.lemma_.upper())
+        text, lemma = tok.text.upper(), tok.lemma_.upper()
+        keys = {text, lemma}
+        if text.endswith("S"):
+            keys.add(text[:-1])
+            if text.endswith("ES"):
+                keys.add(text[:-2])
+                if text.endswith("IES"):
+                    keys.add("IES:" + text[:-3])
+        if len(_KEYS) > 500_000:  # a bound on a long run's memory: start again
+            _KEYS.clear()
+        found = _KEYS[(tok.orth, tok.lemma)] = frozenset(keys)
     return found
+
+
+_BY_FIRST: dict[int, tuple] = {}  # id(Words) -> (element, {key: option numbers}), see _options_at
+
+
+def _options_at(e: Words, tok) -> list[int]:
+    """The numbers, in order, of the options of ``e`` whose first word is ``tok``: a lookup of
+    the token's keys in an index of the options by first word, instead of a comparison with
+    each option (a synonym set such as &CURRENCY has hundreds)."""
+    kept = _BY_FIRST.get(id(e))
+    if kept is None or kept[0] is not e:
+        index: dict[str, list[int]] = {}
+        for n, option in enumerate(e.options):
+            if option:
+                for key in {option[0], "IES:" + option[0][:-1]}:
+                    index.setdefault(key, []).append(n)
+        kept = _BY_FIRST[id(e)] = (e, index)
+    index = kept[1]
+    found = [n for key in _keys(tok) for n in index.get(key, ())]
+    return sorted(set(found)) if len(found) > 1 else found
 
 
 @dataclass(frozen=True)
@@ -188,14 +243,7 @@ def _vocabulary(sent) -> _Vocabulary:
         return _VOCAB[2]
     words: set[str] = set()
     for tok in sent:
-        text, lemma = _upper(tok)
-        words.update((text, lemma))
-        if text.endswith("S"):
-            words.add(text[:-1])
-            if text.endswith("ES"):
-                words.add(text[:-2])
-                if text.endswith("IES"):
-                    words.add("IES:" + text[:-3])  # PARTY fits "PARTIES" (word[:-1] + "IES")
+        words.update(_keys(tok))
     vocab = _Vocabulary(frozenset(words))
     _VOCAB[0], _VOCAB[1], _VOCAB[2] = sent.doc, sent.start, vocab
     return vocab
@@ -230,6 +278,33 @@ def _needs(pattern: VerbPattern) -> tuple[frozenset[str], ...]:
 def _possible(pattern: VerbPattern, vocab: _Vocabulary) -> bool:
     words = vocab.words
     return all(not words.isdisjoint(options) for options in _needs(pattern))
+
+
+_BLOCKS: dict[int, tuple] = {}  # id(block) -> (block, {word: pattern numbers}, its words, numbers needing none)
+
+
+def _candidates(block: tuple, vocab: _Vocabulary) -> list[int]:
+    """The numbers, in the block's order, of the patterns that may fit a sentence: those
+    one of whose first words of their rarest needed element (see _needs) the sentence
+    holds, and those needing no word. A block such as SAY holds hundreds of patterns and a
+    sentence fits a handful; the index spares the test of every pattern on every verb."""
+    kept = _BLOCKS.get(id(block))
+    if kept is None or kept[0] is not block:
+        index: dict[str, list[int]] = {}
+        free: list[int] = []
+        for n, pattern in enumerate(block):
+            needs = _needs(pattern)
+            if not needs:
+                free.append(n)
+                continue
+            for key in min(needs, key=len):
+                index.setdefault(key, []).append(n)
+        kept = _BLOCKS[id(block)] = (block, index, frozenset(index), tuple(free))
+    _, index, keys, free = kept
+    found = set(free)
+    for word in vocab.words & keys:  # a set intersection, over the smaller of the two
+        found.update(index[word])
+    return sorted(found)
 
 
 def _match(pattern: VerbPattern, left: list, right: list) -> Optional[dict]:
@@ -267,9 +342,10 @@ def _side(elements: tuple, tokens: list, start: int, bound: dict, anchored_start
 def _element(e, tokens: list, at: int, bound: dict) -> Optional[tuple[int, dict]]:
     """(next position, bindings) when element ``e`` fits at ``tokens[at]``."""
     if isinstance(e, Words):
-        for option in e.options:
+        for n in _options_at(e, tokens[at]):
+            option = e.options[n]
             run = tokens[at:at + len(option)]
-            if len(run) == len(option) and all(_same_word(t, w) for t, w in zip(run, option)):
+            if len(run) == len(option) and all(_same_word(t, w) for t, w in zip(run[1:], option[1:])):
                 return at + len(option), _with(bound, words=run, texts=list(option))
         return None
     if isinstance(e, Slot):

@@ -46,6 +46,10 @@ class KnowledgeBase:
         for agent in agents:
             self._agents.setdefault(plain_key(agent.words), agent.sector)
         self._index_titles()
+        # answers to the per-token questions the event coder asks over and over: the base is
+        # read-only, so an answer never goes stale (bounded, see _remember)
+        self._country_answers: dict[str, Optional[str]] = {}
+        self._sector_answers: dict[str, Optional[str]] = {}
 
     def __reduce__(self):
         from . import load_kb
@@ -167,28 +171,30 @@ class KnowledgeBase:
     def country_of_word(self, word: str) -> Optional[str]:
         """ISO alpha-3 code for a country name, demonym or place the dictionaries
         tie to one country ("Iranian", "the United States", "U.S.", "Tehran")."""
+        if word in self._country_answers:
+            return self._country_answers[word]
         k = key(word)
-        if not k:
-            return None
-        code = self._country_words.get(k)
-        if code is None:
+        code = self._country_words.get(k) if k else None
+        if k and code is None:
             for variant in singular_variants(k):
                 code = self._country_words.get(variant)
                 if code:
                     break
-        return code
+        return _remember(self._country_answers, word, code)
 
     def sector_of_role(self, words: str) -> Optional[str]:
         """CAMEO sector for role words ("foreign minister" -> GOV, "police" -> COP,
         "rebels" -> REB). Tries the whole phrase, its singular, then ever shorter
         endings ("senior police officials" -> "police officials" -> ...)."""
+        if words in self._sector_answers:
+            return self._sector_answers[words]
         tokens = plain_key(words).split()
         for i in range(len(tokens)):
             phrase = " ".join(tokens[i:])
             for candidate in (phrase, *singular_variants(phrase)):
                 if candidate in self._agents:
-                    return self._agents[candidate]
-        return None
+                    return _remember(self._sector_answers, words, self._agents[candidate])
+        return _remember(self._sector_answers, words, None)
 
     def holder_of(self, title_words: str, country: Optional[str] = None,
                   on: Day = None) -> Optional[Actor]:
@@ -233,3 +239,12 @@ class KnowledgeBase:
             return []
         actor, _ = max(fits, key=lambda ar: (ar[1].start or "", ar[0].id))
         return actor
+
+
+def _remember(answers: dict, question: str, answer):
+    """Keep ``answer`` to ``question`` in ``answers`` and return it; past 200,000 answers the
+    table starts again, so that a long run's memory stays bounded."""
+    if len(answers) > 200_000:
+        answers.clear()
+    answers[question] = answer
+    return answer
