@@ -215,17 +215,18 @@ def _options_at(e: Words, tok) -> list[int]:
     """The numbers, in order, of the options of ``e`` whose first word is ``tok``: a lookup of
     the token's keys in an index of the options by first word, instead of a comparison with
     each option (a synonym set such as &CURRENCY has hundreds)."""
-    kept = _BY_FIRST.get(id(e))
-    if kept is None or kept[0] is not e:
-        index: dict[str, list[int]] = {}
-        for n, option in enumerate(e.options):
-            if option:
-                for key in {option[0], "IES:" + option[0][:-1]}:
-                    index.setdefault(key, []).append(n)
-        kept = _BY_FIRST[id(e)] = (e, index)
-    index = kept[1]
+    index = _derived(_BY_FIRST, e, _options_by_first)
     found = [n for key in _keys(tok) for n in index.get(key, ())]
     return sorted(set(found)) if len(found) > 1 else found
+
+
+def _options_by_first(e: Words) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for n, option in enumerate(e.options):
+        if option:
+            for key in {option[0], "IES:" + option[0][:-1]}:
+                index.setdefault(key, []).append(n)
+    return index
 
 
 @dataclass(frozen=True)
@@ -252,13 +253,23 @@ def _vocabulary(sent) -> _Vocabulary:
 _NEEDS: dict[int, tuple] = {}  # id(pattern) -> (pattern, its needed words), see _needs
 
 
+def _derived(table: dict, obj, build):
+    """``build(obj)``, computed once per dictionary object and kept in ``table`` by id, with
+    the object itself so that a freed object's id, reused, is not mistaken for it."""
+    kept = table.get(id(obj))
+    if kept is None or kept[0] is not obj:
+        kept = table[id(obj)] = (obj, build(obj))
+    return kept[1]
+
+
 def _needs(pattern: VerbPattern) -> tuple[frozenset[str], ...]:
     """For each Words element a pattern requires (prepositions too), the first words of its
     options (and the "IES:" keys of their plurals, see _Vocabulary): one of each must be in
     the sentence for the pattern to have a chance."""
-    kept = _NEEDS.get(id(pattern))
-    if kept is not None and kept[0] is pattern:
-        return kept[1]
+    return _derived(_NEEDS, pattern, _needed_words)
+
+
+def _needed_words(pattern: VerbPattern) -> tuple[frozenset[str], ...]:
     out: list[tuple[str, ...]] = []
 
     def walk(elements) -> None:
@@ -270,9 +281,7 @@ def _needs(pattern: VerbPattern) -> tuple[frozenset[str], ...]:
                 walk(e.inside)
 
     walk((*pattern.before, *pattern.after))
-    needs = tuple(frozenset((*n, *("IES:" + w[:-1] for w in n))) for n in out if n)
-    _NEEDS[id(pattern)] = (pattern, needs)
-    return needs
+    return tuple(frozenset((*n, *("IES:" + w[:-1] for w in n))) for n in out if n)
 
 
 def _possible(pattern: VerbPattern, vocab: _Vocabulary) -> bool:
@@ -280,31 +289,42 @@ def _possible(pattern: VerbPattern, vocab: _Vocabulary) -> bool:
     return all(not words.isdisjoint(options) for options in _needs(pattern))
 
 
-_BLOCKS: dict[int, tuple] = {}  # id(block) -> (block, {word: pattern numbers}, its words, numbers needing none)
+_BLOCKS: dict[int, tuple] = {}  # id(block) -> (block, _BlockIndex), see _candidates
+
+
+@dataclass(frozen=True)
+class _BlockIndex:
+    """A verb block's patterns by a word each needs: the first words of its rarest needed
+    element (see _needs); ``free`` are the patterns that need no word."""
+
+    by_word: dict[str, list[int]]
+    words: frozenset[str]
+    free: tuple[int, ...]
 
 
 def _candidates(block: tuple, vocab: _Vocabulary) -> list[int]:
     """The numbers, in the block's order, of the patterns that may fit a sentence: those
-    one of whose first words of their rarest needed element (see _needs) the sentence
-    holds, and those needing no word. A block such as SAY holds hundreds of patterns and a
-    sentence fits a handful; the index spares the test of every pattern on every verb."""
-    kept = _BLOCKS.get(id(block))
-    if kept is None or kept[0] is not block:
-        index: dict[str, list[int]] = {}
-        free: list[int] = []
-        for n, pattern in enumerate(block):
-            needs = _needs(pattern)
-            if not needs:
-                free.append(n)
-                continue
-            for key in min(needs, key=len):
-                index.setdefault(key, []).append(n)
-        kept = _BLOCKS[id(block)] = (block, index, frozenset(index), tuple(free))
-    _, index, keys, free = kept
-    found = set(free)
-    for word in vocab.words & keys:  # a set intersection, over the smaller of the two
-        found.update(index[word])
+    holding a word of the sentence in the index, and those needing no word. A block such as
+    SAY holds hundreds of patterns and a sentence fits a handful; the index spares the test
+    of every pattern on every verb."""
+    index = _derived(_BLOCKS, block, _index_block)
+    found = set(index.free)
+    for word in vocab.words & index.words:  # a set intersection, over the smaller of the two
+        found.update(index.by_word[word])
     return sorted(found)
+
+
+def _index_block(block: tuple) -> _BlockIndex:
+    by_word: dict[str, list[int]] = {}
+    free: list[int] = []
+    for n, pattern in enumerate(block):
+        needs = _needs(pattern)
+        if not needs:
+            free.append(n)
+            continue
+        for key in min(needs, key=len):
+            by_word.setdefault(key, []).append(n)
+    return _BlockIndex(by_word, frozenset(by_word), tuple(free))
 
 
 def _match(pattern: VerbPattern, left: list, right: list) -> Optional[dict]:
