@@ -28,6 +28,35 @@ def _texts(limit: int) -> list[str]:
     return texts[:limit]
 
 
+class _StageTimer:
+    """Times the events stage's own entry inside a full run.
+
+    The events share used to be the difference of two whole runs (with and without
+    events), each minutes long, so a little machine noise moved it by several points.
+    Timing ``code_events`` itself, in the same run as the total it is divided by, is
+    not disturbed by another run's noise.
+    """
+
+    def __init__(self):
+        import newsgraph.events as events
+
+        self.module, self.original, self.seconds = events, events.code_events, 0.0
+
+    def __enter__(self):
+        def timed(*args, **kwargs):
+            t0 = time.perf_counter()
+            try:
+                return self.original(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - t0
+
+        self.module.code_events = timed
+        return self
+
+    def __exit__(self, *exc):
+        self.module.code_events = self.original
+
+
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -66,9 +95,10 @@ def main(argv=None) -> int:
     analyze_articles(articles, no_events)
     resolve_s = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
-    analyses = analyze_articles(articles, options)
-    full_s = time.perf_counter() - t0
+    with _StageTimer() as builtin_events:
+        t0 = time.perf_counter()
+        analyses = analyze_articles(articles, options)
+        full_s = time.perf_counter() - t0
     # both lexicons: the built-in one and PETRARCH2's CAMEO.2.0 as its fallback
     from newsgraph.events.lexicon import cameo2_dictionary
 
@@ -78,9 +108,10 @@ def main(argv=None) -> int:
     cameo2_dictionary()
     dictionary_s = time.perf_counter() - t0
     load_resources(both)
-    t0 = time.perf_counter()
-    analyze_articles(articles, both)
-    both_s = time.perf_counter() - t0
+    with _StageTimer() as both_events:
+        t0 = time.perf_counter()
+        analyze_articles(articles, both)
+        both_s = time.perf_counter() - t0
     n = len(articles)
     events = sum(len(a.events) for a in analyses)
     mentions = sum(len(e.mentions) for a in analyses for e in a.entities)
@@ -95,9 +126,10 @@ def main(argv=None) -> int:
     print(f"BENCH nlp_stages articles={n} articles_per_s={n / resolve_s:.1f} "
           f"ratio_vs_spacy={resolve_s / spacy_s:.2f} peak_rss_mb={_rss_mb():.0f}")
     print(f"BENCH events articles={n} articles_per_s={n / full_s:.1f} ratio_vs_spacy={full_s / spacy_s:.2f} "
-          f"events_share={(full_s - resolve_s) / full_s:.2f} events_per_article={events / n:.2f}")
-    print(f"BENCH events_both_lexicons articles={n} events_share={(both_s - resolve_s) / both_s:.2f} "
-          f"cameo2_load_s={dictionary_s:.2f}")
+          f"events_share={builtin_events.seconds / full_s:.2f} events_s={builtin_events.seconds:.1f} "
+          f"events_per_article={events / n:.2f}")
+    print(f"BENCH events_both_lexicons articles={n} events_share={both_events.seconds / both_s:.2f} "
+          f"events_s={both_events.seconds:.1f} cameo2_load_s={dictionary_s:.2f}")
     return 0
 
 
