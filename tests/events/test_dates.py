@@ -26,6 +26,10 @@ ARTICLES = {
     "occasion": "The Malian president thanked the rebels in his Wednesday night address.",
     "since": "Negotiators for the Malian government and the rebels had been meeting in Algiers since "
              "Feb. 25. The French foreign minister praised the Malian government.",
+    "quoted_now": "The French foreign minister met the Malian president in Bamako on Tuesday. "
+                  "\u201cWe support the peace process in Mali,\u201d the minister said.",
+    "says_now": "The French foreign minister met the Malian president in Bamako on Tuesday. The "
+                "minister says France supports the peace process in Mali.",
 }
 UNDATED = {
     "weekday": "Riot police used water cannon on protesters in Bamako on Tuesday.",
@@ -82,3 +86,11 @@ def test_a_time_that_modifies_a_noun_dates_the_noun_not_the_event(mentions):
 def test_an_act_announced_for_later_is_not_dated_years_before(mentions):
     # "are to meet ..., and both sides will honour an accord signed in 2015"
     assert all(d is None or d >= "2023" for d, _ in dates(mentions["announced"], "03"))
+
+
+def test_a_quote_in_the_present_is_told_at_the_past_occasion_of_its_saying(mentions):
+    assert dates(mentions["quoted_now"], "05") == [("2023-03-07", None)]
+
+
+def test_what_a_speaker_says_now_is_not_dated_by_the_last_occasion(mentions):
+    assert dates(mentions["says_now"], "05") == [(None, None)]

@@ -252,3 +252,28 @@ def test_an_intent_joins_only_an_intent_to_do_the_same():
     assert groups == [["m1"], ["m2"]]
     assert fuse(mention("m1", "a1", "036", SAUDI, IRAN, "2023-03-08"),
                 mention("m2", "a2", "036", SAUDI, IRAN)) == [["m1", "m2"]]
+
+
+def test_two_outlets_dated_reports_of_one_day_and_code_join_around_the_same_entity():
+    # one outlet leaves the praise's target untold, the other names an unnamed group
+    leader = EventActor("Ali Rahimi", "IRN", "GOV", entity_id="n7")
+    youth = EventActor("Palestinian youth", "PSE")
+    groups = fuse(mention("m1", "a1", "051", leader, None, "2023-03-08"),
+                  mention("m2", "a2", "051", leader, youth, "2023-03-08"))
+    assert groups == [["m1", "m2"]]
+
+
+def test_one_outlets_two_dated_reports_of_a_day_stay_two_acts():
+    leader = EventActor("Ali Rahimi", "IRN", "GOV", entity_id="n7")
+    youth = EventActor("Palestinian youth", "PSE")
+    groups = fuse(mention("m1", "a1", "051", leader, None, "2023-03-08"),
+                  mention("m2", "a1", "051", leader, youth, "2023-03-08"))
+    assert groups == [["m1"], ["m2"]]
+
+
+def test_dated_reports_of_one_day_in_two_stories_stay_apart():
+    leader = EventActor("Ali Rahimi", "IRN", "GOV", entity_id="n7")
+    youth = EventActor("Palestinian youth", "PSE")
+    groups = fuse(mention("m1", "a1", "051", leader, None, "2023-03-09"),
+                  mention("m2", "b1", "051", leader, youth, "2023-03-09"))
+    assert groups == [["m1"], ["m2"]]

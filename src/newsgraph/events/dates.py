@@ -266,13 +266,25 @@ def _past_perfect(tok) -> bool:
 
 def _present(tok) -> bool:
     """'has said she will veto', 'says', 'is holding talks': told as now, not as the
-    occasion the article last dated."""
+    occasion the article last dated.
+
+    The verb that reports or governs the trigger decides, not the trigger's own tense:
+    in '"We support any efforts to de-escalate," Kirby said' the support is told at
+    the past occasion of the saying (dated by the report's last dated occasion), while
+    in 'Kirby says the United States supports' it is told as now."""
     v = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    for _ in range(4):  # the trigger's verb, then the verbs it is reported or governed by
-        if v.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve", "is", "are", "am")
-                                           for c in v.children):
-            return True
+    chain = [v]
+    for _ in range(3):  # the trigger's verb, then the verbs it is reported or governed by
         if v.dep_ not in ("xcomp", "conj", "ccomp") or v.head.i == v.i:
-            return False
+            break
         v = v.head
-    return False
+        chain.append(v)
+    top = chain[-1]
+    if len(chain) > 1 and top.tag_ == "VBD" and not _told_as_now(top):
+        return False
+    return any(u.tag_ in ("VBZ", "VBP") or _told_as_now(u) for u in chain)
+
+
+def _told_as_now(v) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve", "is", "are", "am")
+               for c in v.children)

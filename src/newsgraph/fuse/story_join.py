@@ -30,6 +30,7 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
     2023) in a story whose other report dates the detentions to 8 March joins it; the same
     story's detentions of May 2024 are not in that article's month and do not compete. An
     article with no date of its own is placed by the dated events it already shares."""
+    groups = _join_same_day(groups, story_of)
     day_of = _article_days(groups, published or {})
     dated: dict[tuple, list[int]] = defaultdict(list)  # (story, code) -> groups with a day
     named: dict[tuple, list[int]] = defaultdict(list)  # (entity, code, month) -> groups with a day
@@ -82,6 +83,43 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
             merged.setdefault(fitting[0], list(groups[fitting[0]])).extend(group)
             gone.add(i)
     return [merged.get(i, group) for i, group in enumerate(groups) if i not in gone]
+
+
+def _join_same_day(groups: list[list[EventMention]], story_of: dict[str, str]) -> list[list[EventMention]]:
+    """Events of one story, day and three-digit code, told by other outlets, whose sides agree
+    as a story's do (:func:`_story_sides_agree`) around the same named entity: one outlet's
+    "the Leader praised the sense of responsibility shown by the young" (no target) and
+    another's "Khamenei ... praised the Palestinian youth", both of 21 June. Reports of one
+    article stay apart: one outlet telling two such acts tells two."""
+    groups = list(groups)  # merged groups replace their members here, not in the caller's list
+    keyed: dict[tuple, list[int]] = defaultdict(list)
+    for i, group in enumerate(groups):
+        days = {m.date for m in group if m.date and not _vague(m)}
+        for story in {story_of.get(m.article_id) for m in group} - {None}:
+            for day in days:
+                for code in {m.cameo[:3] for m in group}:
+                    keyed[(story, day, code)].append(i)
+    home = list(range(len(groups)))
+
+    def find(i: int) -> int:
+        while home[i] != i:
+            i = home[i]
+        return i
+
+    for members in keyed.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                a, b = find(i), find(j)
+                if a == b:
+                    continue
+                if {m.article_id for m in groups[a]} & {m.article_id for m in groups[b]}:
+                    continue
+                if any(_story_sides_agree(p, q, either_way_between(p, q))
+                       and (_same_entity(p.source, q.source) or _same_entity(p.target, q.target))
+                       for p in groups[a] for q in groups[b]):
+                    home[b] = a
+                    groups[a] = groups[a] + groups[b]
+    return [group for i, group in enumerate(groups) if home[i] == i]
 
 
 _DISTINCT_SUBCODES = {"03"}  # roots whose three-digit codes are different acts, never one event
