@@ -30,11 +30,15 @@ ARTICLES = {
                   "\u201cWe support the peace process in Mali,\u201d the minister said.",
     "says_now": "The French foreign minister met the Malian president in Bamako on Tuesday. The "
                 "minister says France supports the peace process in Mali.",
+    "statement": "Ethiopia and the rebels signed an agreement on Tuesday. In Addis Ababa, the prime "
+                 "minister's office issued a statement in which the president thanked the mediators.",
 }
 UNDATED = {
     "weekday": "Riot police used water cannon on protesters in Bamako on Tuesday.",
     "weekday_evening": "Parliament approved the bill on Tuesday. That evening riot police used water cannon "
                        "on protesters outside the building.",
+    "unfixed_month": "The rebels signed an agreement with the government on Tuesday. The Malian "
+                     "president paid a state visit to Algeria in February.",
 }
 
 
@@ -94,3 +98,12 @@ def test_a_quote_in_the_present_is_told_at_the_past_occasion_of_its_saying(menti
 
 def test_what_a_speaker_says_now_is_not_dated_by_the_last_occasion(mentions):
     assert dates(mentions["says_now"], "05") == [(None, None)]
+
+
+def test_what_a_statement_s_relative_clause_tells_is_dated_by_the_statement(mentions):
+    assert set(dates(mentions["statement"], "05")) == {("2023-03-07", None)}
+
+
+def test_an_act_with_a_time_the_article_cannot_fix_does_not_take_the_day_told_before(mentions):
+    # no year in an undated article: "in February" fixes nothing, and is not Tuesday either
+    assert dates(mentions["unfixed_month"], "04") == [(None, None)]

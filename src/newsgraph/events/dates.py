@@ -21,7 +21,7 @@ from datetime import date as Date, timedelta
 from typing import NamedTuple, Optional
 
 from ..records import Article, ArticleAnalysis
-from .lexicon import told_day_phrases
+from .lexicon import told_day_phrases, word_set
 from .modality import modality
 
 _BOUNDARIES = {"relcl", "acl"}
@@ -55,6 +55,10 @@ class DateResolver:
         self.times = sorted((t for t in (analysis.times if analysis else ())
                              if t.date or t.weekday is not None), key=lambda t: t.start)
         self._starts = [t.start for t in self.times]  # a sentence's times by bisection, in order
+        # times the article cannot fix ("in February" with no year known): they still tell
+        # that an act was not on the day the report goes on telling
+        self.unfixed = sorted(t.start for t in (analysis.times if analysis else ())
+                              if not t.date and t.weekday is None)
         self.anchor: Optional[When] = None
         self.published = article.published
 
@@ -98,6 +102,12 @@ class DateResolver:
             if not _since(_token_at(sent, best.start)):
                 self.anchor = _when(best)
 
+    def _unfixed_governed(self, tok, sent) -> bool:
+        """'Raisi paid a state visit to Beijing in February', in an article with no year: the
+        visit has a time of its own, which no later day of the report stands in for."""
+        starts = self.unfixed[bisect_left(self.unfixed, sent.start_char):bisect_left(self.unfixed, sent.end_char)]
+        return any(_governs(tok, _token_at(sent, start)) for start in starts)
+
     def _long_before_publication(self, time) -> bool:
         """Whether a time lies more than a month before the article's publication."""
         if not time.date or not self.published:
@@ -116,6 +126,10 @@ class DateResolver:
             # "met Ana Ruiz in August 2021, when he travelled to Lima": the when-clause's
             # time is its head's
             tok = when.head
+        elif (said := _statement_content(tok)) is not None:
+            # "issued a statement in which Abiy thanked the mediators": the thanks were said
+            # when the statement was issued
+            tok = said
         # "last month's battle", "Tuesday's strike": a time that dates a noun is that noun's,
         # unless the noun is the trigger itself
         own = [t for t in inside if not _dates_a_noun(_token_at(sent, t.start), trig.token, t.start + len(t.text))
@@ -132,7 +146,7 @@ class DateResolver:
                 # what "had been meeting since Oct. 25" began with
                 self.anchor = found
             return found
-        if trig.pattern.is_noun or _past_perfect(tok) or _in_boundary(tok):
+        if trig.pattern.is_noun or _past_perfect(tok) or _in_boundary(tok) or self._unfixed_governed(tok, sent):
             return _UNKNOWN
         if own and _announced(trig):
             # "Their foreign ministers are to meet ..., and both sides will activate an
@@ -234,6 +248,25 @@ def _when_clause(tok):
             return None
         v = v.head
         steps += 1
+    return None
+
+
+def _statement_content(tok):
+    """The verb that issued the statement (letter, message ...) whose relative clause holds
+    ``tok``, if any (``event_words.toml [statement_nouns]``)."""
+    v = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for _ in range(4):
+        if v.dep_ == "relcl":
+            noun = v.head
+            if noun.lemma_.lower() not in word_set("statement_nouns"):
+                return None
+            verb = noun.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            return verb if verb.pos_ in ("VERB", "AUX") else None
+        if v.dep_ in _BOUNDARIES or v.head.i == v.i:
+            return None
+        v = v.head
     return None
 
 
