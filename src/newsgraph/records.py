@@ -6,6 +6,7 @@ worker) and convertible to JSON with :func:`dataclasses.asdict`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from datetime import date as _date
 import re
 from typing import Any, Optional
 
@@ -326,7 +327,7 @@ class Event(EventReading):
         """The event in the contract's EVENT shape (``mentions`` False: without its mentions)."""
         out = {"id": self.id, "cameo": self.cameo, "root": self.root, "quad_class": self.quad_class,
                "goldstein": self.goldstein, "plover": self.plover, "source": _actor_json(self.source),
-               "target": _actor_json(self.target), "date": self.date, "date_precision": self.date_precision,
+               "target": _actor_json(self.target), **told_date(self.date, self.date_precision),
                "place": self.place, "counts": self.counts, "num_articles": self.num_articles,
                "num_sources": self.num_sources, "confidence": self.confidence, "flags": self.flags,
                "disputed": self.disputed, "disagreements": self.disagreements}
@@ -336,6 +337,34 @@ class Event(EventReading):
 
 
 _READING_FIELDS = tuple(f.name for f in fields(EventReading))
+
+
+def told_date(day: Optional[str], precision: Optional[str]) -> dict:
+    """An event's date as records show it: ``date`` is a day only when the text fixes the
+    day; a coarser one is null there, its period in ``period`` (ISO 8601: "2023-02", "2023",
+    "2023-W09") and its width in ``date_precision``. "Raisi's visit to China last month", told
+    on 10 March 2023: date null, period "2023-02", date_precision "month" (a 2023-02-01
+    would read as a day and pile a month's events on its first).
+
+    >>> told_date("2023-02-01", "month")
+    {'date': None, 'date_precision': 'month', 'period': '2023-02'}
+    """
+    if not day:
+        return {"date": None, "date_precision": None, "period": None}
+    precision = precision or "day"
+    if precision == "day":
+        return {"date": day, "date_precision": "day", "period": day}
+    if precision == "month":
+        period = day[:7]
+    elif precision == "year":
+        period = day[:4]
+    else:  # a week: its ISO number
+        try:
+            year, week, _ = _date.fromisoformat(day[:10]).isocalendar()
+            period = f"{year}-W{week:02d}"
+        except ValueError:
+            period = day
+    return {"date": None, "date_precision": precision, "period": period}
 
 
 @dataclass

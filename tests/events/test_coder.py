@@ -424,7 +424,7 @@ def test_future_visit_is_an_intent_to_meet(coded):
     assert event["cameo"] == "036"
     assert "future" in event["flags"]
     assert pair(event) == ("IND", "JPN")
-    assert (event["date"], event["date_precision"]) == ("2022-03-14", "week")
+    assert (event["date"], event["date_precision"], event["period"]) == (None, "week", "2022-W11")
 
 
 def test_going_to_attack_is_a_threat(coded):
@@ -557,22 +557,22 @@ def test_a_statement_alone_is_not_an_event(coded):
 
 # ---------------------------------------------------------------- dates
 
-@pytest.mark.parametrize("sid,date,precision", [
-    ("date_sunday", "2021-05-16", "day"),  # last Sunday before a Wednesday
-    ("date_sunday_same_day", "2021-05-16", "day"),  # a Sunday's "on Sunday" is that day
-    ("held_talks", "2022-03-08", "day"),
-    ("phoned", "2022-03-04", "day"),
-    ("date_yesterday", "2022-03-09", "day"),
-    ("date_absolute", "2021-05-16", "day"),
-    ("date_last_week", "2022-02-28", "week"),
-    ("date_weekday_no_published", None, None),  # a weekday without a reference date
-    ("date_none", None, None),
-    ("date_none_published", None, None),  # the publication date alone is not the event's
+@pytest.mark.parametrize("sid,date,precision,period", [
+    ("date_sunday", "2021-05-16", "day", "2021-05-16"),  # last Sunday before a Wednesday
+    ("date_sunday_same_day", "2021-05-16", "day", "2021-05-16"),  # a Sunday's "on Sunday" is that day
+    ("held_talks", "2022-03-08", "day", "2022-03-08"),
+    ("phoned", "2022-03-04", "day", "2022-03-04"),
+    ("date_yesterday", "2022-03-09", "day", "2022-03-09"),
+    ("date_absolute", "2021-05-16", "day", "2021-05-16"),
+    ("date_last_week", None, "week", "2022-W09"),  # a week fixes no day: its period says which
+    ("date_weekday_no_published", None, None, None),  # a weekday without a reference date
+    ("date_none", None, None, None),
+    ("date_none_published", None, None, None),  # the publication date alone is not the event's
 ])
-def test_event_dates(coded, sid, date, precision):
+def test_event_dates(coded, sid, date, precision, period):
     events = coded[sid]
     assert events
-    assert {(e["date"], e["date_precision"]) for e in events} == {(date, precision)}
+    assert {(e["date"], e["date_precision"], e["period"]) for e in events} == {(date, precision, period)}
 
 
 def test_a_later_sentence_keeps_the_occasion_date(coded):
@@ -734,7 +734,8 @@ def test_a_deal_between_parties_is_aimed_at_each_party(coded):
 
 def test_a_when_clause_happens_at_its_heads_time(coded):
     events = coded["when_clause"]
-    assert events and all((e["date"], e["date_precision"]) == ("2021-08-01", "month") for e in events)
+    assert events and all((e["date"], e["date_precision"], e["period"]) == (None, "month", "2021-08")
+                          for e in events)
 
 
 def test_a_weapon_fired_or_used_at_someone_is_an_attack_on_them(coded):

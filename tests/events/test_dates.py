@@ -32,6 +32,8 @@ ARTICLES = {
                 "minister says France supports the peace process in Mali.",
     "statement": "Ethiopia and the rebels signed an agreement on Tuesday. In Addis Ababa, the prime "
                  "minister's office issued a statement in which the president thanked the mediators.",
+    "span_from_to": "Malian government negotiators met the rebels in Algiers from March 6 to 8.",
+    "span_between": "The Malian army shelled rebel positions between Monday and Wednesday.",
 }
 UNDATED = {
     "weekday": "Riot police used water cannon on protesters in Bamako on Tuesday.",
@@ -107,3 +109,8 @@ def test_what_a_statement_s_relative_clause_tells_is_dated_by_the_statement(ment
 def test_an_act_with_a_time_the_article_cannot_fix_does_not_take_the_day_told_before(mentions):
     # no year in an undated article: "in February" fixes nothing, and is not Tuesday either
     assert dates(mentions["unfixed_month"], "04") == [(None, None)]
+
+
+@pytest.mark.parametrize("key,root", [("span_from_to", "04"), ("span_between", "19")])
+def test_a_span_of_days_fixes_none_of_them(mentions, key, root):
+    assert dates(mentions[key], root) == [(None, None)]

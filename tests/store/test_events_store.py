@@ -24,7 +24,7 @@ from newsgraph.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from newsgraph.store.sqlite import APPLICATION_ID, SQLiteStore
 
 KEYS = {"id", "cameo", "root", "quad_class", "goldstein", "plover", "source", "target", "date",
-        "date_precision", "place", "counts", "num_articles", "num_sources", "confidence", "flags",
+        "date_precision", "period", "place", "counts", "num_articles", "num_sources", "confidence", "flags",
         "disputed", "disagreements", "mentions"}
 TEXT_1 = "Mayor Ada Brink met the harbour council in Velmar on Monday."
 TEXT_2 = "Police detained 12 dock workers in Velmar on Wednesday, injuring three."

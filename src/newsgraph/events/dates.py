@@ -139,6 +139,8 @@ class DateResolver:
             governed = [t for t in own if not _in_boundary(_token_at(sent, t.start))]
         if governed:
             best = min(governed, key=lambda t: abs(t.start - tok.idx))
+            if _span(sent, best):
+                return _UNKNOWN  # "talks held from March 6 to 10": over days, on none of them
             found = _when(best)
             if not _in_boundary(tok) and not _past_perfect(tok) and not _since(_token_at(sent, best.start)):
                 # "a bill the ruling party withdrew in March 2023": a relative clause's
@@ -155,7 +157,10 @@ class DateResolver:
         if own:
             # "issued a statement condemning the bombardment, which entered its second
             # week on Monday": the sentence's own time is nearer evidence than an earlier one
-            found = _when(min(own, key=lambda t: abs(t.start - tok.idx)))
+            nearest = min(own, key=lambda t: abs(t.start - tok.idx))
+            if _span(sent, nearest):
+                return _UNKNOWN
+            found = _when(nearest)
             if self.anchor is None:
                 # the first occasion the report dates is the one it goes on telling, even where
                 # the parse hangs its time elsewhere ("met a delegation headed by X on Wednesday")
@@ -282,9 +287,29 @@ def _in_boundary(tok) -> bool:
 
 def _since(time_tok) -> bool:
     """'since Oct. 25': the start of a span, not the day of an occasion."""
+    return _opens_span(time_tok, ("since",))
+
+
+_SPAN_ENDS = {"to", "until", "till", "through", "-", "\u2013", "and"}
+
+
+def _span(sent, time) -> bool:
+    """'talks held from March 6 to 10', 'between 25 October and 2 November', 'had been meeting
+    since Oct. 25': a time that opens a span of days fixes none of them for an act done
+    over the span."""
+    tok = _token_at(sent, time.start)
+    if _opens_span(tok, ("since",)):
+        return True
+    if not _opens_span(tok, ("from", "between")):
+        return False
+    after = [t.lower_ for t in sent.doc[tok.i + 1:min(tok.i + 4, sent.end)]]
+    return any(word in _SPAN_ENDS for word in after)
+
+
+def _opens_span(time_tok, words) -> bool:
     head = time_tok
     for _ in range(3):
-        if head.dep_ == "pobj" and head.head.lower_ == "since":
+        if head.dep_ == "pobj" and head.head.lower_ in words:
             return True
         if head.head.i == head.i:
             return False

@@ -19,12 +19,12 @@ from collections.abc import Iterable
 from itertools import islice
 from pathlib import Path
 
-from ..records import Event
+from ..records import Event, told_date
 from .files import TEXT_ERRORS, replacing
 
 _ACTOR = ("entity_id", "text", "country", "sector")
 COLUMNS = (
-    "id", "date", "date_precision", "cameo", "root", "quad_class", "goldstein", "plover",
+    "id", "date", "date_precision", "period", "cameo", "root", "quad_class", "goldstein", "plover",
     *(f"source_{f}" for f in _ACTOR), *(f"target_{f}" for f in _ACTOR),
     "place_name", "place_country", "place_lat", "place_lon",
     "killed", "injured", "detained", "num_articles", "num_sources", "confidence",
@@ -48,7 +48,7 @@ def _unique(values: Iterable) -> list:
 
 def event_row(event: Event) -> dict:
     """The flat row of one event record, keyed by :data:`COLUMNS` (None for unknown)."""
-    row = {"id": event.id, "date": event.date, "date_precision": event.date_precision,
+    row = {"id": event.id, **told_date(event.date, event.date_precision),
            "cameo": event.cameo, "root": event.root, "quad_class": event.quad_class,
            "goldstein": event.goldstein, "plover": event.plover}
     for side, actor in (("source", event.source), ("target", event.target)):
