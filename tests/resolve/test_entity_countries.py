@@ -108,6 +108,23 @@ def test_an_institution_the_ner_tagged_takes_the_canonical_name(analyze, text, m
     assert (entity.name, entity.country) == ("American embassy", "USA")
 
 
+@pytest.mark.parametrize("text,mention,name", [
+    ("Russia\u2019s embassy in Bogot\u00e1 hit back on Friday.", "Russia\u2019s embassy in Bogot\u00e1",
+     "Russian embassy in Bogot\u00e1"),
+    ("The Russian embassy in Kyiv condemned the strike.", "Russian embassy in Kyiv", "Russian embassy in Kyiv"),
+])
+def test_a_mission_abroad_keeps_its_host_city(analyze, text, mention, name):
+    a = analyze(text)
+    (entity,) = [e for e in a.entities if any(m.text == mention for m in e.mentions)]
+    assert (entity.name, entity.country) == (name, "RUS")
+
+
+def test_two_embassies_of_one_country_are_two_entities(analyze):
+    a = analyze("The Russian embassy in Kyiv condemned the strike. The Russian embassy in Minsk praised it.")
+    names = {e.name for e in a.entities if e.country == "RUS"}
+    assert {"Russian embassy in Kyiv", "Russian embassy in Minsk"} <= names
+
+
 def test_a_name_beginning_with_a_nationality_is_no_person():
     from newsgraph.kb import load_kb
     from newsgraph.records import Mention

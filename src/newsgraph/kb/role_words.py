@@ -69,6 +69,12 @@ def institution_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def mission_heads() -> frozenset[str]:
+    """Institutions abroad whose host city names them ("Russia's embassy in Bogota")."""
+    return frozenset(_table()["institutions"]["missions"])
+
+
+@lru_cache(maxsize=1)
 def institution_qualifiers() -> frozenset[str]:
     return frozenset(_table()["institutions"]["qualifiers"])
 

@@ -15,7 +15,8 @@ from ..kb.gazetteer import load_gazetteer
 from ..kb.names import is_acronym, name_key
 from ..kb.titles import forms_of_address
 from ..records import Article, ArticleAnalysis, LocalEntity, QuoteSpan
-from ..kb.role_words import institution_heads, institution_qualifiers, institution_words, org_descriptions
+from ..kb.role_words import (institution_heads, institution_qualifiers, institution_words, mission_heads,
+                              org_descriptions)
 from .countries import fill_countries
 from .descriptions import add_org_descriptions
 from .institutions import add_institutions, name_institutions
@@ -58,7 +59,7 @@ def resolve_article(article: Article, doc, kb, verbs: frozenset[str], quotes: li
 
     _parent_organisations(resolver, kb)
     name_institutions(resolver, kb, institution_heads(), institution_qualifiers())
-    add_institutions(resolver, kb, institution_heads(), institution_qualifiers())
+    add_institutions(resolver, kb, institution_heads(), institution_qualifiers(), mission_heads())
     _known_actors(resolver, kb, article.published)
     resolver.add_roles(holder_of)
     add_org_descriptions(resolver, org_descriptions(), institution_words())

@@ -6,7 +6,9 @@ News names them by country and head noun, and the statistical NER leaves them un
 within an article the mentions of one (country, words) are one entity, whose name is the
 canonical "<demonym> <words>" ("Ethiopian government", "Russian defence ministry"), so that
 the entity registry meets the same name in every article. A phrase the NER tagged, or with
-another name in it ("Russia's embassy in Bogota" keeps to "Russia's embassy"), is left as is.
+another name in it, is left as is. A mission abroad keeps its host city, which tells one
+embassy of a country from another: "Russia's embassy in Bogota" is the "Russian embassy in
+Bogota".
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ from .local import Cluster, LocalResolver
 _DETERMINERS = {"the", "a", "an"}
 
 
-def add_institutions(resolver: LocalResolver, kb, heads: frozenset[str], qualifiers: frozenset[str]) -> None:
+def add_institutions(resolver: LocalResolver, kb, heads: frozenset[str], qualifiers: frozenset[str],
+                     missions: frozenset[str] = frozenset()) -> None:
     doc = resolver.doc
     found: dict[tuple[str, str], Cluster] = {}
     for token in doc:
@@ -31,6 +34,9 @@ def add_institutions(resolver: LocalResolver, kb, heads: frozenset[str], qualifi
             continue
         start, end, code, words = reading
         canonical_words = " ".join(w for w in words if w not in qualifiers)
+        host = _host_city(doc, token, end) if token.lemma_.lower() in missions else None
+        if host is not None:
+            end, canonical_words = host.end, f"{canonical_words} in {host.text}"
         demonyms = kb.countries[code].demonyms if code in kb.countries else ()
         if not demonyms:
             continue
@@ -66,6 +72,21 @@ def name_institutions(resolver: LocalResolver, kb, heads: frozenset[str], qualif
             continue
         cluster.canonical = " ".join([kb.countries[code].demonyms[0], *(w for w in rest if w not in qualifiers)])
         cluster.countries.append(code)
+
+
+def _host_city(doc, head, end: int):
+    """The place of "in <place>" right after a mission ("embassy in Bogota"), as a span;
+    None when the phrase is more than a place's name ("in the north of the city")."""
+    if end >= len(doc) or doc[end].lower_ != "in" or doc[end].head.i != head.i:
+        return None
+    objects = [c for c in doc[end].children if c.dep_ == "pobj"]
+    if len(objects) != 1 or objects[0].ent_type_ not in ("GPE", "LOC"):
+        return None
+    place = objects[0]
+    span = doc[place.left_edge.i:place.right_edge.i + 1]
+    if span.start != end + 1 or any(t.ent_type_ not in ("GPE", "LOC") for t in span):
+        return None
+    return span
 
 
 def _reading(doc, head, kb) -> Optional[tuple[int, int, str, list[str]]]:
