@@ -277,3 +277,19 @@ def test_dated_reports_of_one_day_in_two_stories_stay_apart():
     groups = fuse(mention("m1", "a1", "051", leader, None, "2023-03-09"),
                   mention("m2", "b1", "051", leader, youth, "2023-03-09"))
     assert groups == [["m1"], ["m2"]]
+
+
+def test_an_undated_report_joins_one_outlets_two_reports_of_the_same_day_as_one_event():
+    protesters = EventActor("protesters", "GEO")
+    groups = fuse(mention("m1", "a1", "175", POLICE, protesters, "2023-03-07"),
+                  mention("m2", "a1", "175", POLICE, GEORGIA, "2023-03-07"),
+                  mention("m3", "a2", "175", POLICE, GEORGIA))
+    assert groups == [["m1", "m2", "m3"]]
+
+
+def test_one_outlets_reports_of_two_days_still_leave_it_apart():
+    protesters = EventActor("protesters", "GEO")
+    groups = fuse(mention("m1", "a1", "175", POLICE, protesters, "2023-03-07"),
+                  mention("m2", "a1", "175", POLICE, GEORGIA, "2023-03-08"),
+                  mention("m3", "a2", "175", POLICE, GEORGIA))
+    assert groups == [["m1"], ["m2"], ["m3"]]

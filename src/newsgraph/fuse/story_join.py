@@ -47,6 +47,7 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
                         named[(entity, group[0].cameo[:2], month)].append(i)
     merged: dict[int, list[EventMention]] = {}
     gone: set[int] = set()
+    alias: dict[int, int] = {}  # a dated event merged into another -> that one
     for i, group in enumerate(groups):
         if not all(_vague(m) for m in group):
             continue
@@ -79,10 +80,31 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
                             for a in group for b in groups[j]) for j in fitting}
             top = max(named.values())
             fitting = [j for j in fitting if named[j] == top]
+        fitting = sorted({alias.get(j, j) for j in fitting})
+        if len(fitting) > 1 and _told_twice([groups[j] for j in fitting]):
+            # "Police in Georgia fired water cannon at thousands of protesters" in the lead and
+            # "... police used water cannon" further down, both of Tuesday: one outlet telling
+            # one event twice, which the other outlet's undated report fits as one
+            home = fitting[0]
+            for j in fitting[1:]:
+                merged.setdefault(home, list(groups[home])).extend(merged.pop(j, groups[j]))
+                gone.add(j)
+                alias.update({k: home for k, v in alias.items() if v == j} | {j: home})
+            fitting = [home]
         if len(fitting) == 1:
             merged.setdefault(fitting[0], list(groups[fitting[0]])).extend(group)
             gone.add(i)
     return [merged.get(i, group) for i, group in enumerate(groups) if i not in gone]
+
+
+def _told_twice(candidates: list[list[EventMention]]) -> bool:
+    """Events all told by one article, of one day and one three-digit code, at no two
+    different places: that article's reports of one event."""
+    mentions = [m for group in candidates for m in group]
+    places = {(m.place or {}).get("name") for m in mentions} - {None}
+    return len({m.article_id for m in mentions}) == 1 and len({m.date for m in mentions}) == 1 \
+        and len({m.cameo[:3] for m in mentions}) == 1 and len(places) <= 1 \
+        and all(m.date and not _vague(m) for m in mentions)
 
 
 def _join_same_day(groups: list[list[EventMention]], story_of: dict[str, str]) -> list[list[EventMention]]:
