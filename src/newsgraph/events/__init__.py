@@ -130,7 +130,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             named_place = places.in_sentence(trig, clauses if id(trig) in tolls_of else None)
             if named_place is None and (trig.pattern.code[:2] >= "14" or trig.pattern.code[:3] == "042"):
                 named_place = places.of_side(target_token)  # "stormed Jenin", "visited Tehran": there
-            place = places.finest(named_place)
+            place = places.finest(named_place, sources + targets)
             counts = tolls_of[id(trig)] if id(trig) in tolls_of else \
                 (find_counts(sent.text) if table[code].root >= "14" else None)
             if table[code].root == "14" and targets == [None]:

@@ -1,4 +1,5 @@
-"""Where an event happened: a place the trigger's clause names, else the dateline."""
+"""Where an event happened: a place the trigger's clause names, else where the article last told
+its sides, else the dateline."""
 from __future__ import annotations
 
 from typing import Optional
@@ -34,6 +35,8 @@ class PlaceFinder:
         self.dateline = _dateline_place(article.dateline)
         self.home = _home_country(analysis, self.dateline)
         self._sentence: Optional[int] = None
+        self._told: dict[str, tuple[int, dict]] = {}  # entity key -> (order, the place it was last told at)
+        self._order = 0
         self._places: list = []  # (place, the relative clause it is told in or None)
 
     def in_sentence(self, trig, clauses: Optional[Clauses] = None) -> Optional[dict]:
@@ -122,13 +125,25 @@ class PlaceFinder:
                 return {"name": text, "country": place.country, "lat": place.lat, "lon": place.lon}
         return None
 
-    def finest(self, named: Optional[dict]) -> Optional[dict]:
+    def finest(self, named: Optional[dict], sides=()) -> Optional[dict]:
         """The event's place: the one named, unless it is only the country the dateline's town
-        is in ("Police in Peru fired water cannon", datelined Lima: Lima); else the
-        dateline's."""
+        is in ("Police in Peru fired water cannon", datelined Lima: Lima); with none named, the
+        place the article last told an event of one of its named sides at, when the dateline
+        is in no side's country: "BEIRUT - Khamenei met a Hamas delegation headed by Haniya in
+        Tehran on Wednesday ... On Tuesday, the delegation held talks with President Raisi":
+        Tehran, not Beirut, where the report was filed; else the dateline's.
+        ``sides``: the event's actors as found so far."""
         dateline = self.dateline
+        keys = [a.key for a in sides if a is not None and a.key]
         if named is None:
+            told = [self._told[k] for k in keys if k in self._told]
+            countries = {a.country for a in sides if a is not None and a.country}
+            if told and not (dateline and dateline.get("country") in countries):
+                return max(told, key=lambda t: t[0])[1]
             return dateline
+        self._order += 1
+        for key in keys:
+            self._told[key] = (self._order, named)
         if named.get("lat") is None and dateline and dateline.get("lat") is not None \
                 and dateline.get("country") and dateline["country"] == named.get("country"):
             return dateline
