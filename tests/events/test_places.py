@@ -16,6 +16,15 @@ ARTICLES = {
     # filed from a side's own country: the dateline stands
     "filed_at_home": ("Kyiv", "Volodymyr Zelenskyy met Olaf Scholz in Berlin on Monday. On Tuesday Zelenskyy "
                               "praised Ukrainian soldiers."),
+    "village_of": ("Kyiv", "A Russian missile struck the village of Bilenke on Tuesday."),
+    "two_clauses": ("Ramallah", "On Monday, an Israeli raid on Jenin left seven Palestinians dead, and on "
+                                "Tuesday Palestinian gunmen killed four Israelis near the Eli settlement."),
+    "speaking_from": ("Tbilisi", "On Tuesday, speaking from New York, President Salome Zourabichvili praised "
+                                 "the protesters."),
+    "who_is_in": ("Tbilisi", "President Salome Zourabichvili, who is in New York for a conference, praised "
+                             "the protesters."),
+    "who_spent": ("Tbilisi", "President Salome Zourabichvili, who spent the week in New York, praised the "
+                             "protesters."),
 }
 
 
@@ -36,3 +45,17 @@ def test_an_event_with_no_place_of_its_own_is_where_its_side_was_last_told(event
 
 def test_the_dateline_stands_when_it_is_in_a_side_s_country(events):
     assert places(events["filed_at_home"], "05") == ["Kyiv"]
+
+
+def test_a_settlement_noun_makes_its_name_a_place_no_gazetteer_knows(events):
+    assert places(events["village_of"], "19") == ["Bilenke"]
+
+
+def test_each_act_of_force_keeps_the_place_of_its_own_clause(events):
+    assert sorted(places(events["two_clauses"], "19")) == ["Eli", "Jenin"]
+
+
+@pytest.mark.parametrize("key,place", [("speaking_from", "New York"), ("who_is_in", "New York"),
+                                       ("who_spent", "Tbilisi")])
+def test_where_the_source_was_when_it_acted(events, key, place):
+    assert places(events[key], "05") == [place]

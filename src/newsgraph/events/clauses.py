@@ -76,13 +76,17 @@ class Clauses:
         return [self.sent.doc[i] for i in sorted(self.anchors)
                 if i != anchor.i and (up := self.above(self.sent.doc[i])) is not None and up.i == anchor.i]
 
-    def search(self, anchor, read):
+    def search(self, anchor, read, below: bool = True):
         """The first non-empty ``read(tokens)``: own words, the holding clause, unowned words, then
-        the clauses below (their findings merged, the first value of a key kept)."""
+        (``below``) the clauses below (their findings merged, the first value of a key kept).
+        A toll is found below ("a raid ... left seven dead"), a place is not: in "a raid on
+        Jenin left seven dead, and gunmen killed four near Eli" Eli is the killing's."""
         for tokens in (self.own(anchor), self.own(up) if (up := self.above(anchor)) is not None else [],
                        self.shared()):
             if tokens and (found := read(tokens)):
                 return found
+        if not below:
+            return None
         merged = None
         for child in self.below(anchor):
             found = read(self.own(child))

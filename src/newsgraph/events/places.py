@@ -11,8 +11,13 @@ from .clauses import Clauses, anchor_of
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "throughout"}
 # "the town of Samarra", "outside of the city of Basra": nouns whose of-phrase names the place
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "area", "outskirts",
-                "suburb", "port", "island", "state", "county", "border", "streets", "centre", "center"}
+                "suburb", "port", "island", "state", "county", "border", "streets", "centre", "center",
+                "settlement", "camp", "hamlet", "neighbourhood", "neighborhood"}
+# of these, the ones whose of-phrase names a place however small: "the village of Bilenke" is a
+# place even where neither the recogniser nor the gazetteer knows the name
+_SETTLEMENT_NOUNS = {"town", "city", "village", "settlement", "hamlet", "district", "province", "region"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
+_SPEAKING = {"speak", "talk", "address", "write", "broadcast", "appear"}  # "speaking from New York"
 # what a recogniser's label rules out as a place, even where the gazetteer knows the name
 _NOT_PLACES = {"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
                "QUANTITY", "EVENT", "LAW", "LANGUAGE"}
@@ -37,6 +42,7 @@ class PlaceFinder:
         self._sentence: Optional[int] = None
         self._told: dict[str, tuple[int, dict]] = {}  # entity key -> (order, the place it was last told at)
         self._order = 0
+        self._settlements: set[str] = set()  # names taken as places by their settlement noun
         self._places: list = []  # (place, the relative clause it is told in or None)
 
     def in_sentence(self, trig, clauses: Optional[Clauses] = None) -> Optional[dict]:
@@ -55,24 +61,49 @@ class PlaceFinder:
                         place = self._entity_place(obj)
                         if place:
                             return place
+        if (found := self._where_the_source_is(trig, v)) is not None:
+            return found
         if clauses is not None:
-            found = clauses.search(anchor_of(trig.token), self._place_among)
+            found = clauses.search(anchor_of(trig.token), self._place_among, below=False)
             if found:
                 return found
         # "students throughout Indonesia staged ...": a place phrase elsewhere in the clause
         sent = trig.token.sent
         if self._sentence != sent.start:  # the place phrases of a sentence, found once for its triggers
             self._sentence = sent.start
-            self._places = [(p, _relative_clause_of(tok)) for tok in sent if tok.dep_ == "pobj" and (
+            self._places = [(p, _relative_clause_of(tok), tok) for tok in sent if tok.dep_ == "pobj" and (
                 tok.head.lower_ in _PLACE_PREPS or (
                     tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _PLACE_NOUNS | {"outside"}))
                 and (p := self._entity_place(tok))]
         # a place told of someone in a relative clause is theirs, not the event's: in "the
         # president, who spent the crisis in Paris, sided with the protesters" nothing
-        # happened in Paris; a trigger inside that clause keeps it
+        # happened in Paris; a trigger inside that clause keeps it. Nor is the place of another
+        # act of force in the sentence ("a raid on Jenin left seven dead, and gunmen killed
+        # four near the Eli settlement": not the raid's)
         i = trig.token.i
-        return next((p for p, rel in self._places if rel is None or rel.left_edge.i <= i <= rel.right_edge.i),
-                    None)
+        mine = anchor_of(trig.token).i if clauses is not None else None
+        return next((p for p, rel, tok in self._places
+                     if (rel is None or rel.left_edge.i <= i <= rel.right_edge.i)
+                     and (mine is None or clauses.owner_of(tok) in (None, mine))), None)
+
+    def _where_the_source_is(self, trig, verb) -> Optional[dict]:
+        """Where the source was when it acted: "speaking from New York, the head of state told
+        demonstrators" (a participle of speaking), "the president, who is in New York for a
+        conference, took the protesters' side" (a relative clause of being somewhere; not "who
+        spent the crisis in Paris", which tells of a stay, not of where the act was done)."""
+        verbs = [verb] + ([verb.head] if verb.dep_ in ("ccomp", "xcomp") else [])  # "told them she stood with them"
+        hosts = [c for v in verbs for c in v.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                 and c.lemma_.lower() in _SPEAKING]
+        source = trig.source
+        if source is not None:
+            hosts += [c for c in source.children if c.dep_ == "relcl" and c.lemma_.lower() == "be"]
+        for host in hosts:
+            for prep in host.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "in", "at"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and (place := self._entity_place(obj)) is not None:
+                            return place
+        return None
 
     def of_act(self, act) -> Optional[dict]:
         """The place an act's own words name: "the vote in Tacna", "the elections of Peru"."""
@@ -145,7 +176,8 @@ class PlaceFinder:
         for key in keys:
             self._told[key] = (self._order, named)
         if named.get("lat") is None and dateline and dateline.get("lat") is not None \
-                and dateline.get("country") and dateline["country"] == named.get("country"):
+                and dateline.get("country") and dateline["country"] == named.get("country") \
+                and not named.get("name") in self._settlements:
             return dateline
         return named
 
@@ -160,8 +192,29 @@ class PlaceFinder:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
-                            return self._entity_place(obj, 1)
+                            return self._entity_place(obj, 1) or self._named_settlement(tok, obj)
+            if tok.lemma_.lower() in _PLACE_NOUNS:
+                # "near the Eli settlement", "the Jenin camp": the place its name modifies
+                for child in tok.children:
+                    if child.dep_ == "compound" and (found := self._entity_place(child, 1)
+                                                     or self._named_settlement(tok, child)):
+                        return found
         return None
+
+    def _named_settlement(self, noun, name) -> Optional[dict]:
+        """'the village of Bilenke', 'the Eli settlement': a proper name of a settlement noun is a
+        place (of the article's country), though no gazetteer knows it and the recogniser took
+        it for a person or an organisation."""
+        if noun.lemma_.lower() not in _SETTLEMENT_NOUNS or name.pos_ != "PROPN" or \
+                name.ent_type_ in _NOT_PLACES - {"PERSON", "ORG", "NORP"}:
+            return None
+        words = name.doc[name.left_edge.i:name.i + 1] if name.dep_ != "compound" else [name]
+        text = " ".join(t.text for t in words if t.pos_ == "PROPN")
+        country = self.home.get("country") if self.home else None
+        if not text:
+            return None
+        self._settlements.add(text)
+        return {"name": text, "country": country, "lat": None, "lon": None}
 
 
 def _relative_clause_of(tok):
