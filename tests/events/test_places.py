@@ -19,6 +19,9 @@ ARTICLES = {
     "village_of": ("Kyiv", "A Russian missile struck the village of Bilenke on Tuesday."),
     "two_clauses": ("Ramallah", "On Monday, an Israeli raid on Jenin left seven Palestinians dead, and on "
                                 "Tuesday Palestinian gunmen killed four Israelis near the Eli settlement."),
+    "when_clause": (None, "Two suicide bombers killed 23 people late Sunday when they blew themselves up in "
+                          "Tel Aviv."),
+    "town_of_known": (None, "A minefield explosion near the town of Samarra killed two Iraqi youths."),
     "speaking_from": ("Tbilisi", "On Tuesday, speaking from New York, President Salome Zourabichvili praised "
                                  "the protesters."),
     "who_is_in": ("Tbilisi", "President Salome Zourabichvili, who is in New York for a conference, praised "
@@ -59,3 +62,12 @@ def test_each_act_of_force_keeps_the_place_of_its_own_clause(events):
                                        ("who_spent", "Tbilisi")])
 def test_where_the_source_was_when_it_acted(events, key, place):
     assert places(events[key], "05") == [place]
+
+
+def test_an_adverbial_clause_of_the_act_tells_its_place(events):
+    assert set(places(events["when_clause"], "19")) == {"Tel Aviv"}
+
+
+def test_a_settlement_the_gazetteer_knows_keeps_its_country(events):
+    (place,) = [e.place for e in events["town_of_known"] if e.cameo[:2] == "19"]
+    assert (place["name"], place["country"]) == ("Samarra", "IRQ")

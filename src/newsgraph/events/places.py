@@ -84,7 +84,7 @@ class PlaceFinder:
         mine = anchor_of(trig.token).i if clauses is not None else None
         return next((p for p, rel, tok in self._places
                      if (rel is None or rel.left_edge.i <= i <= rel.right_edge.i)
-                     and (mine is None or clauses.owner_of(tok) in (None, mine))), None)
+                     and (mine is None or _same_act(clauses, clauses.owner_of(tok), mine))), None)
 
     def _where_the_source_is(self, trig, verb) -> Optional[dict]:
         """Where the source was when it acted: "speaking from New York, the head of state told
@@ -196,25 +196,45 @@ class PlaceFinder:
             if tok.lemma_.lower() in _PLACE_NOUNS:
                 # "near the Eli settlement", "the Jenin camp": the place its name modifies
                 for child in tok.children:
-                    if child.dep_ == "compound" and (found := self._entity_place(child, 1)
-                                                     or self._named_settlement(tok, child)):
+                    if child.dep_ != "compound":
+                        continue
+                    found = self._entity_place(child, 1)
+                    if found is not None and found.get("lat") is None and not found.get("country"):
+                        found = None  # "Kampuchean guerrilla camps": a people, not a known place
+                    if found := found or self._named_settlement(tok, child):
                         return found
         return None
 
     def _named_settlement(self, noun, name) -> Optional[dict]:
         """'the village of Bilenke', 'the Eli settlement': a proper name of a settlement noun is a
-        place (of the article's country), though no gazetteer knows it and the recogniser took
+        place, though no gazetteer knows it and the recogniser took
         it for a person or an organisation."""
         if noun.lemma_.lower() not in _SETTLEMENT_NOUNS or name.pos_ != "PROPN" or \
                 name.ent_type_ in _NOT_PLACES - {"PERSON", "ORG", "NORP"}:
             return None
         words = name.doc[name.left_edge.i:name.i + 1] if name.dep_ != "compound" else [name]
         text = " ".join(t.text for t in words if t.pos_ == "PROPN")
-        country = self.home.get("country") if self.home else None
+        # the dateline's country, where the reporter is: a village named with no country in a
+        # report from Kramatorsk is Ukraine's; not a country the article is only about ("the
+        # Serb-held Krajina region", told of Serbia, is in Croatia)
+        country = self.dateline.get("country") if self.dateline else None
         if not text:
             return None
+        if (known := load_gazetteer().find(text)) is not None:
+            return {"name": text, "country": known.country, "lat": known.lat, "lon": known.lon}
         self._settlements.add(text)
         return {"name": text, "country": country, "lat": None, "lon": None}
+
+
+def _same_act(clauses: Clauses, owner: Optional[int], mine: int) -> bool:
+    """Whether words owned by ``owner`` tell the act anchored at ``mine``: its own clause, words
+    no act owns, or an adverbial clause under it ("killed 23 people when they blew themselves
+    up in Tel Aviv"); not another act joined to it ("..., and gunmen killed four near Eli")."""
+    if owner is None or owner == mine:
+        return True
+    anchor = clauses.sent.doc[owner]
+    up = clauses.above(anchor)
+    return anchor.dep_ == "advcl" and up is not None and up.i == mine
 
 
 def _relative_clause_of(tok):
