@@ -41,18 +41,25 @@ class Clauses:
     def __init__(self, sent, anchors: Iterable):
         self.sent = sent
         self.anchors = {a.i for a in anchors}
-        self._owner: dict[int, Optional[int]] = {}
-        for tok in sent:
-            self._owner[tok.i] = self._find_owner(tok)
-
-    def _find_owner(self, tok) -> Optional[int]:
-        t = tok
-        while True:
-            if t.i in self.anchors:
-                return t.i
-            if t.head.i == t.i:
-                return None
-            t = t.head
+        # each word's owner is its own index if it anchors, else its head's: found once per word,
+        # walking up only to the first word whose owner is known
+        heads = {tok.i: tok.head.i for tok in sent}
+        owner: dict[int, Optional[int]] = {}
+        for start in heads:
+            path, i = [], start
+            while i not in owner:
+                path.append(i)
+                if i in self.anchors:
+                    owner[i] = i
+                    break
+                if heads.get(i, i) == i:  # the root, or a head outside the sentence
+                    owner[i] = None
+                    break
+                i = heads[i]
+            found = owner[i]
+            for j in path:
+                owner.setdefault(j, found)
+        self._owner = owner
 
     def owner_of(self, tok) -> Optional[int]:
         """The index of the anchor whose clause holds ``tok``, None for words no event owns."""

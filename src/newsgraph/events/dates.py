@@ -61,15 +61,22 @@ class DateResolver:
                               if not t.date and t.weekday is None)
         self.anchor: Optional[When] = None
         self.published = article.published
+        self._inside_of: dict[int, list] = {}  # sentence start -> its times (read once per sentence)
 
     def _inside(self, sent) -> list:
         """The sentence's time expressions, with the days it names by reference: in "Borrell
         condemned the vote on Tuesday. The embassy, in a statement the same day, said ...",
         "the same day" of the second sentence is that Tuesday (``event_words.toml [told_day]``)."""
+        cached = self._inside_of.get(sent.start_char)
+        if cached is None:
+            cached = self._inside_of[sent.start_char] = self._read_inside(sent)
+        return cached
+
+    def _read_inside(self, sent) -> list:
         inside = self.times[bisect_left(self._starts, sent.start_char):bisect_left(self._starts, sent.end_char)]
         pattern, offsets = told_day_phrases()
         told = []
-        for m in pattern.finditer(sent.text):
+        for m in pattern.finditer(sent.doc.text[sent.start_char:sent.end_char]):
             start = sent.start_char + m.start()
             day = next((t for t in reversed(self.times[:bisect_left(self._starts, start)])
                         if (t.date and (t.precision or "day") == "day") or (not t.date and t.weekday is not None)),
