@@ -57,6 +57,9 @@ class _StageTimer:
         self.module.code_events = self.original
 
 
+WARM_UP = 40  # articles run untimed before each configuration
+
+
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -84,6 +87,11 @@ def main(argv=None) -> int:
     load_s = time.perf_counter() - t0
     rss_loaded = _rss_mb()
 
+    # each configuration first runs a few articles untimed, so that what is built once on first
+    # use (the model's and the lexicons' lazy tables, the knowledge base's memos) is not charged
+    # to whichever run happens to come first
+    warm = articles[:WARM_UP]
+    list(nlp.pipe([a.text for a in warm]))
     t0 = time.perf_counter()
     for doc in nlp.pipe(texts, batch_size=options.nlp.batch_size):
         tokens += len(doc)
@@ -91,10 +99,12 @@ def main(argv=None) -> int:
 
     no_events = load_options(overrides={"run": {"workers": 1}, "events": {"enabled": False}})
     load_resources(no_events)  # same model; loaded outside the timing
+    analyze_articles(warm, no_events)
     t0 = time.perf_counter()
     analyze_articles(articles, no_events)
     resolve_s = time.perf_counter() - t0
 
+    analyze_articles(warm, options)
     with _StageTimer() as builtin_events:
         t0 = time.perf_counter()
         analyses = analyze_articles(articles, options)
@@ -108,6 +118,7 @@ def main(argv=None) -> int:
     cameo2_dictionary()
     dictionary_s = time.perf_counter() - t0
     load_resources(both)
+    analyze_articles(warm, both)
     with _StageTimer() as both_events:
         t0 = time.perf_counter()
         analyze_articles(articles, both)

@@ -14,7 +14,7 @@ from ..kb.gazetteer import load_gazetteer
 from ..records import Article, ArticleAnalysis, EventActor, EventMention
 from .actors import ActorCoder, EntityIndex
 from .coder import find_triggers
-from .clauses import follow_up_toll, tolls
+from .clauses import follow_up_toll, span_text, tolls
 from .counts import find_counts
 from .dates import DateResolver
 from .grammar import Trigger, prep_object, protested
@@ -46,7 +46,8 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
     for number, sent in enumerate(doc.sents):
         if deadline is not None:
             deadline.check()
-        if "congratulat" in sent.text.lower():
+        text = span_text(sent)
+        if "congratulat" in text.lower():
             congratulations_at = number
         triggers = find_triggers(sent, lexicon)
         if not triggers:
@@ -132,7 +133,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 named_place = places.of_side(target_token)  # "stormed Jenin", "visited Tehran": there
             place = places.finest(named_place, sources + targets)
             counts = tolls_of[id(trig)] if id(trig) in tolls_of else \
-                (find_counts(sent.text) if table[code].root >= "14" else None)
+                (find_counts(text) if table[code].root >= "14" else None)
             if table[code].root == "14" and targets == [None]:
                 # "began a hunger strike to protest against Sweden's decision": what is protested
                 target_token = protested(sent)
@@ -199,7 +200,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                               steps + ([_turn_step(trig, code)] if turned else []), co_source=joint)
                 sentence_events.append((EventMention(
                     cameo=code, source=source, target=target,
-                    start=sent.start_char, end=sent.end_char, sentence=sent.text,
+                    start=sent.start_char, end=sent.end_char, sentence=text,
                     trigger=" ".join(w.text for w in sorted(trig.words, key=lambda w: w.i)),
                     trigger_start=trig.token.idx, date=date, date_precision=precision, weekday=weekday,
                     place=place,

@@ -104,6 +104,17 @@ class Clauses:
         return merged
 
 
+_DOC_TEXT: list = [None, ""]  # the last document whose text was asked for, and its text
+
+
+def span_text(span) -> str:
+    """A span's text, sliced from its document's, which is joined once per document: both
+    ``span.text`` and ``doc.text`` join a new Token object per word on every call."""
+    if _DOC_TEXT[0] is not span.doc:
+        _DOC_TEXT[0], _DOC_TEXT[1] = span.doc, span.doc.text
+    return _DOC_TEXT[1][span.start_char:span.end_char]
+
+
 def text_of(tokens: list) -> str:
     """The words in text order as one string, a space where words were left out."""
     out, last = [], None
@@ -131,7 +142,7 @@ def follow_up_toll(sent, number: int, force: list, forceful: list) -> None:
     if forceful:
         force.extend((number, e) for e in forceful if e.cameo[:2] in ("18", "19", "20"))
         return
-    toll = {k: v for k, v in find_counts(sent.text).items() if k in ("killed", "injured")} if force else {}
+    toll = {k: v for k, v in find_counts(span_text(sent)).items() if k in ("killed", "injured")} if force else {}
     for told, event in force:
         if number - told <= _FOLLOW_UP_SENTENCES and event.counts:
             for key, value in toll.items():
@@ -188,7 +199,7 @@ def _lone_act_toll(sent, violent: list, found: dict[int, dict]) -> None:
     if len(acts) != 1 or len(told) != 1:
         return  # the casualty verbs themselves ("50 officers had been injured") tell the toll
     own = found[id(acts[0])]
-    for key, value in find_counts(sent.text).items():
+    for key, value in find_counts(span_text(sent)).items():
         if key in ("killed", "injured"):
             own.setdefault(key, value)
 

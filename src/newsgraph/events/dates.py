@@ -21,6 +21,7 @@ from datetime import date as Date, timedelta
 from typing import NamedTuple, Optional
 
 from ..records import Article, ArticleAnalysis
+from .clauses import span_text
 from .lexicon import told_day_phrases, word_set
 from .modality import modality
 
@@ -76,7 +77,7 @@ class DateResolver:
         inside = self.times[bisect_left(self._starts, sent.start_char):bisect_left(self._starts, sent.end_char)]
         pattern, offsets = told_day_phrases()
         told = []
-        for m in pattern.finditer(sent.doc.text[sent.start_char:sent.end_char]):
+        for m in pattern.finditer(span_text(sent)):
             start = sent.start_char + m.start()
             day = next((t for t in reversed(self.times[:bisect_left(self._starts, start)])
                         if (t.date and (t.precision or "day") == "day") or (not t.date and t.weekday is not None)),
@@ -187,7 +188,7 @@ def _quoted_deixis(sent, time) -> bool:
     quotation is the speaker's day, which the publication date does not give."""
     if not _DEICTIC.search(time.text):
         return False
-    before = sent.text[:max(0, time.start - sent.start_char)]
+    before = span_text(sent)[:max(0, time.start - sent.start_char)]
     opened = before.count("\u201c") - before.count("\u201d")
     return opened > 0 or (before.count('"') % 2 == 1)
 

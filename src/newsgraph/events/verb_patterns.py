@@ -68,7 +68,7 @@ def dictionary_match(tok, dictionary: VerbDictionary, min_words: int = 0) -> Opt
         if min_words and not candidates:
             continue
         if sent is None:
-            sent = list(sentence)
+            sent = _tokens(sentence)
         span = _verb_span(tok, form, sent, offset)
         if span is None:
             continue
@@ -84,7 +84,8 @@ def dictionary_match(tok, dictionary: VerbDictionary, min_words: int = 0) -> Opt
                 continue  # a word the pattern needs is nowhere in the sentence
             if left is None:
                 left = sent[:span[0] - offset]
-                right = [t for t in sent[span[1] - offset + 1:] if _governed(t, tok)]
+                lo, hi = tok.left_edge.i, tok.right_edge.i  # what the verb governs, not a later clause
+                right = [t for t in sent[span[1] - offset + 1:] if lo <= t.i <= hi]
             found = _match(pattern, left, right)
             if found is not None:
                 best = (pattern.words, pattern, found, form)
@@ -171,11 +172,6 @@ def _verb_span(tok, form: VerbForm, sent: list, offset: int) -> Optional[tuple[i
     return tok.i - len(form.before), tok.i + len(form.after)
 
 
-def _governed(t, verb) -> bool:
-    """Whether ``t`` lies in what ``verb`` governs (its subtree), not in a later clause."""
-    return verb.left_edge.i <= t.i <= verb.right_edge.i
-
-
 def _same_word(tok, word: str) -> bool:
     """Whether ``tok`` is the dictionary word ``word``: its text or lemma, or a plural or
     regular form the dictionary leaves to the reader (TIE fits "ties", PARTY "parties")."""
@@ -239,11 +235,21 @@ class _Vocabulary:
 _VOCAB: list = [None, None, None]  # (doc, sentence start, vocabulary) of the last sentence asked
 
 
+_TOKENS: list = [None, None, None]  # (doc, sentence start, its tokens) of the last sentence listed
+
+
+def _tokens(sent) -> list:
+    """The sentence's tokens as a list, listed once for all the verbs of the sentence."""
+    if _TOKENS[0] is not sent.doc or _TOKENS[1] != sent.start:
+        _TOKENS[0], _TOKENS[1], _TOKENS[2] = sent.doc, sent.start, list(sent)
+    return _TOKENS[2]
+
+
 def _vocabulary(sent) -> _Vocabulary:
     if _VOCAB[0] is sent.doc and _VOCAB[1] == sent.start:
         return _VOCAB[2]
     words: set[str] = set()
-    for tok in sent:
+    for tok in _tokens(sent):
         words.update(_keys(tok))
     vocab = _Vocabulary(frozenset(words))
     _VOCAB[0], _VOCAB[1], _VOCAB[2] = sent.doc, sent.start, vocab
