@@ -154,17 +154,6 @@ def test_average_link_uses_the_lower_threshold_only_for_small_groups():
     assert sorted(sorted(g) for g in _average_link([1, 1], {(0, 1): 0.25}, params)) == [[0, 1]]
 
 
-def test_an_undated_report_does_not_bridge_two_stories_beyond_the_horizon():
-    params = _params(threshold=0.1, small_threshold=0.1, small_size=4, horizon_days=300)
-    # 0 and 1: one story of March; 2: undated, like both; 3: its look-alike 14 months later
-    edges = {(0, 1): 0.9, (0, 2): 0.6, (1, 2): 0.6, (2, 3): 0.5}
-    spans = [(100, 100), (101, 101), (-1, -1), (530, 530)]
-    groups = sorted(sorted(g) for g in _average_link([1, 1, 1, 1], edges, params, spans))
-    assert groups == [[0, 1, 2], [3]]
-    # undated, they would be one
-    assert sorted(sorted(g) for g in _average_link([1, 1, 1, 1], edges, params)) == [[0, 1, 2, 3]]
-
-
 def test_average_link_weighs_stored_stories_by_their_size():
     params = _params(threshold=0.3, small_threshold=0.3, small_size=0)
     # node 1 is a stored story of 4 articles; the edge holds the sum of 4 similarities

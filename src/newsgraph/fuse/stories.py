@@ -186,8 +186,7 @@ class StoryGrouper:
         edges = _mergeable(sizes.tolist(), np.concatenate(edge_rows).astype(np.int64),
                            np.concatenate(edge_cols).astype(np.int64), np.concatenate(edge_sums), p)
         changed = []
-        spans = [(int(d), int(d)) for d in days] + list(zip(table.first[active].tolist(), table.last[active].tolist()))
-        for group in _average_link(sizes.tolist(), edges, p, spans):
+        for group in _average_link(sizes.tolist(), edges, p):
             if len(group) == 1 and group[0] >= k:
                 continue  # a stored story nothing joined
             stored = [int(active[x - k]) for x in group if x >= k]
@@ -253,8 +252,7 @@ def _jaccard(a: StoryFeatures, b: StoryFeatures, shingles_of) -> float:
     return shared / (len(sa) + len(sb) - shared)
 
 
-def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params: StoryOptions,
-                  spans: Optional[list[tuple[int, int]]] = None) -> list[list[int]]:
+def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params: StoryOptions) -> list[list[int]]:
     """Average-link clusters of a sparse graph whose nodes are articles or stored stories.
 
     ``edges`` hold the sum of article-to-article similarities between two
@@ -266,19 +264,9 @@ def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params:
     (Müllner's generic algorithm): a merge updates its neighbours' best in
     place and rescans only those whose best it took away, instead of pushing
     every changed pair.
-
-    ``spans``: each node's first and last publication day (-1 for none). Two groups whose
-    reports together would span more than ``horizon_days`` never merge: an undated report
-    similar to both a story and its look-alike of a year later does not bridge them.
     """
     members: dict[int, list[int]] = {i: [i] for i in range(len(sizes))}
     size = list(sizes)
-    span = list(spans) if spans is not None else [(-1, -1)] * len(sizes)
-    horizon = params.horizon_days
-
-    def too_long(a: int, b: int) -> bool:
-        (fa, la), (fb, lb) = span[a], span[b]
-        return fa >= 0 and fb >= 0 and max(la, lb) - min(fa, fb) > horizon
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), total in edges.items():
         sums[a][b] = total
@@ -294,7 +282,7 @@ def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params:
 
     def offer(a: int, b: int, average: float) -> None:
         current = best.get(a)
-        if average >= 0 and not too_long(a, b) and (current is None or (-average, b) < (-current[0], current[1])):
+        if average >= 0 and (current is None or (-average, b) < (-current[0], current[1])):
             best[a] = (average, b)
             heapq.heappush(heap, (-average, a, b))
 
@@ -306,7 +294,7 @@ def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params:
             size_b = size[b]
             average = total / (size_a * size_b)
             if average >= (small_threshold if min(size_a, size_b) <= small_size else threshold) and (
-                    average > top or (average == top and b < top_b)) and not too_long(a, b):
+                    average > top or (average == top and b < top_b)):
                 top, top_b = average, b
         if top >= 0:
             best[a] = (top, top_b)
@@ -323,8 +311,6 @@ def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params:
         keep, gone = min(a, b), max(a, b)
         members[keep].extend(members.pop(gone))
         size[keep] += size[gone]
-        dated = [d for d in (*span[keep], *span[gone]) if d >= 0]
-        span[keep] = (min(dated), max(dated)) if dated else (-1, -1)
         best.pop(gone, None)
         for c, total in sums.pop(gone).items():
             sums[c].pop(gone, None)
