@@ -2,6 +2,8 @@
 (:func:`newsgraph.fuse.story_join.join_in_stories`). Actors and articles invented here."""
 from datetime import date
 
+import pytest
+
 from newsgraph.fuse.events import EventFuser
 from newsgraph.records import EventActor, EventMention
 
@@ -254,29 +256,19 @@ def test_an_intent_joins_only_an_intent_to_do_the_same():
                 mention("m2", "a2", "036", SAUDI, IRAN)) == [["m1", "m2"]]
 
 
-def test_two_outlets_dated_reports_of_one_day_and_code_join_around_the_same_entity():
-    # one outlet leaves the praise's target untold, the other names an unnamed group
-    leader = EventActor("Ali Rahimi", "IRN", "GOV", entity_id="n7")
-    youth = EventActor("Palestinian youth", "PSE")
-    groups = fuse(mention("m1", "a1", "051", leader, None, "2023-03-08"),
-                  mention("m2", "a2", "051", leader, youth, "2023-03-08"))
-    assert groups == [["m1", "m2"]]
+LEADER = EventActor("Ali Rahimi", "IRN", "GOV", entity_id="n7")
+YOUTH = EventActor("Palestinian youth", "PSE")
 
 
-def test_one_outlets_two_dated_reports_of_a_day_stay_two_acts():
-    leader = EventActor("Ali Rahimi", "IRN", "GOV", entity_id="n7")
-    youth = EventActor("Palestinian youth", "PSE")
-    groups = fuse(mention("m1", "a1", "051", leader, None, "2023-03-08"),
-                  mention("m2", "a1", "051", leader, youth, "2023-03-08"))
-    assert groups == [["m1"], ["m2"]]
-
-
-def test_dated_reports_of_one_day_in_two_stories_stay_apart():
-    leader = EventActor("Ali Rahimi", "IRN", "GOV", entity_id="n7")
-    youth = EventActor("Palestinian youth", "PSE")
-    groups = fuse(mention("m1", "a1", "051", leader, None, "2023-03-09"),
-                  mention("m2", "b1", "051", leader, youth, "2023-03-09"))
-    assert groups == [["m1"], ["m2"]]
+@pytest.mark.parametrize("article_2,day,expected", [
+    ("a2", "2023-03-08", [["m1", "m2"]]),  # two outlets of one story, one leaving the target untold
+    ("a1", "2023-03-08", [["m1"], ["m2"]]),  # one outlet telling two such acts tells two
+    ("b1", "2023-03-09", [["m1"], ["m2"]]),  # two stories
+])
+def test_dated_reports_of_one_day_and_code_join_around_the_same_entity(article_2, day, expected):
+    groups = fuse(mention("m1", "a1", "051", LEADER, None, day),
+                  mention("m2", article_2, "051", LEADER, YOUTH, day))
+    assert groups == expected
 
 
 def test_an_undated_report_joins_one_outlets_two_reports_of_the_same_day_as_one_event():
