@@ -18,6 +18,7 @@ _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "ca
 _SETTLEMENT_NOUNS = {"town", "city", "village", "settlement", "hamlet", "district", "province", "region"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 _SPEAKING = {"speak", "talk", "address", "write", "broadcast", "appear"}  # "speaking from New York"
+_WHERE_ONE_IS = {"from", "in", "at"}  # "speaking from New York", "who is in New York"
 # what a recogniser's label rules out as a place, even where the gazetteer knows the name
 _NOT_PLACES = {"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
                "QUANTITY", "EVENT", "LAW", "LANGUAGE"}
@@ -53,14 +54,8 @@ class PlaceFinder:
         killing is at the village."""
         v = trig.token if not trig.pattern.is_noun else trig.token.head
         for host in (trig.token, v, v.head):
-            for prep in host.children:
-                if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
-                    continue
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        place = self._entity_place(obj)
-                        if place:
-                            return place
+            if (place := self._phrase_place(host, _PLACE_PREPS)) is not None:
+                return place
         if (found := self._where_the_source_is(trig, v)) is not None:
             return found
         if clauses is not None:
@@ -97,18 +92,16 @@ class PlaceFinder:
         source = trig.source
         if source is not None:
             hosts += [c for c in source.children if c.dep_ == "relcl" and c.lemma_.lower() == "be"]
-        for host in hosts:
-            for prep in host.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("from", "in", "at"):
-                    for obj in prep.children:
-                        if obj.dep_ == "pobj" and (place := self._entity_place(obj)) is not None:
-                            return place
-        return None
+        return next((p for host in hosts if (p := self._phrase_place(host, _WHERE_ONE_IS)) is not None), None)
 
     def of_act(self, act) -> Optional[dict]:
         """The place an act's own words name: "the vote in Tacna", "the elections of Peru"."""
-        for prep in act.children if act is not None else ():
-            if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS | {"of"}:
+        return self._phrase_place(act, _PLACE_PREPS | {"of"}) if act is not None else None
+
+    def _phrase_place(self, host, preps) -> Optional[dict]:
+        """The first place a prepositional phrase of ``host`` names, its preposition one of ``preps``."""
+        for prep in host.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and (place := self._entity_place(obj)) is not None:
                         return place
@@ -150,10 +143,8 @@ class PlaceFinder:
             if name.ent_type_ in _NOT_PLACES or not name.text[:1].isupper():
                 continue
             words = [c for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [name]
-            text = " ".join(w.text for w in sorted(words, key=lambda w: w.i))
-            place = load_gazetteer().find(text)
-            if place is not None:
-                return {"name": text, "country": place.country, "lat": place.lat, "lon": place.lon}
+            if (place := _known_place(" ".join(w.text for w in sorted(words, key=lambda w: w.i)))) is not None:
+                return place
         return None
 
     def finest(self, named: Optional[dict], sides=()) -> Optional[dict]:
@@ -214,16 +205,22 @@ class PlaceFinder:
             return None
         words = name.doc[name.left_edge.i:name.i + 1] if name.dep_ != "compound" else [name]
         text = " ".join(t.text for t in words if t.pos_ == "PROPN")
+        if not text:
+            return None
+        if (known := _known_place(text)) is not None:
+            return known
+        self._settlements.add(text)
         # the dateline's country, where the reporter is: a village named with no country in a
         # report from Kramatorsk is Ukraine's; not a country the article is only about ("the
         # Serb-held Krajina region", told of Serbia, is in Croatia)
         country = self.dateline.get("country") if self.dateline else None
-        if not text:
-            return None
-        if (known := load_gazetteer().find(text)) is not None:
-            return {"name": text, "country": known.country, "lat": known.lat, "lon": known.lon}
-        self._settlements.add(text)
         return {"name": text, "country": country, "lat": None, "lon": None}
+
+
+def _known_place(text: str) -> Optional[dict]:
+    """A place record for a name the gazetteer knows, as the report writes it."""
+    place = load_gazetteer().find(text)
+    return None if place is None else {"name": text, "country": place.country, "lat": place.lat, "lon": place.lon}
 
 
 def _same_act(clauses: Clauses, owner: Optional[int], mine: int) -> bool:

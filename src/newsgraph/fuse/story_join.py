@@ -47,7 +47,7 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
                         named[(entity, group[0].cameo[:2], month)].append(i)
     merged: dict[int, list[EventMention]] = {}
     gone: set[int] = set()
-    alias: dict[int, int] = {}  # a dated event merged into another -> that one
+    roots = _Roots(len(groups))  # a dated event merged into another -> that one
     for i, group in enumerate(groups):
         if not all(_vague(m) for m in group):
             continue
@@ -80,7 +80,7 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
                             for a in group for b in groups[j]) for j in fitting}
             top = max(named.values())
             fitting = [j for j in fitting if named[j] == top]
-        fitting = sorted({alias.get(j, j) for j in fitting})
+        fitting = sorted({roots.find(j) for j in fitting})
         if len(fitting) > 1 and _told_twice([groups[j] for j in fitting]):
             # "Police in Georgia fired water cannon at thousands of protesters" in the lead and
             # "... police used water cannon" further down, both of Tuesday: one outlet telling
@@ -89,7 +89,7 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
             for j in fitting[1:]:
                 merged.setdefault(home, list(groups[home])).extend(merged.pop(j, groups[j]))
                 gone.add(j)
-                alias.update({k: home for k, v in alias.items() if v == j} | {j: home})
+                roots.join(home, j)
             fitting = [home]
         if len(fitting) == 1:
             merged.setdefault(fitting[0], list(groups[fitting[0]])).extend(group)
@@ -121,17 +121,11 @@ def _join_same_day(groups: list[list[EventMention]], story_of: dict[str, str]) -
             for day in days:
                 for code in {m.cameo[:3] for m in group}:
                     keyed[(story, day, code)].append(i)
-    home = list(range(len(groups)))
-
-    def find(i: int) -> int:
-        while home[i] != i:
-            i = home[i]
-        return i
-
+    roots = _Roots(len(groups))
     for members in keyed.values():
         for x, i in enumerate(members):
             for j in members[x + 1:]:
-                a, b = find(i), find(j)
+                a, b = roots.find(i), roots.find(j)
                 if a == b:
                     continue
                 if {m.article_id for m in groups[a]} & {m.article_id for m in groups[b]}:
@@ -139,9 +133,26 @@ def _join_same_day(groups: list[list[EventMention]], story_of: dict[str, str]) -
                 if any(_story_sides_agree(p, q, either_way_between(p, q))
                        and (_same_entity(p.source, q.source) or _same_entity(p.target, q.target))
                        for p in groups[a] for q in groups[b]):
-                    home[b] = a
+                    roots.join(a, b)
                     groups[a] = groups[a] + groups[b]
-    return [group for i, group in enumerate(groups) if home[i] == i]
+    return [group for i, group in enumerate(groups) if roots.find(i) == i]
+
+
+class _Roots:
+    """Which event each merged one went into (a union-find over group indexes)."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, home: int, other: int) -> None:
+        """``other`` (a root) goes into ``home`` (a root)."""
+        self.parent[other] = home
 
 
 _DISTINCT_SUBCODES = {"03"}  # roots whose three-digit codes are different acts, never one event
