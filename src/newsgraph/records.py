@@ -342,7 +342,7 @@ _READING_FIELDS = tuple(f.name for f in fields(EventReading))
 def told_date(day: Optional[str], precision: Optional[str]) -> dict:
     """An event's date as records show it: ``date`` is a day only when the text fixes the
     day; a coarser one is null there, its period in ``period`` (ISO 8601: "2023-02", "2023",
-    "2023-W09") and its width in ``date_precision``. "Raisi's visit to China last month", told
+    "2023-W09") and its width in ``date_precision``. "a visit to Lima last month", told
     on 10 March 2023: date null, period "2023-02", date_precision "month" (a 2023-02-01
     would read as a day and pile a month's events on its first).
 

@@ -30,8 +30,8 @@ ARTICLES = {
                   "\u201cWe support the peace process in Mali,\u201d the minister said.",
     "says_now": "The French foreign minister met the Malian president in Bamako on Tuesday. The "
                 "minister says France supports the peace process in Mali.",
-    "statement": "Ethiopia and the rebels signed an agreement on Tuesday. In Addis Ababa, the prime "
-                 "minister's office issued a statement in which the president thanked the mediators.",
+    "statement": "Mali and the rebels signed an agreement on Tuesday. In Bamako, the presidency issued a "
+                 "statement in which the president thanked the mediators.",
     "span_from_to": "Malian government negotiators met the rebels in Algiers from March 6 to 8.",
     "span_between": "The Malian army shelled rebel positions between Monday and Wednesday.",
 }
@@ -40,7 +40,7 @@ UNDATED = {
     "weekday_evening": "Parliament approved the bill on Tuesday. That evening riot police used water cannon "
                        "on protesters outside the building.",
     "unfixed_month": "The rebels signed an agreement with the government on Tuesday. The Malian "
-                     "president paid a state visit to Algeria in February.",
+                     "president travelled to Algiers for talks in February.",
 }
 
 

@@ -257,7 +257,7 @@ def test_an_intent_joins_only_an_intent_to_do_the_same():
 
 
 LEADER = EventActor("Ali Rahimi", "IRN", "GOV", entity_id="n7")
-YOUTH = EventActor("Palestinian youth", "PSE")
+YOUTH = EventActor("student protesters", "PSE")
 
 
 @pytest.mark.parametrize("article_2,day,expected", [

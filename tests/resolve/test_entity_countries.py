@@ -109,8 +109,8 @@ def test_an_institution_the_ner_tagged_takes_the_canonical_name(analyze, text, m
 
 
 @pytest.mark.parametrize("text,mention,name", [
-    ("Russia\u2019s embassy in Bogot\u00e1 hit back on Friday.", "Russia\u2019s embassy in Bogot\u00e1",
-     "Russian embassy in Bogot\u00e1"),
+    ("Russia\u2019s embassy in Bras\u00edlia protested on Friday.", "Russia\u2019s embassy in Bras\u00edlia",
+     "Russian embassy in Bras\u00edlia"),
     ("The Russian embassy in Kyiv condemned the strike.", "Russian embassy in Kyiv", "Russian embassy in Kyiv"),
 ])
 def test_a_mission_abroad_keeps_its_host_city(analyze, text, mention, name):

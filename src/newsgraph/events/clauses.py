@@ -87,7 +87,7 @@ class Clauses:
         """The first non-empty ``read(tokens)``: own words, the holding clause, unowned words, then
         (``below``) the clauses below (their findings merged, the first value of a key kept).
         A toll is found below ("a raid ... left seven dead"), a place is not: in "a raid on
-        Jenin left seven dead, and gunmen killed four near Eli" Eli is the killing's."""
+        Tacna left seven dead, and gunmen killed four near Arica" Arica is the killing's."""
         for tokens in (self.own(anchor), self.own(up) if (up := self.above(anchor)) is not None else [],
                        self.shared()):
             if tokens and (found := read(tokens)):

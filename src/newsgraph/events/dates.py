@@ -111,7 +111,7 @@ class DateResolver:
                 self.anchor = _when(best)
 
     def _unfixed_governed(self, tok, sent) -> bool:
-        """'Raisi paid a state visit to Beijing in February', in an article with no year: the
+        """'the minister paid a state visit to Lima in February', in an article with no year: the
         visit has a time of its own, which no later day of the report stands in for."""
         starts = self.unfixed[bisect_left(self.unfixed, sent.start_char):bisect_left(self.unfixed, sent.end_char)]
         return any(_governs(tok, _token_at(sent, start)) for start in starts)
@@ -135,7 +135,7 @@ class DateResolver:
             # time is its head's
             tok = when.head
         elif (said := _statement_content(tok)) is not None:
-            # "issued a statement in which Abiy thanked the mediators": the thanks were said
+            # "issued a statement in which the president thanked the mediators": the thanks were said
             # when the statement was issued
             tok = said
         # "last month's battle", "Tuesday's strike": a time that dates a noun is that noun's,
@@ -335,9 +335,9 @@ def _present(tok) -> bool:
     occasion the article last dated.
 
     The verb that reports or governs the trigger decides, not the trigger's own tense:
-    in '"We support any efforts to de-escalate," Kirby said' the support is told at
+    in '"We support the talks," the envoy said' the support is told at
     the past occasion of the saying (dated by the report's last dated occasion), while
-    in 'Kirby says the United States supports' it is told as now."""
+    in 'the envoy says Chile supports them' it is told as now."""
     v = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     chain = [v]
     for _ in range(3):  # the trigger's verb, then the verbs it is reported or governed by

@@ -13,12 +13,12 @@ _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "thro
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "area", "outskirts",
                 "suburb", "port", "island", "state", "county", "border", "streets", "centre", "center",
                 "settlement", "camp", "hamlet", "neighbourhood", "neighborhood"}
-# of these, the ones whose of-phrase names a place however small: "the village of Bilenke" is a
+# of these, the ones whose of-phrase names a place however small: "the village of Pampa Alta" is a
 # place even where neither the recogniser nor the gazetteer knows the name
 _SETTLEMENT_NOUNS = {"town", "city", "village", "settlement", "hamlet", "district", "province", "region"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
-_SPEAKING = {"speak", "talk", "address", "write", "broadcast", "appear"}  # "speaking from New York"
-_WHERE_ONE_IS = {"from", "in", "at"}  # "speaking from New York", "who is in New York"
+_SPEAKING = {"speak", "talk", "address", "write", "broadcast", "appear"}  # "speaking from Geneva"
+_WHERE_ONE_IS = {"from", "in", "at"}  # "speaking from Geneva", "who is in Geneva"
 # what a recogniser's label rules out as a place, even where the gazetteer knows the name
 _NOT_PLACES = {"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
                "QUANTITY", "EVENT", "LAW", "LANGUAGE"}
@@ -73,8 +73,8 @@ class PlaceFinder:
         # a place told of someone in a relative clause is theirs, not the event's: in "the
         # president, who spent the crisis in Paris, sided with the protesters" nothing
         # happened in Paris; a trigger inside that clause keeps it. Nor is the place of another
-        # act of force in the sentence ("a raid on Jenin left seven dead, and gunmen killed
-        # four near the Eli settlement": not the raid's)
+        # act of force in the sentence ("a raid on Tacna left seven dead, and gunmen killed
+        # four near the Arica settlement": not the raid's)
         i = trig.token.i
         mine = anchor_of(trig.token).i if clauses is not None else None
         return next((p for p, rel, tok in self._places
@@ -82,9 +82,9 @@ class PlaceFinder:
                      and (mine is None or _same_act(clauses, clauses.owner_of(tok), mine))), None)
 
     def _where_the_source_is(self, trig, verb) -> Optional[dict]:
-        """Where the source was when it acted: "speaking from New York, the head of state told
-        demonstrators" (a participle of speaking), "the president, who is in New York for a
-        conference, took the protesters' side" (a relative clause of being somewhere; not "who
+        """Where the source was when it acted: "speaking from Geneva, the head of state told
+        demonstrators" (a participle of speaking), "the president, who is in Geneva for a
+        conference, praised the protesters" (a relative clause of being somewhere; not "who
         spent the crisis in Paris", which tells of a stay, not of where the act was done)."""
         verbs = [verb] + ([verb.head] if verb.dep_ in ("ccomp", "xcomp") else [])  # "told them she stood with them"
         hosts = [c for v in verbs for c in v.children if c.dep_ == "advcl" and c.tag_ == "VBG"
@@ -151,9 +151,9 @@ class PlaceFinder:
         """The event's place: the one named, unless it is only the country the dateline's town
         is in ("Police in Peru fired water cannon", datelined Lima: Lima); with none named, the
         place the article last told an event of one of its named sides at, when the dateline
-        is in no side's country: "BEIRUT - Khamenei met a Hamas delegation headed by Haniya in
-        Tehran on Wednesday ... On Tuesday, the delegation held talks with President Raisi":
-        Tehran, not Beirut, where the report was filed; else the dateline's.
+        is in no side's country: "LIMA - the Bolivian president met a Chilean delegation headed by
+        its foreign minister in La Paz on Wednesday ... On Tuesday, the minister held talks with
+        the vice-president": La Paz, not Lima, where the report was filed; else the dateline's.
         ``sides``: the event's actors as found so far."""
         dateline = self.dateline
         keys = [a.key for a in sides if a is not None and a.key]
@@ -185,19 +185,19 @@ class PlaceFinder:
                         if obj.dep_ == "pobj":
                             return self._entity_place(obj, 1) or self._named_settlement(tok, obj)
             if tok.lemma_.lower() in _PLACE_NOUNS:
-                # "near the Eli settlement", "the Jenin camp": the place its name modifies
+                # "near the Arica settlement", "the Tacna camp": the place its name modifies
                 for child in tok.children:
                     if child.dep_ != "compound":
                         continue
                     found = self._entity_place(child, 1)
                     if found is not None and found.get("lat") is None and not found.get("country"):
-                        found = None  # "Kampuchean guerrilla camps": a people, not a known place
+                        found = None  # "Kurdish guerrilla camps": a people, not a known place
                     if found := found or self._named_settlement(tok, child):
                         return found
         return None
 
     def _named_settlement(self, noun, name) -> Optional[dict]:
-        """'the village of Bilenke', 'the Eli settlement': a proper name of a settlement noun is a
+        """'the village of Pampa Alta', 'the Arica settlement': a proper name of a settlement noun is a
         place, though no gazetteer knows it and the recogniser took
         it for a person or an organisation."""
         if noun.lemma_.lower() not in _SETTLEMENT_NOUNS or name.pos_ != "PROPN" or \
@@ -211,8 +211,8 @@ class PlaceFinder:
             return known
         self._settlements.add(text)
         # the dateline's country, where the reporter is: a village named with no country in a
-        # report from Kramatorsk is Ukraine's; not a country the article is only about ("the
-        # Serb-held Krajina region", told of Serbia, is in Croatia)
+        # report from Tacna is Peru's; not a country the article is only about (a rebel-held
+        # region named in a report about its neighbour is not the neighbour's)
         country = self.dateline.get("country") if self.dateline else None
         return {"name": text, "country": country, "lat": None, "lon": None}
 
@@ -225,8 +225,8 @@ def _known_place(text: str) -> Optional[dict]:
 
 def _same_act(clauses: Clauses, owner: Optional[int], mine: int) -> bool:
     """Whether words owned by ``owner`` tell the act anchored at ``mine``: its own clause, words
-    no act owns, or an adverbial clause under it ("killed 23 people when they blew themselves
-    up in Tel Aviv"); not another act joined to it ("..., and gunmen killed four near Eli")."""
+    no act owns, or an adverbial clause under it ("killed five people when they opened fire
+    on a market in Arica"); not another act joined to it ("..., and gunmen killed four near Arica")."""
     if owner is None or owner == mine:
         return True
     anchor = clauses.sent.doc[owner]

@@ -82,7 +82,7 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
             fitting = [j for j in fitting if named[j] == top]
         fitting = sorted({roots.find(j) for j in fitting})
         if len(fitting) > 1 and _told_twice([groups[j] for j in fitting]):
-            # "Police in Georgia fired water cannon at thousands of protesters" in the lead and
+            # "Police in Peru fired water cannon at thousands of protesters" in the lead and
             # "... police used water cannon" further down, both of Tuesday: one outlet telling
             # one event twice, which the other outlet's undated report fits as one
             home = fitting[0]
@@ -110,8 +110,8 @@ def _told_twice(candidates: list[list[EventMention]]) -> bool:
 def _join_same_day(groups: list[list[EventMention]], story_of: dict[str, str]) -> list[list[EventMention]]:
     """Events of one story, day and three-digit code, told by other outlets, whose sides agree
     as a story's do (:func:`_story_sides_agree`) around the same named entity: one outlet's
-    "the Leader praised the sense of responsibility shown by the young" (no target) and
-    another's "Khamenei ... praised the Palestinian youth", both of 21 June. Reports of one
+    "the minister praised the courage shown by the young" (no target) and another's "Ana
+    Ruiz ... praised the student protesters", both of 21 June. Reports of one
     article stay apart: one outlet telling two such acts tells two."""
     groups = list(groups)  # merged groups replace their members here, not in the caller's list
     keyed: dict[tuple, list[int]] = defaultdict(list)

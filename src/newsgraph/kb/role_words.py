@@ -70,7 +70,7 @@ def institution_heads() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def mission_heads() -> frozenset[str]:
-    """Institutions abroad whose host city names them ("Russia's embassy in Bogota")."""
+    """Institutions abroad whose host city names them ("Chile's embassy in Lima")."""
     return frozenset(_table()["institutions"]["missions"])
 
 

@@ -7,8 +7,8 @@ within an article the mentions of one (country, words) are one entity, whose nam
 canonical "<demonym> <words>" ("Ethiopian government", "Russian defence ministry"), so that
 the entity registry meets the same name in every article. A phrase the NER tagged, or with
 another name in it, is left as is. A mission abroad keeps its host city, which tells one
-embassy of a country from another: "Russia's embassy in Bogota" is the "Russian embassy in
-Bogota".
+embassy of a country from another: "Chile's embassy in Lima" is the "Chilean embassy in
+Lima".
 """
 from __future__ import annotations
 
@@ -75,7 +75,7 @@ def name_institutions(resolver: LocalResolver, kb, heads: frozenset[str], qualif
 
 
 def _host_city(doc, head, end: int):
-    """The place of "in <place>" right after a mission ("embassy in Bogota"), as a span;
+    """The place of "in <place>" right after a mission ("embassy in Lima"), as a span;
     None when the phrase is more than a place's name ("in the north of the city")."""
     if end >= len(doc) or doc[end].lower_ != "in" or doc[end].head.i != head.i:
         return None
