@@ -53,6 +53,9 @@ CODES: dict[str, str] = {
     "W701": "a verb dictionary line could not be read and was skipped; fix it as the PETRARCH verb dictionary "
             "format says (docs: newsgraph/kb/petrarch_verbs.py) or delete it",
     "W702": "a verb dictionary file could not be read and was skipped; check the path and that it is UTF-8 text",
+    "W703": "a verb dictionary code is not in the CAMEO table and is coded as the dictionary's own code, with "
+            "no QuadClass, Goldstein score or PLOVER category unless CAMEO has its root; check it if you "
+            "meant a CAMEO code",
 }
 
 

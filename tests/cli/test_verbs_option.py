@@ -7,7 +7,7 @@ from cli_runner import run_cli
 from newsgraph.config import load_options
 
 ACTORS = "NEWLAND [NLX]\nOLDLAND [OLX]\n"
-VERBS = "--- PRAISE [051] ---\nPRAISE\n- * EFFORTS [064]\n- * NOTHING [999]\n"
+VERBS = "--- PRAISE [051] ---\nPRAISE\n- * EFFORTS [064]\n- * NOTHING [9x9]\n"
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def test_code_with_a_verb_dictionary_warns_of_bad_lines_and_codes_with_the_rest(
                              "--actors", files / "lands.actors", "--verbs", files / "lands.verbs")
     assert status == 0
     (warning,) = [line for line in err.splitlines() if line.startswith("newsgraph: W701")]
-    assert "lands.verbs:4" in warning and "[999]" in warning and "Traceback" not in err
+    assert "lands.verbs:4" in warning and "[9x9]" in warning and "Traceback" not in err
     (line,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     (event,) = line["events"]
     assert event["cameo"] == "064" and event["source"]["country"] == "NLX"

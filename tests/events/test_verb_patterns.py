@@ -52,7 +52,7 @@ BAD LINE [999]
 
 --- GIVE [070] ---
 GIVE {GAVE GIVEN GIVES GIVING}
-- * GIFTS [999]
+- * GIFTS [9x9]
 
 --- VISIT [042] ---
 VISIT
@@ -61,6 +61,7 @@ VISIT
 --- RENEW [031] ---
 RENEW
 - * LICENSE [031]
+- * TREATY [918]
 """
 
 SENTENCES = {
@@ -82,6 +83,7 @@ SENTENCES = {
     "modal_in_pattern": "Newland may visit Oldland.",
     "listed_subject": "Newland, Oldland, Farland and Bree praised their talks with Eastland.",
     "own_thing_then_the_party_after_a_preposition": "Newland renewed its license in Oldland.",
+    "own_code": "Newland renewed the treaty with Oldland.",
 }
 
 
@@ -161,10 +163,15 @@ def test_the_dictionary_wins_a_tie_with_the_built_in_lexicon(coded):
 
 
 def test_a_pattern_with_a_code_outside_cameo_claims_its_words_as_no_event(coded):
-    # "- * GIFTS [999]": coding it as the block's 070 would say what its author did not
+    # "- * GIFTS [9x9]": coding it as the block's 070 would say what its author did not
     assert coded["uncodable_pattern"] == []
     # another object is not claimed: the built-in "give +money" (one word more than GIVE) codes it
     assert coded["uncodable_fallback"] == [("071", "NLX", "OLX", None)]
+
+
+def test_a_code_cameo_lacks_is_coded_as_the_dictionary_wrote_it(coded):
+    # "- * TREATY [918]": the author's own code, as PETRARCH passes it on (root 91)
+    assert coded["own_code"] == [("918", "NLX", "OLX", str(VERBS.splitlines().index("- * TREATY [918]") + 1))]
 
 
 def test_a_modal_the_pattern_names_is_its_code_not_a_hypothesis(coded):

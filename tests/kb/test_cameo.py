@@ -35,3 +35,15 @@ def test_symmetric_codes_and_either_way_roots_are_codes_of_the_table():
     assert SYMMETRIC_CODES <= set(table)
     assert {table[c].root for c in SYMMETRIC_CODES} <= SIDES_EITHER_WAY_ROOTS
     assert "042" not in SYMMETRIC_CODES and "042"[:2] in SIDES_EITHER_WAY_ROOTS  # a visit is hosted
+
+
+def test_a_dictionarys_own_code_takes_its_root_from_cameo_when_cameo_has_the_root():
+    table = load_cameo()
+    assert "066" not in table and "918" not in table  # membership stays CAMEO's own
+    ferry = table["066"]
+    assert (ferry.root, ferry.quad_class, ferry.plover) == ("06", 2, table["06"].plover)
+    assert ferry.goldstein == table["06"].goldstein
+    trade = table["918"]
+    assert (trade.root, trade.quad_class, trade.goldstein, trade.plover) == ("91", 0, 0.0, None)
+    with pytest.raises(KeyError):
+        table["abc"]

@@ -75,9 +75,9 @@ def report_verb_problems(options: Options) -> int:
     problems = load_verb_dictionaries(tuple(options.events.verb_files)).problems
     for problem in problems:
         click.echo(f"newsgraph: {problem}", err=True)
-    if problems:
-        click.echo(f"newsgraph: {len(problems)} verb dictionary lines skipped or recoded; "
-                   f"W701: {describe('W701')}", err=True)
+    for code in sorted({p.code for p in problems}):
+        count = sum(p.code == code for p in problems)
+        click.echo(f"newsgraph: {count} verb dictionary line(s) {code}: {describe(code)}", err=True)
     return len(problems)
 
 

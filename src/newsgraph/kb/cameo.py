@@ -7,6 +7,7 @@ and the sentence coder describe codes with it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
@@ -33,13 +34,42 @@ class CameoCode:
     name: str
 
 
+#: What a verb dictionary's own code looks like: three or four digits, as CAMEO's are.
+OWN_CODE = re.compile(r"\d{3,4}")
+
+
+class CameoTable(dict):
+    """The CAMEO codes by code. ``code in table`` is true of CAMEO's codes only; looking up
+    a code a user's verb dictionary defines outside CAMEO ("[345]", see :func:`own_code`)
+    gives that code's own row instead of a KeyError."""
+
+    def __missing__(self, code: str) -> CameoCode:
+        if not isinstance(code, str) or not OWN_CODE.fullmatch(code):
+            raise KeyError(code)
+        return own_code(code, self)
+
+
+def own_code(code: str, table: Optional[dict] = None) -> CameoCode:
+    """The row of a code CAMEO lacks, as a verb dictionary's author defined it: its root is
+    its first two digits, and it takes that root's QuadClass, Goldstein score and PLOVER
+    category when CAMEO has the root, else 0, 0.0 and none. Worked example: "[066]" is
+    root 06 (material cooperation: QuadClass 2, Goldstein 6.0, PLOVER COOPERATE); "[345]"
+    is root 34, which CAMEO lacks: QuadClass 0, Goldstein 0.0, no PLOVER category."""
+    table = load_cameo() if table is None else table
+    root = dict.get(table, code[:2])
+    if root is None:
+        return CameoCode(code, code[:2], 0, 0.0, None, None, "a code of the verb dictionary's own")
+    return CameoCode(code, code[:2], root.quad_class, root.goldstein, root.plover, root.plover_mode,
+                     f"a code of the verb dictionary's own, under {root.name}")
+
+
 @lru_cache(maxsize=1)
-def load_cameo() -> dict[str, CameoCode]:
+def load_cameo() -> CameoTable:
     """Every CAMEO code of ``newsgraph/data/cameo.tsv`` (built by scripts/build_cameo.py)."""
     text = resources.files("newsgraph.data").joinpath("cameo.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     header, body = rows[0], rows[1:]
-    out = {}
+    out = CameoTable()
     for row in body:
         r = dict(zip(header, row))
         out[r["code"]] = CameoCode(r["code"], r["root"], int(r["quad_class"]), float(r["goldstein"]),

@@ -18,12 +18,15 @@ The format (PETRARCH2 ``docs/source/dictionaries.rst``, TABARI 0.8.4 manual):
 - Codes: ``[042]``; ``[032:033]`` is two events, the first from the source to the target
   and the second back from the target to the source ("X visited Y": X makes a visit, 032,
   and Y hosts one, 033); ``[---]`` is no event. A code outside the CAMEO table is coded as
-  its longest CAMEO prefix (``[1717]`` as 171), with a warning; one with none (``[903]``) is
-  a bad line whose pattern still claims its words, as ``[---]`` does: a less specific pattern
-  must not code what its author coded otherwise.
+  its longest CAMEO prefix (``[1717]`` as 171), with a warning; one of three or four digits
+  with none (``[903]``) is the dictionary's own code, coded as written (root ``90``, the
+  root's QuadClass and Goldstein score when CAMEO has it), with a W703 note. Anything else
+  (``[abc]``) is a bad line whose pattern still claims its words, as ``[---]`` does: a less
+  specific pattern must not code what its author coded otherwise.
 - ``~`` lines (PETRARCH2 verb transformations) are read past: they are not applied.
 
-Every bad line is one :class:`DictionaryProblem` (code W701, ``file:line: cause``); the
+Every bad line is one :class:`DictionaryProblem` (code W701, ``file:line: cause``; W703 for
+an own code); the
 rest of the file still loads. A file that cannot be read at all is one problem (W702)
 and yields nothing.
 """
@@ -35,10 +38,11 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Optional, Union
 
-from .cameo import load_cameo
+from .cameo import OWN_CODE, load_cameo
 
 BAD_LINE = "W701"
 UNREADABLE = "W702"
+OWN = "W703"
 NULL_CODES = frozenset({"---", "+++", "###"})  # no event (TABARI's null and "undefined" codes)
 
 
@@ -175,7 +179,7 @@ class _Reader:
         self.block_verb: Optional[str] = None
         self.synset: Optional[str] = None  # the set whose + lines are being read
         self.synset_plurals = True
-        self.pending: list[str] = []  # notes on codes read from the current line
+        self.pending: list[tuple[str, str]] = []  # (note, warning code) on codes of the current line
 
     def problem(self, number: int, cause: str, code: str = BAD_LINE) -> None:
         self.problems.append(DictionaryProblem(code, self.path, number, cause))
@@ -230,8 +234,8 @@ class _Reader:
         if codes:
             self.pending = []
             self.block_code = self.code(codes[0])
-            for note in self.pending:
-                self.problem(number, note)
+            for note, warning in self.pending:
+                self.problem(number, note, warning)
 
     def code(self, body: str) -> tuple[Optional[str], Optional[str], bool]:
         """(code, reverse code, uncodable) of one [...]: uncodable when the code is none of CAMEO's."""
@@ -247,12 +251,17 @@ class _Reader:
             return text
         for n in range(len(text) - 1, 2, -1):
             if text[:n] in self.table and text[:n].isdigit():
-                self.pending.append(f"[{text}] is not a CAMEO code; coded as its prefix {text[:n]}")
+                self.pending.append((f"[{text}] is not a CAMEO code; coded as its prefix {text[:n]}", BAD_LINE))
                 return text[:n]
+        if OWN_CODE.fullmatch(text):
+            # The author's own code, as TABARI and PETRARCH pass it on: "[903]" codes 903
+            self.pending.append((f"[{text}] is not a CAMEO code; coded as the dictionary's own code "
+                                 f"{text} (root {text[:2]})", OWN))
+            return text
         # The phrase is still the author's: coding it with a less specific pattern instead would
-        # be wrong ("contribute a million dollars [903]" is not the block's "contribute [070]").
-        self.pending.append(f"[{text}] is not a CAMEO code (nor has a CAMEO prefix); its words are kept "
-                            "as no event: use a code of the CAMEO table")
+        # be wrong ("contribute a million dollars [9O3]" is not the block's "contribute [070]").
+        self.pending.append((f"[{text}] is not a code (three or four digits); its words are kept "
+                             "as no event", BAD_LINE))
         return None
 
     def synonym(self, word: str) -> None:
@@ -288,8 +297,8 @@ class _Reader:
             words = ["_".join(words)]  # "LASH OUT", "RULE OUT": TABARI's open multi-word verb
         self.pending = []
         code, reverse, uncodable = self.code(codes[0]) if codes else self.block_code
-        for note in self.pending:
-            self.problem(number, note)
+        for note, warning in self.pending:
+            self.problem(number, note, warning)
         stem = words[0]
         if self.block_verb is None:
             self.block_verb = stem.replace("+", "")
@@ -336,8 +345,8 @@ class _Reader:
         joined_after = right.startswith("_")
         before = self.elements(left.strip().rstrip("_"))
         after = self.elements(right.strip().lstrip("_"))
-        for note in self.pending:
-            self.problem(number, note)
+        for note, warning in self.pending:
+            self.problem(number, note, warning)
         self.patterns.setdefault(self.block_verb, []).append(VerbPattern(
             self.block_verb, before, after, code, reverse, f"{self.path}:{number}", joined_before, joined_after,
             uncodable, "- " + text.strip()))
