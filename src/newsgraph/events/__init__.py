@@ -19,7 +19,7 @@ from .counts import find_counts
 from .dates import DateResolver
 from .grammar import Trigger, prep_object, protested
 from .lexicon import Lexicon, LexiconError, acts_of_state, deeds, load_lexicon, reported_acts, word_set
-from .modality import condition_subject, conditional, intent_code, modality
+from .modality import condition_subject, conditional, intent_code, modality, told_as_history
 from .places import PlaceFinder
 from .verb_patterns import other_party
 from .why import explain, relation
@@ -61,6 +61,8 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
         for trig in triggers:
             if id(trig) in folded:
                 continue  # "stormed the camp in a raid that killed seven": the storming's toll
+            if told_as_history(trig):
+                continue  # "five years after crowds burned down its embassy": long past, undated
             sources, targets, members = _sides(trig, actors)
             target_token = trig.target
             if "amid_congratulations" in trig.flags:

@@ -40,6 +40,24 @@ def condition_subject(trig: Trigger):
     return None
 
 
+# Units of a span long enough that the act where it began is history, not the week's news.
+_LONG_SPANS = {"month", "year", "decade", "century"}
+
+
+def told_as_history(trig: Trigger) -> bool:
+    """An act told only as where a span of months or years began: "restored ties five years
+    after crowds burned down its embassy", "a decade after the storming of the embassy".
+    It happened long before what the article reports, on a day the text does not give, so
+    coding it would date old history as news. Spans of days stay news: "two days after
+    troops stormed the town" tells of this week's raid."""
+    v = trig.token
+    if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in v.children):
+        return any(c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_SPANS for c in v.children)
+    if v.dep_ == "pobj" and v.head.lower_ in ("after", "since"):
+        return any(c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_SPANS for c in v.head.children)
+    return False
+
+
 def modality(trig: Trigger) -> list[str]:
     """'hypothetical' (modal or inside an if-clause) and 'future' flags of a trigger.
     A reported "would" ("said they would meet") is the future of the past, not a condition."""

@@ -1,0 +1,42 @@
+"""What an act's telling says of it: history told only as a time anchor is not coded.
+Sentences written here."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.config import load_options
+from newsgraph.sentences import Sentence, code_sentences
+
+SENTENCES = {
+    # an act told only as where a span of years or months began: history, not coded
+    "years_after_clause": "Chile will restore full diplomatic ties with Peru, six years after rioters burned "
+                          "down its embassy.",
+    "decade_after_noun": "Chile restored diplomatic ties with Peru a decade after the storming of its embassy.",
+    "months_after": "Chile resumed trade with Peru eighteen months after Bolivian troops attacked a border post.",
+    # spans of days are this week's news: the act is coded
+    "days_after": "Peru recalled its ambassador two days after Chilean troops attacked a border post.",
+    "plain_after": "Chilean police fired tear gas after Peruvian protesters threw stones at them.",
+}
+
+
+@pytest.fixture(scope="module")
+def coded() -> dict:
+    options = load_options(overrides={"run": {"progress": False, "workers": 1}})
+    found = dict(code_sentences([Sentence(k, v, "2022-03-10") for k, v in SENTENCES.items()], options))
+    return {k: [(e["cameo"][:2], (e["source"] or {}).get("country"), (e["target"] or {}).get("country"))
+                for e in v] for k, v in found.items()}
+
+
+@pytest.mark.parametrize("sid", ["years_after_clause", "decade_after_noun", "months_after"])
+def test_an_act_long_before_told_as_a_time_anchor_is_not_coded(coded, sid):
+    roots = {root for root, _, _ in coded[sid]}
+    assert roots and not roots & {"17", "18", "19", "20"}, coded[sid]
+
+
+def test_an_act_days_before_is_still_news(coded):
+    assert any(root in ("18", "19") and source == "CHL" for root, source, _ in coded["days_after"])
+
+
+def test_a_plain_after_clause_is_coded(coded):
+    roots = {root for root, _, _ in coded["plain_after"]}
+    assert roots & {"14", "17", "18", "19"}, coded["plain_after"]
