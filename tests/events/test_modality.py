@@ -1,5 +1,5 @@
-"""What an act's telling says of it: history told only as a time anchor is not coded.
-Sentences written here."""
+"""What an act's telling says of it: history told only as a time anchor is not coded, nor
+an event another act calls off. Sentences written here."""
 from __future__ import annotations
 
 import pytest
@@ -16,6 +16,10 @@ SENTENCES = {
     # spans of days are this week's news: the act is coded
     "days_after": "Peru recalled its ambassador two days after Chilean troops attacked a border post.",
     "plain_after": "Chilean police fired tear gas after Peruvian protesters threw stones at them.",
+    # an event put off or called off has not happened: the act on it is the event
+    "postponed_meeting": "Chile and Peru postponed their meeting after the storm.",
+    "called_off_talks": "Chile called off the talks with Peru on Monday.",
+    "held_meeting": "Chile held a meeting with Peru.",
 }
 
 
@@ -40,3 +44,9 @@ def test_an_act_days_before_is_still_news(coded):
 def test_a_plain_after_clause_is_coded(coded):
     roots = {root for root, _, _ in coded["plain_after"]}
     assert roots & {"14", "17", "18", "19"}, coded["plain_after"]
+
+
+def test_an_event_put_off_is_not_coded_but_the_act_calling_it_off_is(coded):
+    assert coded["postponed_meeting"] == []
+    assert coded["called_off_talks"] == [("16", "CHL", "PER")]
+    assert coded["held_meeting"] == [("04", "CHL", "PER")]
