@@ -1,5 +1,6 @@
 """What an act's telling says of it: history told only as a time anchor is not coded, nor
-an event another act calls off. Sentences written here."""
+an event another act calls off, nor words between sides no one can place. Sentences
+written here."""
 from __future__ import annotations
 
 import pytest
@@ -20,6 +21,11 @@ SENTENCES = {
     "postponed_meeting": "Chile and Peru postponed their meeting after the storm.",
     "called_off_talks": "Chile called off the talks with Peru on Monday.",
     "held_meeting": "Chile held a meeting with Peru.",
+    # words between sides with no country and no name: nothing a reader can place
+    "unplaced_talk": "The two leaders agreed to cooperate more closely, aides said.",
+    "placed_talk": "The Chilean leader agreed to cooperate more closely, aides said.",
+    # force by unidentified groups is an event all the same
+    "unplaced_force": "Gunmen killed twelve villagers and wounded nine others.",
 }
 
 
@@ -50,3 +56,12 @@ def test_an_event_put_off_is_not_coded_but_the_act_calling_it_off_is(coded):
     assert coded["postponed_meeting"] == []
     assert coded["called_off_talks"] == [("16", "CHL", "PER")]
     assert coded["held_meeting"] == [("04", "CHL", "PER")]
+
+
+def test_words_between_sides_no_one_can_place_are_not_coded(coded):
+    assert coded["unplaced_talk"] == []
+    assert any(source == "CHL" for _, source, _ in coded["placed_talk"])
+
+
+def test_force_by_unidentified_groups_is_coded(coded):
+    assert any(root == "18" or root == "19" for root, _, _ in coded["unplaced_force"])

@@ -194,6 +194,8 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 # a dictionary's [032:033]: "X left for Y" is X's visit (032) and Y's hosting (033)
                 pairs += [(t, s, trig.pattern.reverse_code) for s, t, _ in pairs if s is not None and t is not None]
             for source, target, code in pairs:
+                if code[:2] < "14" and not (_placed(source) or _placed(target)):
+                    continue  # "the leaders agreed to meet": no one a reader can place
                 turned = source is not None and not any(source is s for s in sources)
                 joint = not turned and not members and target is not None \
                     and (coordinated or any(target is s for s in sources))
@@ -460,6 +462,15 @@ def _same(s: EventActor, t: EventActor) -> bool:
     # is one actor
     return bool(s.key and s.key == t.key) or bool(s.text and s.text == t.text and s.key == t.key
                                                   and (s.country == t.country or not s.country or not t.country))
+
+
+def _placed(actor: Optional[EventActor]) -> bool:
+    """A side a reader can place: a named entity the article resolved, or a side with a
+    country. Words between two sides neither of which is placed ("the leaders agreed to
+    meet", "officials rejected the plan", no country in the text) say only that someone
+    spoke somewhere, and are not coded; acts of force and protest are, as ACLED records
+    attacks by unidentified groups ("gunmen killed 12 villagers")."""
+    return actor is not None and bool(actor.key or actor.country)
 
 
 def _order(actor: EventActor) -> tuple:
