@@ -60,6 +60,7 @@ INSTITUTIONS = [
     ("The Kenyan government welcomed the vote.", "Kenyan government", "Kenyan government", "KEN"),
     ("Talks with the government of Kenya resumed.", "government of Kenya", "Kenyan government", "KEN"),
     ("Kenya's federal government agreed.", "Kenya's federal government", "Kenyan government", "KEN"),
+    ("Peru's security service detained two men.", "Peru's security service", "Peruvian security service", "PER"),
 ]
 
 

@@ -183,7 +183,11 @@ class ActorCoder:
             # officials; not "its partners", who are others
             sector = self.kb.sector_of_role(h.text) or ("MIL" if h.lemma_.lower() == "force" else None)
             if sector is not None and (speaker := _reporting_subject(h)) is not None:
-                return [EventActor(_phrase(h), a.country, sector, None)
+                # an institution's own forces are that institution's arm ("the defence ministry
+                # said its forces hit ..."): linked to it; a person's or a state's are not the
+                # person or the state
+                institution = (entity := self._entity(speaker)) is not None and entity.type == "ORG"
+                return [EventActor(_phrase(h), a.country, sector, a.key if institution else None)
                         for a in self._one(speaker, depth + 1, verbal)]
         if owner is not None and h.pos_ == "NOUN" and h.lower_ not in _PERSON_NOUNS \
                 and self.kb.sector_of_role(h.text) is None:

@@ -1,0 +1,32 @@
+"""Which entity a side of an event is linked to, on sentences written here."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.analyze import analyze_articles
+from newsgraph.config import load_options
+from newsgraph.records import Article
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    options = load_options(overrides={"run": {"workers": 1}})
+
+    def run(text):
+        (analysis,) = analyze_articles([Article(id="t1", inputs=["t"], text=text, published="2022-03-10")], options)
+        return analysis
+
+    return run
+
+
+def test_an_institutions_own_forces_are_linked_to_the_institution(analyze):
+    a = analyze("The Chilean defence ministry said its forces had struck a rebel camp near Arica.")
+    ministry = next(e for e in a.entities if e.name == "Chilean defence ministry")
+    (strike,) = [e for e in a.events if e.cameo.startswith("19")]
+    assert (strike.source.text, strike.source.sector, strike.source.key) == ("its forces", "MIL", ministry.key)
+
+
+def test_a_states_own_forces_are_not_the_state(analyze):
+    a = analyze("Chile said its forces had struck a rebel camp near Arica.")
+    (strike,) = [e for e in a.events if e.cameo.startswith("19")]
+    assert (strike.source.country, strike.source.sector, strike.source.key) == ("CHL", "MIL", None)
