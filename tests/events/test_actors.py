@@ -30,3 +30,17 @@ def test_a_states_own_forces_are_not_the_state(analyze):
     a = analyze("Chile said its forces had struck a rebel camp near Arica.")
     (strike,) = [e for e in a.events if e.cameo.startswith("19")]
     assert (strike.source.country, strike.source.sector, strike.source.key) == ("CHL", "MIL", None)
+
+
+def test_a_deal_signed_between_two_parties_is_theirs(analyze):
+    a = analyze("Fighting stopped after the agreement signed on Monday in Lima between Chile's government "
+                "and the Peruvian rebels.")
+    (signing,) = [e for e in a.events if e.cameo == "057"]
+    assert {signing.source.country, signing.target.country} == {"CHL", "PER"}
+
+
+def test_the_noun_of_an_absolute_participle_underwent_it(analyze):
+    a = analyze("Chilean troops shelled the border town of Arica on Monday, with more than forty villagers injured.")
+    hurt = [e for e in a.events if e.trigger == "injured"]
+    assert hurt and all(e.target is not None and e.target.text.endswith("villagers") for e in hurt)
+    assert not any(e.source is not None and e.source.text.endswith("villagers") for e in a.events)

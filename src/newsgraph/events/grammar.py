@@ -167,16 +167,30 @@ def passive_agent(v):
     return None
 
 
+def _absolute_participle(v) -> bool:
+    """'..., with more than 60 people injured': a past participle after "with" whose noun
+    the parser calls its subject. The noun underwent it, as in the passive."""
+    return v.tag_ == "VBN" and v.dep_ == "pcomp" and v.head.lower_ in ("with", "without") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+
+
 def verb_arguments(trig: Trigger, obj) -> None:
     """Set the source and target of a verb trigger (``obj``: the verb's object, or None)."""
     v, p = trig.token, trig.pattern
     if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN"):
+        between = next((c for c in (*v.children, *v.head.children) if c.dep_ == "prep" and c.lower_ == "between"), None)
+        first = prep_object(between) if between is not None else None
+        if first is not None and first.conjuncts and not actorish(v.head):
+            # "the agreement signed on Wednesday between Chile and the rebels": what the two
+            # did with each other
+            trig.source, trig.target = first, first.conjuncts[0]
+            return
         # "the 32 people detained", "a man killed by settlers": the noun underwent it
         trig.flags.append("passive")
         trig.source, trig.target = passive_agent(v), v.head
         return
     passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ in ("auxpass", "agent") for c in v.children)
-    if passive:
+    if passive or _absolute_participle(v):
         trig.flags.append("passive")
         trig.source = passive_agent(v)
         trig.target = passive_subject(v)
@@ -351,7 +365,8 @@ def noun_arguments(trig: Trigger) -> None:
 def passive_subject(v):
     """Who underwent a passive verb; a conjoined passive shares its head's ("a man was
     removed and beaten", "150 were injured and 400 others detained")."""
-    own = next((c for c in v.children if c.dep_ in PASSIVE_SUBJECTS), None)
+    own = next((c for c in v.children if c.dep_ in PASSIVE_SUBJECTS
+                or (c.dep_ == "nsubj" and _absolute_participle(v))), None)
     if own is None and v.dep_ == "conj":
         own = next((c for c in v.head.children if c.dep_ in PASSIVE_SUBJECTS), None)
     return own
