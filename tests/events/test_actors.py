@@ -44,3 +44,10 @@ def test_the_noun_of_an_absolute_participle_underwent_it(analyze):
     hurt = [e for e in a.events if e.trigger == "injured"]
     assert hurt and all(e.target is not None and e.target.text.endswith("villagers") for e in hurt)
     assert not any(e.source is not None and e.source.text.endswith("villagers") for e in a.events)
+
+
+def test_each_of_coordinated_owners_is_a_side(analyze):
+    # the parser reads "[the Council and Vega]’s panel": the panel is each owner's
+    a = analyze("The Chilean minister thanked the Pacific Alliance Council and Vega’s panel.")
+    thanks = [e for e in a.events if e.cameo.startswith("05")]
+    assert len({e.target.text for e in thanks if e.target is not None}) == 2, [e.target for e in thanks]

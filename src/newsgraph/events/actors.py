@@ -191,8 +191,10 @@ class ActorCoder:
                         for a in self._one(speaker, depth + 1, verbal)]
         if owner is not None and h.pos_ == "NOUN" and h.lower_ not in _PERSON_NOUNS \
                 and self.kb.sector_of_role(h.text) is None:
-            # "Russia's invasion", "Iran's position": the actor is the owner, not the thing owned
-            return self._one(owner, depth + 1, verbal)
+            # "Russia's invasion", "Iran's position": the actor is the owner, not the thing owned;
+            # each of coordinated owners ("the African Union and Obasanjo's panel")
+            return self._with_conjuncts(owner, depth, verbal) if owner.dep_ == "poss" \
+                else self._one(owner, depth + 1, verbal)
         found = self._generic(h)
         if found and not any(a.country for a in found) and (owner := _prep_object(h, ("of",))) is not None:
             # "the senior commanders of the Ethiopian army": whose they are says their country
