@@ -12,6 +12,10 @@ VALDORIA [VLD]
 KARVASH [KRV]
 WENDLE_ORSK [VLDGOV]
 +ORSKY
+TAMSIN_GREAVE
++GLIMMER
+	[KRVGOV 20200101-20241231]
+	[KRVELI >20250101]
 """
 D = "2023-05-29"
 SENTENCES = {
@@ -23,6 +27,8 @@ SENTENCES = {
     "listed": ("Karvash, Valdoria, Chile and Peru welcomed the talks with Bolivia.", D),
     # a multiword name before the head, its first word hanging off the second
     "name_run": ("White House security officials met Bolivian officials on Monday.", D),
+    # a person of the file (dated roles) whose alias the model takes for an organisation
+    "person_as_org": ("Valdoria restored ties with Glimmer.", D),
 }
 
 
@@ -54,3 +60,8 @@ def test_every_name_of_a_list_read_as_an_apposition_is_a_side(coded):
 
 def test_a_multiword_name_before_the_head_gives_its_country(coded):
     assert ("04", "USA", "BOL") in countries(coded["name_run"]) or ("04", "BOL", "USA") in countries(coded["name_run"])
+
+
+def test_a_person_of_the_file_the_model_calls_an_organisation_is_that_person(coded):
+    (event,) = [e for e in coded["person_as_org"] if e["root"] == "06"] or coded["person_as_org"]
+    assert (event["target"]["country"], event["target"]["sector"]) == ("KRV", "GOV")

@@ -75,7 +75,7 @@ def resolve_article(article: Article, doc, kb, verbs: frozenset[str], quotes: li
             statement_source = quote
     date_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     times = find_times(article.text, article.published, date_spans)
-    entities = [_entity(cluster, kb) for cluster in resolver.clusters if cluster.mentions]
+    entities = [_entity(cluster, kb, article.published) for cluster in resolver.clusters if cluster.mentions]
     fill_countries(entities, resolver, kb, institution_words(), load_gazetteer().find,
                    _town_country(article.dateline) if article.dateline else None)
     return ArticleAnalysis(article.id, entities, quotes, times)
@@ -238,6 +238,11 @@ def _actor_of(kb, name: str, entity_type: Optional[str] = None):
         # knowledge base decides, unless the name is a known place ("Al-Aqsa").
         if not typed and len(found) == 1 and found[0].type == "ORG" and load_gazetteer().find(name) is None:
             typed = found
+        # ... and an unfamiliar person's name an organisation ("Ould Abdallah said"): a person
+        # the knowledge base alone knows by that name is that person
+        if not typed and len(found) == 1 and found[0].type == "PERSON" and entity_type == "ORG" \
+                and load_gazetteer().find(name) is None:
+            typed = found
         found = typed
     if len(found) != 1:
         return None
@@ -256,12 +261,21 @@ def _actor_of(kb, name: str, entity_type: Optional[str] = None):
     return actor
 
 
-def _entity(cluster: Cluster, kb) -> LocalEntity:
+def _dated_role(actor, day):
+    """The date-restricted code of a dictionary actor in force on ``day`` ("GOLLUM [HOBGOV
+    19950601-19990815] [HOBREB >19990816]": HOBGOV in 1998), or None."""
+    if actor is None or not day:
+        return None
+    return next((r for r in actor.roles if r.title is None and r.active_on(str(day)[:10])), None)
+
+
+def _entity(cluster: Cluster, kb, day=None) -> LocalEntity:
     actor = cluster.actor
     if actor is None:
         actor = _cluster_actor(kb, cluster)
+    dated = _dated_role(actor, day)
     name = actor.name if actor is not None else cluster.canonical or _display_name(cluster)
-    country = actor.country if actor is not None else None
+    country = (dated.country or actor.country) if dated is not None else actor.country if actor is not None else None
     place = None
     is_country = actor is not None and actor.type == "GPE" and actor.country in kb.countries and \
         name_key(actor.name) == name_key(kb.countries[actor.country].name)
@@ -278,7 +292,7 @@ def _entity(cluster: Cluster, kb) -> LocalEntity:
         country = Counter(cluster.countries).most_common(1)[0][0]
     if country is None and place is None and cluster.type in ("GPE", "NORP"):
         country = kb.country_of_word(name)
-    sector = actor.sector if actor is not None else None
+    sector = dated.sector if dated is not None else actor.sector if actor is not None else None
     if sector is None and cluster.role_words:
         sector = kb.sector_of_role(" ".join(sorted(cluster.role_words)))
     entity_type = actor.type if actor is not None and actor.type == "ORG" else cluster.type
