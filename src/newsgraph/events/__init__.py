@@ -18,6 +18,7 @@ from .clauses import follow_up_toll, span_text, tolls
 from .counts import find_counts
 from .dates import DateResolver
 from .grammar import Trigger, prep_object, protested
+from .grammar_rules import by_phone, told_call
 from .lexicon import Lexicon, LexiconError, acts_of_state, deeds, load_lexicon, reported_acts, word_set
 from .modality import condition_subject, conditional, intent_code, modality, told_as_history
 from .places import PlaceFinder
@@ -43,6 +44,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
     winner: Optional[EventActor] = None  # who won the latest vote the article told of
     force: list[tuple[int, EventMention]] = []  # (sentence number, event) of the events of force told
     congratulations_at = -_AMID - 1  # the latest sentence that spoke of congratulations
+    spoken: dict[int, set[int]] = {}  # sentence number -> positions in out of its consultations (040)
     for number, sent in enumerate(doc.sents):
         if deadline is not None:
             deadline.check()
@@ -213,6 +215,13 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                     flags=flags + ["joint"] if joint else flags, why=why),
                     trig.pattern.weak and not phoned))
         kept = _distinct(_drop_weak(sentence_events))
+        told_before = spoken.get(number - 1, set()) | spoken.get(number - 2, set())
+        if told_before and told_call(text):
+            # "Zarif spoke with Haniyeh. ... During the phone call, Haniyeh asked ...": the
+            # consultation just told was that call, and "the phone call" is no second one
+            out[:] = [by_phone(e) if i in told_before else e for i, e in enumerate(out)]
+            kept = [e for e in kept if not (e.cameo.startswith("04") and e.trigger.lower() in _CALL_NOUNS)]
+        spoken[number] = {len(out) + j for j, e in enumerate(kept) if e.cameo in ("040", "041")}
         out.extend(kept)
         follow_up_toll(sent, number, force, [e for e in kept if table[e.cameo].root >= "14"])
         for e in kept:
@@ -229,6 +238,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
 
 
 _AMID = 3  # sentences: a message sent this soon after congratulations is one of them
+_CALL_NOUNS = {"call", "conversation", "talk", "talks", "phone call", "telephone call", "phone conversation"}
 
 
 def _turn_step(trig: Trigger, code: str) -> str:

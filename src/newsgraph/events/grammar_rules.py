@@ -10,6 +10,7 @@ Their ``why`` rule is ``grammar:NAME``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from .grammar import (PASSIVE_SUBJECTS, Trigger, direct_object, governing_verb, passive_agent, passive_subject,
@@ -363,3 +364,24 @@ def concession_recode(trig: Trigger) -> Optional[str]:
     if any(c.dep_ == "prep" and c.lower_ in ("that", "to") for c in v.children):
         return None  # "conceded to the demands" is yielding to them, coded by its own pattern
     return "0831"
+
+
+# "the phone call", "this telephone conversation", "during their call by phone": a definite
+# reference back to a call already told.
+_CALL_BACK = re.compile(r"\b(?:the|this|that|their|his|her)\s+(?:(?:tele)?phone|telephonic)\s+"
+                        r"(?:call|conversation|talk)s?\b", re.IGNORECASE)
+
+
+def told_call(text: str) -> bool:
+    """Whether a sentence refers back to a phone call: "During the phone call, Haniyeh asked ..."."""
+    return _CALL_BACK.search(text) is not None
+
+
+def by_phone(event):
+    """A consultation (040) that the next sentences call a phone call: 041, with the step said."""
+    if event.cameo != "040":
+        return event
+    why = event.why
+    if why is not None:
+        why = replace(why, steps=[*why.steps, "a phone call, as the next sentences call it: 040 -> 041"])
+    return replace(event, cameo="041", why=why)
