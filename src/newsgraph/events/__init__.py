@@ -19,7 +19,8 @@ from .counts import find_counts
 from .dates import DateResolver
 from .grammar import Trigger, prep_object, protested
 from .grammar_rules import by_phone, told_call
-from .lexicon import Lexicon, LexiconError, acts_of_state, deeds, load_lexicon, reported_acts, word_set
+from .inferred_sides import infer_sides, uncoded
+from .lexicon import Lexicon, LexiconError, acts_of_state, deeds, load_lexicon, reported_acts
 from .modality import condition_subject, conditional, intent_code, modality, told_as_history
 from .places import PlaceFinder
 from .verb_patterns import other_party
@@ -73,7 +74,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 if number - congratulations_at > _AMID:
                     continue
                 himself = all(t is not None and any(s is not None and _same(t, s) for s in sources) for t in targets)
-                if (_uncoded(targets) or himself) and (congratulated or winner) is not None:
+                if (uncoded(targets) or himself) and (congratulated or winner) is not None:
                     targets = [congratulated or winner]
                     trig.target_how = "whom the article's congratulations went to" if congratulated \
                         else "the winner of the vote the article told of"
@@ -95,7 +96,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
             # sources each other's
             themselves = not members and None not in targets and None not in sources and len(sources) > 1 \
                 and all(any(_same(t, s) for s in sources) for t in targets)
-            coordinated = (_uncoded(targets) or themselves) and len(sources) > 1 and (
+            coordinated = (uncoded(targets) or themselves) and len(sources) > 1 and (
                 trig.pattern.code[:2] in _JOINT_ROOTS or trig.pattern.code in SYMMETRIC_CODES)
             if coordinated:
                 sources, targets = sources[:1], sources[1:]  # "A and B signed a deal": with each other
@@ -117,7 +118,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                     steps.append(f"a condition attached ('unless', 'if'): {code} -> 130, a threat")
                     code = "130"  # "will withdraw unless ...": a threat
                     flags = flags + ["conditional"]
-            if code[:2] == "13" and _uncoded(targets) and (whom := condition_subject(trig)) is not None \
+            if code[:2] == "13" and uncoded(targets) and (whom := condition_subject(trig)) is not None \
                     and (conditioned := actors.actors(whom)):
                 # "threatened to halt the talks if Chile deploys the missiles": to Chile
                 targets, target_token = conditioned, whom
@@ -158,7 +159,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 targets = [congratulated or winner]
                 trig.target_how = "whom the article's congratulations went to before" if congratulated \
                     else "the winner of the vote the article told of"
-            if winner is not None and _a_victory(target_token) and (targets == [None] or _uncoded(targets)):
+            if winner is not None and _a_victory(target_token) and (targets == [None] or uncoded(targets)):
                 # "hailed what he called an unquestionable election victory": the winner's
                 targets = [winner]
                 trig.target_how = f"who won the '{target_token.text}' the article told of"
@@ -174,7 +175,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 # "Ana Ruiz defeated her rival in the run-off": the voters of the country
                 sources = [EventActor("", places.home["country"], None)]
                 trig.source_how = "the electorate: the article's own country"
-            if table[code].root >= "18" and _uncoded(sources) \
+            if table[code].root >= "18" and uncoded(sources) \
                     and (attacker := _attacker_told(last_by_root, named_place or places.home)) is not None:
                 # "A Russian missile struck the city ... A second missile hit the village": the
                 # attacker told before, not the country attacked
@@ -182,7 +183,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                            else EventActor("", attacker.country, None) for s in sources]
                 trig.source_how = f"not named: the attacker told before ({attacker.country})"
                 flags = flags + ["source_inferred"]
-            sources, targets, inferred = _infer_sides(sources, targets, table[code].root, named_place,
+            sources, targets, inferred = infer_sides(sources, targets, table[code].root, named_place,
                                                       places.home)
             flags = flags + inferred
             if trig.pattern.reverse_code is not None and targets == [None] and len(sources) > 1:
@@ -367,82 +368,8 @@ def _refine(trig: Trigger, sources: list, targets: list) -> str:
     return code
 
 
-def _uncoded(actors: list) -> bool:
-    return actors == [None] or all(a is not None and not a.country and not a.key for a in actors)
-
-
-def _infer_sides(sources: list, targets: list, root: str, named: Optional[dict],
-                 home: Optional[dict]) -> tuple[list, list, list[str]]:
-    """``home``: the article's country (its dateline's, else the one it names most).
-    Country for sides that have none, as event data codes them (see the two root sets);
-    free text keeps its words and gains the country ("masked protesters" [GRC])."""
-    flags: list[str] = []
-    if home and home.get("country"):
-        # "the authorities", "riot police": a state's own people, unnamed, are the home state's
-        homed = [_at_home(a, home["country"]) for a in sources]
-        if any(a is not b for a, b in zip(homed, sources)):
-            sources, flags = homed, flags + ["source_home"]
-        homed = [_at_home(a, home["country"]) for a in targets]
-        if any(a is not b for a, b in zip(homed, targets)):
-            targets, flags = homed, flags + ["target_home"]
-    if _uncoded(targets):
-        inferred = _inferred_target(named, home, sources, root)
-        if inferred is not None:
-            targets = [EventActor(t.text, inferred.country, t.sector) if t is not None else inferred
-                       for t in targets]
-            flags.append("target_inferred")
-    if root in _UNNAMED_AUTHOR_ROOTS and _uncoded(sources):
-        # "students in Jakarta staged demonstrations", "a roadside bomb killed ..."
-        where = named or home
-        if not (where and where.get("country")) and root == "14":
-            # protesters whose country is not said protest their own government
-            known = next((t.country for t in targets if t is not None and t.country), None)
-            where = {"name": None, "country": known} if known else None
-        if where and where.get("country"):
-            sources = [EventActor(x.text, where["country"], x.sector) if x is not None
-                       else EventActor("", where["country"], None) for x in sources]
-            flags.append("source_inferred")
-    return sources, targets, flags
-
-
-# Sectors of a state's own people: the police, the army, the government, the courts.
-_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
-
-
-def _at_home(actor: Optional[EventActor], home: str) -> Optional[EventActor]:
-    if actor is None or actor.country or actor.key:
-        return actor
-    if actor.sector not in _STATE_SECTORS and actor.text.lower() not in word_set("home_people"):
-        return actor
-    return EventActor(actor.text, home, actor.sector)
-
-
-# Roots whose events act on a population even when no one is named: yielding (a curfew
-# lifted, a resignation), refusals, protests, force postures, repression, violence. Their
-# unnamed target is the people where it happens.
-_DOMESTIC_ROOTS = {"08", "12", "14", "15", "17", "18", "19", "20"}
-# Roots whose unnamed authors are coded by place: protest, force and violence
-# ("a roadside bomb killed ...", "students in Jakarta marched").
-_UNNAMED_AUTHOR_ROOTS = {"14", "15", "17", "18", "19", "20"}
-
-
 # Roots of acts two parties do together: "A and B signed a deal" is A's with B.
 _JOINT_ROOTS = {"03", "05", "06"}
-
-
-def _inferred_target(named: Optional[dict], dateline: Optional[dict], sources: list,
-                     root: str) -> Optional[EventActor]:
-    """The country an untargeted event happens in, as coders of event data record it: the
-    place the sentence names; for protest and violence also the dateline's place, else the
-    source's own country."""
-    place = named or (dateline if root in _DOMESTIC_ROOTS else None)
-    if place and place.get("country"):
-        return EventActor("", place["country"], None)  # unnamed: no words, only the country
-    if root in _DOMESTIC_ROOTS:
-        country = next((s.country for s in sources if s is not None and s.country), None)
-        if country:
-            return EventActor("", country, None)
-    return None
 
 
 def _pairs(sources: list, targets: list, code: str, symmetric: bool = True):
