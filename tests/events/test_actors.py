@@ -51,3 +51,10 @@ def test_each_of_coordinated_owners_is_a_side(analyze):
     a = analyze("The Chilean minister thanked the Pacific Alliance Council and Vega’s panel.")
     thanks = [e for e in a.events if e.cameo.startswith("05")]
     assert len({e.target.text for e in thanks if e.target is not None}) == 2, [e.target for e in thanks]
+
+
+def test_the_named_holder_of_a_role_is_the_side(analyze):
+    # the parser hangs "Tomas Vidal" on "Navy": the commander is the one named
+    a = analyze("The Chilean delegation held talks with the commander of the Peruvian Navy, Admiral Tomas Vidal.")
+    (talks,) = [e for e in a.events if e.cameo.startswith("04")]
+    assert talks.target is not None and talks.target.text == "Tomas Vidal"

@@ -104,6 +104,10 @@ class ActorCoder:
     def _one(self, h, depth: int = 0, verbal: bool = True) -> list[EventActor]:
         if depth > 3:
             return []
+        if (holder := _named_holder(h)) is not None and self.kb.sector_of_role(h.text) is not None:
+            # "the commander of the Guards Corps, General Ana Ruiz": the parser hangs the name on
+            # the organisation; the one holding the role is the side
+            return self._one(holder, depth + 1, verbal)
         if h.lower_ in _EMPTY_HEADS or h.lemma_.lower() in _EMPTY_HEADS:
             # "a Peruvian delegation headed by its foreign minister": the one at its head speaks
             # "military delegations of the government and the rebels": whose, before what kind
@@ -345,6 +349,18 @@ def _the_two(h) -> bool:
     return any(c.dep_ == "nummod" and c.lower_ in ("two", "2") for c in h.children) and \
         any(c.dep_ == "det" and c.lower_ == "the" for c in h.children) or \
         any(c.dep_ in ("det", "predet") and c.lower_ == "both" for c in h.children)
+
+
+def _named_holder(h):
+    """The name in apposition to a role's organisation: "Ruiz" of "the commander of the Guards,
+    General Ana Ruiz" (the parser attaches "Ruiz" to "Guards"), or None."""
+    if h.tag_ != "NN" or any(c.dep_ == "appos" for c in h.children):  # one holder: "the commander"
+        return None
+    of = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    org = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if org is None:
+        return None
+    return next((c for c in org.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > org.i), None)
 
 
 def _leader(h):
