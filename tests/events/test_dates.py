@@ -34,6 +34,8 @@ ARTICLES = {
                  "statement in which the president thanked the mediators.",
     "span_from_to": "Malian government negotiators met the rebels in Algiers from March 6 to 8.",
     "span_between": "The Malian army shelled rebel positions between Monday and Wednesday.",
+    "speaker_relative": "Protesters rallied outside parliament in Bamako on Tuesday. Some of them climbed the "
+                        "gates, according to the police, who said 20 people were arrested.",
 }
 UNDATED = {
     "weekday": "Riot police used water cannon on protesters in Bamako on Tuesday.",
@@ -114,3 +116,7 @@ def test_an_act_with_a_time_the_article_cannot_fix_does_not_take_the_day_told_be
 @pytest.mark.parametrize("key,root", [("span_from_to", "04"), ("span_between", "19")])
 def test_a_span_of_days_fixes_none_of_them(mentions, key, root):
     assert dates(mentions[key], root) == [(None, None)]
+
+
+def test_a_speakers_relative_clause_of_saying_reports_the_occasion(mentions):
+    assert dates(mentions["speaker_relative"], "17") == [("2023-03-07", None)]
