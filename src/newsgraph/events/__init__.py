@@ -45,7 +45,7 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
     winner: Optional[EventActor] = None  # who won the latest vote the article told of
     force: list[tuple[int, EventMention]] = []  # (sentence number, event) of the events of force told
     congratulations_at = -_AMID - 1  # the latest sentence that spoke of congratulations
-    spoken: dict[int, set[int]] = {}  # sentence number -> positions in out of its consultations (040)
+    spoken: dict[int, set[int]] = {}  # sentence number -> positions in out of its consultations (040, 041)
     for number, sent in enumerate(doc.sents):
         if deadline is not None:
             deadline.check()
