@@ -220,7 +220,8 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
         if told_before and told_call(text):
             # "Zarif spoke with Haniyeh. ... During the phone call, Haniyeh asked ...": the
             # consultation just told was that call, and "the phone call" is no second one
-            out[:] = [by_phone(e) if i in told_before else e for i, e in enumerate(out)]
+            for i in told_before:
+                out[i] = by_phone(out[i])
             kept = [e for e in kept if not (e.cameo.startswith("04") and e.trigger.lower() in _CALL_NOUNS)]
         spoken[number] = {len(out) + j for j, e in enumerate(kept) if e.cameo in ("040", "041")}
         out.extend(kept)

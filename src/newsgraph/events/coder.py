@@ -32,8 +32,9 @@ from .grammar import (
     subject_of,
     verb_arguments,
 )
-from .grammar_rules import (concession_recode, crowd_recode, crowd_trigger, election_win, kept_informed, message_sent,
-                            official_protest, phoning, result_announcement, weapon_recode, weapon_trigger)
+from .grammar_rules import (calls_off, concession_recode, crowd_recode, crowd_trigger, election_win, kept_informed,
+                            message_sent, official_protest, phoning, result_announcement, weapon_recode,
+                            weapon_trigger)
 from .judgements import named_after_what, naming_trigger, said_judgement
 from .lexicon import Lexicon, Pattern, word_set
 from .verb_patterns import choose, dictionary_match, reports
@@ -465,14 +466,6 @@ def _clause_of(tok, steps: int = 3):
     return tok
 
 
-def _calls_off(verb) -> bool:
-    """'postponed', 'cancelled', 'called off', 'put off': the verb's object does not happen."""
-    lemma = verb.lemma_.lower()
-    if lemma in ("call", "put"):
-        return any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
-    return lemma in word_set("called_off")
-
-
 def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
     """Whether the trigger is what another trigger is about, or a wish/plan, not an event itself
     (an attempted attack never is: :func:`find_triggers` asks that first)."""
@@ -505,7 +498,7 @@ def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
                 other.pattern.code[:2] in ("02", "03", "10", "12", "13")
                 or (other.pattern.code[:2] == trig.pattern.code[:2] and trig.pattern.code.endswith("0"))):
             return True
-        if gov is not None and tok.dep_ in ("dobj", "obj") and tok.head.i == gov.i and _calls_off(gov):
+        if gov is not None and tok.dep_ in ("dobj", "obj") and tok.head.i == gov.i and calls_off(gov):
             return True  # "postponed their meeting", "called off the visit": no meeting, no visit
     others = {t.token.i: t for t in found if t is not trig and not t.pattern.is_noun}
     # "urged Y to *support* Z": what is urged has not happened. A reported clause

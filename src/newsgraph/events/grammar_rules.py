@@ -385,3 +385,11 @@ def by_phone(event):
     if why is not None:
         why = replace(why, steps=[*why.steps, "a phone call, as the next sentences call it: 040 -> 041"])
     return replace(event, cameo="041", why=why)
+
+
+def calls_off(verb) -> bool:
+    """'postponed', 'cancelled', 'called off', 'put off': the verb's object does not happen."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("call", "put"):
+        return any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    return lemma in word_set("called_off")
