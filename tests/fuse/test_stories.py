@@ -161,6 +161,22 @@ def test_average_link_weighs_stored_stories_by_their_size():
     assert sorted(sorted(g) for g in _average_link([1, 4], {(0, 1): 0.8}, params)) == [[0], [1]]
 
 
+def test_average_link_needs_the_full_threshold_to_span_more_than_the_horizon():
+    params = _params(threshold=0.3, small_threshold=0.1, small_size=4, horizon_days=300)
+    # 0 and 1 one story of March (days 10, 11); 2 undated, close to both; 3 published 430 days
+    # later and tied to the undated 2 alone: its average to {0, 1, 2} is 0.4 / 3, above 0.1
+    edges = {(0, 1): 0.5, (0, 2): 0.5, (1, 2): 0.5, (2, 3): 0.4}
+    spans = [(10, 10), (11, 11), (-1, -1), (440, 440)]
+    groups = sorted(sorted(g) for g in _average_link([1, 1, 1, 1], edges, params, spans))
+    assert groups == [[0, 1, 2], [3]]
+    # within the horizon the same ties make one story
+    near = [(10, 10), (11, 11), (-1, -1), (40, 40)]
+    assert sorted(sorted(g) for g in _average_link([1, 1, 1, 1], edges, params, near)) == [[0, 1, 2, 3]]
+    # and a strong enough average still spans it: one report's date may be wrong
+    strong = {(0, 1): 0.5, (0, 2): 0.5, (1, 2): 0.5, (2, 3): 0.5, (0, 3): 0.5, (1, 3): 0.5}
+    assert sorted(sorted(g) for g in _average_link([1, 1, 1, 1], strong, params, spans)) == [[0, 1, 2, 3]]
+
+
 # --- signatures -------------------------------------------------------------------------------------------
 
 def test_features_tell_words_names_and_numbers_apart():

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from newsgraph.fuse.events import EventFuser
+from newsgraph.fuse.story_join import join_in_stories
 from newsgraph.records import EventActor, EventMention
 
 POLICE = EventActor("police", "GEO", "COP")
@@ -78,6 +79,18 @@ def test_a_month_that_does_not_hold_the_day_stays_apart():
     groups = fuse(mention("m1", "a1", "161", SAUDI, IRAN, "2016-01-03"),
                   mention("m2", "a2", "161", SAUDI, IRAN, "2016-02-01", "month"))
     assert groups == [["m1"], ["m2"]]
+
+
+def test_a_month_told_in_another_story_joins_after_an_undated_report_had_two_candidates():
+    # the fused events as join_in_stories gets them: m3 fits both of a1's dated acts (the
+    # names decide nothing between them) and stays apart; b1, another story, then tells
+    # "in March 2023" the act of m1 by the same named side, and joins it
+    m1 = mention("m1", "a1", "051", SAUDI, GEORGIA, "2023-03-08")
+    m2 = mention("m2", "a1", "051", SAUDI, IRAN, "2023-03-07")
+    m3 = mention("m3", "a2", "051", SAUDI, None)
+    m4 = mention("m4", "b1", "051", SAUDI, GEORGIA, "2023-03-01", "month")
+    joined = join_in_stories([[m1], [m2], [m3], [m4]], STORY, PUBLISHED)
+    assert sorted(sorted(m.id for m in group) for group in joined) == [["m1", "m4"], ["m2"], ["m3"]]
 
 
 def test_without_stories_nothing_joins():

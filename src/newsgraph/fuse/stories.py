@@ -186,7 +186,8 @@ class StoryGrouper:
         edges = _mergeable(sizes.tolist(), np.concatenate(edge_rows).astype(np.int64),
                            np.concatenate(edge_cols).astype(np.int64), np.concatenate(edge_sums), p)
         changed = []
-        for group in _average_link(sizes.tolist(), edges, p):
+        spans = [(int(d), int(d)) for d in days.tolist()] + list(zip(table.first[active].tolist(), table.last[active].tolist()))
+        for group in _average_link(sizes.tolist(), edges, p, spans):
             if len(group) == 1 and group[0] >= k:
                 continue  # a stored story nothing joined
             stored = [int(active[x - k]) for x in group if x >= k]
@@ -252,13 +253,21 @@ def _jaccard(a: StoryFeatures, b: StoryFeatures, shingles_of) -> float:
     return shared / (len(sa) + len(sb) - shared)
 
 
-def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params: StoryOptions) -> list[list[int]]:
+def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params: StoryOptions,
+                  spans: Optional[list[tuple[int, int]]] = None) -> list[list[int]]:
     """Average-link clusters of a sparse graph whose nodes are articles or stored stories.
 
     ``edges`` hold the sum of article-to-article similarities between two
     nodes; pairs without an edge count as 0. Merges need ``threshold``, or
     ``small_threshold`` when one side has at most ``small_size`` articles; the
-    pair with the highest average merges first.
+    pair with the highest average merges first. ``spans`` give each node's
+    first and last publication day (-1: none dated): a merge whose dated
+    articles would lie more than ``horizon_days`` apart needs ``threshold``
+    whatever the sizes. Example: an undated analysis shares a law's name with
+    both the first vote on it and its passage fourteen months later; on
+    that bridge alone (one strong pair of three) the passage stays its own
+    story, while a report whose own date is wrong still joins its story on
+    what all its articles share.
 
     Each node keeps its best mergeable neighbour, and the heap holds those
     (Müllner's generic algorithm): a merge updates its neighbours' best in
@@ -267,6 +276,12 @@ def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params:
     """
     members: dict[int, list[int]] = {i: [i] for i in range(len(sizes))}
     size = list(sizes)
+    horizon = params.horizon_days
+    first = [f for f, _ in spans] if spans else [-1] * len(sizes)
+    last = [l for _, l in spans] if spans else [-1] * len(sizes)
+
+    def too_far(a: int, b: int) -> bool:
+        return first[a] >= 0 and first[b] >= 0 and max(last[a], last[b]) - min(first[a], first[b]) > horizon
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), total in edges.items():
         sums[a][b] = total
@@ -278,7 +293,7 @@ def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params:
         """The average of a and b when it is enough for them to merge, else -1."""
         average = total / (size[a] * size[b])
         small = min(size[a], size[b]) <= params.small_size
-        return average if average >= (params.small_threshold if small else params.threshold) else -1.0
+        return average if average >= (params.small_threshold if small and not too_far(a, b) else params.threshold) else -1.0
 
     def offer(a: int, b: int, average: float) -> None:
         current = best.get(a)
@@ -293,7 +308,7 @@ def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params:
         for b, total in sums[a].items():
             size_b = size[b]
             average = total / (size_a * size_b)
-            if average >= (small_threshold if min(size_a, size_b) <= small_size else threshold) and (
+            if average >= (small_threshold if min(size_a, size_b) <= small_size and not too_far(a, b) else threshold) and (
                     average > top or (average == top and b < top_b)):
                 top, top_b = average, b
         if top >= 0:
@@ -311,6 +326,9 @@ def _average_link(sizes: list[int], edges: dict[tuple[int, int], float], params:
         keep, gone = min(a, b), max(a, b)
         members[keep].extend(members.pop(gone))
         size[keep] += size[gone]
+        if first[gone] >= 0:
+            first[keep] = first[gone] if first[keep] < 0 else min(first[keep], first[gone])
+            last[keep] = max(last[keep], last[gone])
         best.pop(gone, None)
         for c, total in sums.pop(gone).items():
             sums[c].pop(gone, None)

@@ -76,10 +76,10 @@ def join_in_stories(groups: list[list[EventMention]], story_of: dict[str, str],
         if len(fitting) > 1:
             # then the one that names the same entities: "Khamenei praised the youth" joins
             # Khamenei's praise, not the same article's "Iran would keep supporting them"
-            named = {j: max(_same_entity(a.source, b.source) + _same_entity(a.target, b.target)
-                            for a in group for b in groups[j]) for j in fitting}
-            top = max(named.values())
-            fitting = [j for j in fitting if named[j] == top]
+            shared = {j: max(_same_entity(a.source, b.source) + _same_entity(a.target, b.target)
+                             for a in group for b in groups[j]) for j in fitting}
+            top = max(shared.values())
+            fitting = [j for j in fitting if shared[j] == top]
         fitting = sorted({roots.find(j) for j in fitting})
         if len(fitting) > 1 and _told_twice([groups[j] for j in fitting]):
             # "Police in Peru fired water cannon at thousands of protesters" in the lead and
