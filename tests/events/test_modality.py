@@ -14,6 +14,8 @@ SENTENCES = {
                           "down its embassy.",
     "decade_after_noun": "Chile restored diplomatic ties with Peru a decade after the storming of its embassy.",
     "months_after": "Chile resumed trade with Peru eighteen months after Bolivian troops attacked a border post.",
+    "years_ago_clause": "Chile paid compensation to Peruvian families for farms they lost when Chilean troops "
+                        "seized them 20 years ago.",
     # spans of days are this week's news: the act is coded
     "days_after": "Peru recalled its ambassador two days after Chilean troops attacked a border post.",
     "plain_after": "Chilean police fired tear gas after Peruvian protesters threw stones at them.",
@@ -37,7 +39,7 @@ def coded() -> dict:
                 for e in v] for k, v in found.items()}
 
 
-@pytest.mark.parametrize("sid", ["years_after_clause", "decade_after_noun", "months_after"])
+@pytest.mark.parametrize("sid", ["years_after_clause", "decade_after_noun", "months_after", "years_ago_clause"])
 def test_an_act_long_before_told_as_a_time_anchor_is_not_coded(coded, sid):
     roots = {root for root, _, _ in coded[sid]}
     assert roots and not roots & {"17", "18", "19", "20"}, coded[sid]

@@ -90,6 +90,8 @@ SENTENCES = {
                       "Chilean troops.", D),
     "in_retaliation": ("Peru threatened to shell Chilean towns in retaliation for an air raid on Tacna.", D),
     "suspected_of": ("Chile offered to hand over to Peru two men suspected of bombing a Peruvian bus.", D),
+    "accused_of_several": ("Peru accused Chile of violating the truce, shelling Tacna and blockading its ports.", D),
+    "admission_that": ("Peru demanded an admission by Chile that Chilean troops killed twelve fishermen.", D),
     "agreed_pact": ("Chile and Peru agreed upon a new trade pact between the two countries.", D),
     # what an article told before: whom it congratulated, the group a noun stands for
     "congratulations_follow": ("The Chilean president congratulated the Peruvian president on Sunday. "
@@ -384,7 +386,8 @@ def test_a_note_of_protest_is_an_official_complaint(coded):
 
 
 @pytest.mark.parametrize("sid,kept", [("blamed_for", {"11"}), ("after_battles", {"08"}),
-                                      ("in_retaliation", {"13"}), ("suspected_of", {"03"})])
+                                      ("in_retaliation", {"13"}), ("suspected_of", {"03"}),
+                                      ("accused_of_several", {"11"}), ("admission_that", {"10"})])
 def test_causes_occasions_and_allegations_are_no_events_of_their_own(coded, sid, kept):
     assert {e["root"] for e in coded[sid]} == kept
 

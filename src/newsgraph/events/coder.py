@@ -456,6 +456,18 @@ _ALLEGING = {"suspect", "suspected", "accuse", "accused", "charge", "charged", "
              "accusation"}
 
 
+# Nouns whose "that" clause is what someone claims or admits happened, not what the
+# sentence reports: "allegations that troops fired on civilians".
+_ALLEGED_CONTENT = {"allegation", "accusation", "claim", "charge", "suspicion", "rumour", "rumor", "admission",
+                    "confession"}
+
+
+def _first_conjunct(tok):
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _clause_of(tok, steps: int = 3):
     """The head of the clause a verb is joined, infinitive or complement to: "mediate" of "must
     be ready to mediate" is in the clause of "be"; "impose" of "aims to tighten ... and impose"
@@ -514,14 +526,20 @@ def _content_of_other(trig: Trigger, found: list[Trigger]) -> bool:
             return True
     # "nationals suspected of blowing up a plane", "charged with supporting": what someone is
     # suspected, accused or guilty of is an allegation, not an event the sentence reports
-    if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "with", "for") \
-            and tok.head.head.lemma_.lower() in _ALLEGING:
+    alleged = _first_conjunct(tok)  # "accused X of violating rights, ignoring the law and ..."
+    if alleged.dep_ == "pcomp" and alleged.head.lower_ in ("of", "with", "for") \
+            and alleged.head.head.lemma_.lower() in _ALLEGING:
+        return True
+    # "demanded an admission that its forces murdered the officers": what is alleged or confessed
+    if alleged.dep_ in ("acl", "ccomp") and alleged.head.pos_ == "NOUN" \
+            and alleged.head.lemma_.lower() in _ALLEGED_CONTENT \
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in alleged.children):
         return True
     # "accused the police of firing tear gas": an allegation, coded as the accusation only
-    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
-        gov = others.get(tok.head.head.i)
+    if alleged.dep_ == "pcomp" and alleged.head.dep_ == "prep":
+        gov = others.get(alleged.head.head.i)
         # "accused X of violating", "arrested for collaborating", "charged with supporting"
         if gov is not None and gov.pattern.code[:2] in ("11", "12", "17") \
-                and tok.head.lower_ in ("of", "for", "with"):
+                and alleged.head.lower_ in ("of", "for", "with"):
             return True
     return False

@@ -48,13 +48,19 @@ def told_as_history(trig: Trigger) -> bool:
     """An act told only as where a span of months or years began: "restored ties five years
     after crowds burned down its embassy", "a decade after the storming of the embassy".
     It happened long before what the article reports, on a day the text does not give, so
-    coding it would date old history as news. Spans of days stay news: "two days after
+    coding it would date old history as news; so does a clause of the news telling what
+    was done "18 years ago". Spans of days stay news: "two days after
     troops stormed the town" tells of this week's raid."""
     v = trig.token
     if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in v.children):
         return any(c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_SPANS for c in v.children)
     if v.dep_ == "pobj" and v.head.lower_ in ("after", "since"):
         return any(c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_SPANS for c in v.head.children)
+    if v.dep_ in ("advcl", "relcl", "acl"):
+        # "assets they lost when the dictator expelled them 18 years ago": a clause that
+        # explains the news by what was done months or years before it
+        return any(c.dep_ == "advmod" and c.lower_ == "ago" and any(
+            n.dep_ == "npadvmod" and n.lemma_.lower() in _LONG_SPANS for n in c.children) for c in v.children)
     return False
 
 
