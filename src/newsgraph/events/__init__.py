@@ -17,7 +17,7 @@ from .coder import find_triggers
 from .clauses import follow_up_toll, span_text, tolls
 from .counts import find_counts
 from .dates import DateResolver
-from .grammar import Trigger, prep_object, protested
+from .grammar import Trigger, prep_object, protested, trailing_party
 from .grammar_rules import by_phone, told_call
 from .inferred_sides import infer_sides, uncoded
 from .lexicon import Lexicon, LexiconError, acts_of_state, deeds, load_lexicon, reported_acts
@@ -144,6 +144,12 @@ def code_events(article: Article, doc, analysis: Optional[ArticleAnalysis], kb,
                 target_token = protested(sent)
                 targets = actors.actors(target_token) or [None]
                 trig.target_how = "what the sentence protests against"
+            if targets == [None] and target_token is None and not trig.pattern.is_noun \
+                    and (party := trailing_party(trig.token, trig.source.subtree if trig.source is not None else ())) \
+                    is not None and (named := [a for a in actors.actors(party) if a.country]):
+                # "launched rocket fire against Kampuchean guerrilla camps": no object, a party named
+                targets, target_token = named, party
+                trig.target_how = f"the first party named after '{trig.token.text}'"
             # the object noun of a pattern ("reject +accusation") when the act is no argument
             act = target_token if target_token is not None else next(
                 (w for w in trig.words if w is not trig.token and w.pos_ == "NOUN"), None)

@@ -394,3 +394,38 @@ def governing_subject(n):
             return None
         head = head.head
     return None
+
+
+# How a named party may hang below the verb and still be in its own phrase: through its
+# objects, prepositions and noun modifiers, never through a clause of its own.
+_PHRASE_DEPS = {"prep", "pobj", "dobj", "obj", "dative", "npadvmod", "compound", "amod", "poss", "nmod", "appos",
+                "pcomp", "attr", "oprd", "nummod", "quantmod", "case", "det", "advmod"}
+_NOT_PARTY_PREPS = {"according", "like", "unlike", "despite", "including", "besides", "as"}
+_LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "from"}
+
+
+def trailing_party(verb, taken=()):
+    """The first party named in the verb's own phrase after it, when no argument is its
+    target, as a pattern coder reads the phrase: "launched fire against Kampuchean guerrilla
+    camps", "marched close to the border with Mordor". ``taken``: the source's tokens.
+    Returns the head of that party's noun phrase, or None."""
+    taken = {t.i for t in taken}
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.i in taken or tok.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON"):
+            continue
+        path, ok = tok, True
+        while path.i != verb.i:
+            if path.dep_ not in _PHRASE_DEPS or (path.dep_ == "prep" and path.lower_ in _NOT_PARTY_PREPS):
+                ok = False
+                break
+            path = path.head
+        if not ok:
+            continue
+        prep = next((p for p in [tok, *tok.ancestors] if p.dep_ == "prep"), None)
+        if tok.ent_type_ == "GPE" and prep is not None and prep.lower_ in _LOCATIVE_PREPS:
+            return None  # "declared a state of siege in Haiti": where, which the place already tells
+        head = tok
+        while head.dep_ in ("compound", "amod", "poss", "nmod") and head.head.i != verb.i:
+            head = head.head
+        return head
+    return None
